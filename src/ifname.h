@@ -1,0 +1,14 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * Interface names as the kernel accepts them.
+ */
+#ifndef BONDCFG_IFNAME_H
+#define BONDCFG_IFNAME_H
+
+/*
+ * Returns 0 if @name is a name the kernel would accept for a link,
+ * -ENAMETOOLONG if it has IFNAMSIZ (16) or more bytes, -EINVAL otherwise.
+ */
+int ifname_check(const char *name);
+
+#endif

@@ -1,0 +1,50 @@
+#!/usr/bin/env bats
+# SPDX-License-Identifier: GPL-2.0-or-later
+# Bad command lines: one message naming the problem, exit status 2.
+
+load ../helpers
+
+@test "an unknown option is a usage error in every command" {
+	for cmd in "$BONDCFG" "$IFENSLAVE" "$IFCFG_BOND_PARSE"; do
+		expected_rc=2 run_x "$cmd" --no-such-option
+		assert_output_contains "--no-such-option: unknown option"
+		assert_output_contains "--help' for more information"
+	done
+}
+
+@test "bondcfg without a command is a usage error" {
+	expected_rc=2 run_x "$BONDCFG"
+	assert_output_contains "bondcfg: no command given"
+}
+
+@test "bondcfg names an unknown command" {
+	expected_rc=2 run_x "$BONDCFG" frobnicate bond0
+	assert_output_contains "bondcfg: unknown command 'frobnicate'"
+}
+
+@test "bondcfg help takes no argument" {
+	expected_rc=2 run_x "$BONDCFG" help up
+	assert_output_contains "unexpected argument 'up'"
+}
+
+@test "ifenslave without a master is a usage error" {
+	expected_rc=2 run_x "$IFENSLAVE"
+	assert_output_contains "ifenslave: no master interface given"
+}
+
+@test "ifenslave refuses invalid interface names before anything else" {
+	expected_rc=2 run_x "$IFENSLAVE" bond0 eth0/1
+	assert_output_contains "'eth0/1': not a valid interface name"
+	expected_rc=2 run_x "$IFENSLAVE" bond0 a-very-long-interface-name
+	assert_output_contains "at most 15 characters"
+}
+
+@test "ifenslave says that changing bonds is not implemented yet" {
+	expected_rc=1 run_x "$IFENSLAVE" bond0 eth0 eth1
+	assert_output_contains "ifenslave: changing bonds is not implemented"
+}
+
+@test "ifcfg-bond-parse refuses operands" {
+	expected_rc=2 run_x "$IFCFG_BOND_PARSE" /etc/sysconfig/network-scripts/ifcfg-bond0
+	assert_output_contains "unexpected argument"
+}

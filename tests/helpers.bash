@@ -1,0 +1,67 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
+# Shared by every bats file: where the binaries are, a run wrapper with a
+# timeout and an expected exit status, and helpers for kernel tests.
+
+: "${SRCDIR:=$(cd "$BATS_TEST_DIRNAME/../.." && pwd)}"
+: "${BUILDDIR:=$SRCDIR}"
+BONDCFG=$BUILDDIR/src/bondcfg
+IFENSLAVE=$BUILDDIR/src/ifenslave
+IFCFG_BOND_PARSE=$BUILDDIR/src/ifcfg-bond-parse
+FIXTURES=$SRCDIR/tests/fixtures
+
+# run_x CMD [ARG...]: run CMD under `timeout`, like bats' `run`, and fail
+# unless it exits with $expected_rc (default 0). $output holds stdout and
+# stderr together.
+run_x() {
+	local want=${expected_rc:-0}
+
+	run timeout "${TEST_TIMEOUT:-30}" "$@"
+	if [ "$status" -ne "$want" ]; then
+		printf '# command: %s\n# exit status %d, expected %d\n# output:\n%s\n' \
+			"$*" "$status" "$want" "$output" >&2
+		return 1
+	fi
+}
+
+# assert_output_contains TEXT: $output of the last run_x contains TEXT.
+assert_output_contains() {
+	if [[ "$output" != *"$1"* ]]; then
+		printf '# expected output to contain: %s\n# output:\n%s\n' \
+			"$1" "$output" >&2
+		return 1
+	fi
+}
+
+# --- kernel tests ------------------------------------------------------------
+
+# require_kernel: skip unless we are root in the test VM (or on a host that
+# explicitly allows changing its links, BONDCFG_TEST_HOST_KERNEL=1).
+require_kernel() {
+	if [ "${BONDVM:-}" != 1 ] && [ "${BONDCFG_TEST_HOST_KERNEL:-}" != 1 ]; then
+		skip "kernel tests run in the test VM (tests/vm/bondvm)"
+	fi
+	[ "$(id -u)" = 0 ] || skip "kernel tests need root"
+}
+
+# link_json DEV: the independent reader, `ip -d -j link show`.
+link_json() {
+	ip -d -j link show dev "$1"
+}
+
+# link_field DEV JQ-FILTER: one value from link_json, e.g. '.linkinfo.info_kind'.
+link_field() {
+	link_json "$1" | jq -r ".[0]$2"
+}
+
+# unload_bonding: remove every bond and the module, so that each test starts
+# from a kernel without bonds.
+unload_bonding() {
+	local dev
+
+	if [ -d /sys/module/bonding ]; then
+		for dev in $(ip -j link show type bond | jq -r '.[].ifname'); do
+			ip link del "$dev"
+		done
+		rmmod bonding
+	fi
+}

@@ -1,0 +1,44 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/*
+ * Unit tests for interface-name validation.
+ */
+#include "config.h"
+
+#include <errno.h>
+
+#include "ifname.h"
+#include "tap.h"
+
+static const char *const valid[] = {
+	"bond0",    "eth0",    "enp1s0f1",	  "a",
+	"bond.100", "x-y_z@1", "123456789012345", /* 15 bytes: the longest the kernel takes */
+};
+
+static const struct {
+	const char *name;
+	int err;
+} invalid[] = {
+	{ "", -EINVAL },
+	{ ".", -EINVAL },
+	{ "..", -EINVAL },
+	{ "eth0/1", -EINVAL },
+	{ "eth0:1", -EINVAL },
+	{ "eth 0", -EINVAL },
+	{ "eth\t0", -EINVAL },
+	{ "eth0\n", -EINVAL },
+	{ "1234567890123456", -ENAMETOOLONG },
+	{ "a-very-long-interface-name", -ENAMETOOLONG },
+};
+
+int main(void)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(valid) / sizeof(valid[0]); i++)
+		tap_is_int(ifname_check(valid[i]), 0, "valid: '%s'", valid[i]);
+	for (i = 0; i < sizeof(invalid) / sizeof(invalid[0]); i++)
+		tap_is_int(ifname_check(invalid[i].name), invalid[i].err,
+			   "invalid: '%s'", invalid[i].name);
+	tap_is_int(ifname_check(NULL), -EINVAL, "NULL is refused");
+	return tap_done();
+}
