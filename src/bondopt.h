@@ -1,0 +1,175 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * The kernel's bonding options as data: one row per bond attribute
+ * (IFLA_BOND_*), per settable slave attribute (IFLA_BOND_SLAVE_*) and per
+ * module-only parameter. Every reader, writer and command works from this
+ * table; option names appear nowhere else.
+ */
+#ifndef BONDCFG_BONDOPT_H
+#define BONDCFG_BONDOPT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* Bond options in kernel attribute order, then slave and module options. */
+enum bondopt_id {
+	BONDOPT_MODE,
+	BONDOPT_ACTIVE_SLAVE,
+	BONDOPT_MIIMON,
+	BONDOPT_UPDELAY,
+	BONDOPT_DOWNDELAY,
+	BONDOPT_USE_CARRIER,
+	BONDOPT_ARP_INTERVAL,
+	BONDOPT_ARP_IP_TARGET,
+	BONDOPT_ARP_VALIDATE,
+	BONDOPT_ARP_ALL_TARGETS,
+	BONDOPT_PRIMARY,
+	BONDOPT_PRIMARY_RESELECT,
+	BONDOPT_FAIL_OVER_MAC,
+	BONDOPT_XMIT_HASH_POLICY,
+	BONDOPT_RESEND_IGMP,
+	BONDOPT_NUM_PEER_NOTIF,
+	BONDOPT_ALL_SLAVES_ACTIVE,
+	BONDOPT_MIN_LINKS,
+	BONDOPT_LP_INTERVAL,
+	BONDOPT_PACKETS_PER_SLAVE,
+	BONDOPT_AD_LACP_RATE,
+	BONDOPT_AD_SELECT,
+	BONDOPT_AD_INFO,
+	BONDOPT_AD_ACTOR_SYS_PRIO,
+	BONDOPT_AD_USER_PORT_KEY,
+	BONDOPT_AD_ACTOR_SYSTEM,
+	BONDOPT_TLB_DYNAMIC_LB,
+	BONDOPT_PEER_NOTIF_DELAY,
+	BONDOPT_AD_LACP_ACTIVE,
+	BONDOPT_MISSED_MAX,
+	BONDOPT_NS_IP6_TARGET,
+	BONDOPT_COUPLED_CONTROL,
+	BONDOPT_BROADCAST_NEIGH,
+	BONDOPT_LACP_STRICT,
+	/* per slave */
+	BONDOPT_SLAVE_QUEUE_ID,
+	BONDOPT_SLAVE_PRIO,
+	BONDOPT_SLAVE_ACTOR_PORT_PRIO,
+	/* module parameters only */
+	BONDOPT_MAX_BONDS,
+	BONDOPT_TX_QUEUES,
+	BONDOPT_COUNT
+};
+
+/* Bond modes, as the kernel numbers them. */
+enum bond_mode {
+	BOND_MODE_ROUNDROBIN,
+	BOND_MODE_ACTIVEBACKUP,
+	BOND_MODE_XOR,
+	BOND_MODE_BROADCAST,
+	BOND_MODE_8023AD,
+	BOND_MODE_TLB,
+	BOND_MODE_ALB,
+	BOND_MODE_COUNT
+};
+
+#define BOND_MODE_BIT(m) (1u << (m))
+#define BOND_MODES_ALL ((1u << BOND_MODE_COUNT) - 1)
+
+/* The kernel's limit on ARP and NS targets. */
+#define BOND_MAX_TARGETS 16
+
+enum bondopt_kind {
+	BONDOPT_ENUM, /* named values; numbers of those names accepted */
+	BONDOPT_BOOL, /* 0 or 1 (also off, on) */
+	BONDOPT_UINT, /* a number in [min, max] */
+	BONDOPT_INT, /* a signed 32-bit number */
+	BONDOPT_IFNAME, /* an interface name; empty clears */
+	BONDOPT_IPV4S, /* up to BOND_MAX_TARGETS IPv4 addresses */
+	BONDOPT_IPV6S, /* up to BOND_MAX_TARGETS IPv6 addresses */
+	BONDOPT_MAC, /* an Ethernet address */
+	BONDOPT_NESTED, /* read-only nested attribute */
+};
+
+/* The netlink attribute's type. */
+enum bondopt_nla {
+	BONDOPT_NLA_NONE, /* module parameter, no attribute */
+	BONDOPT_NLA_U8,
+	BONDOPT_NLA_U16,
+	BONDOPT_NLA_U32,
+	BONDOPT_NLA_S32,
+	BONDOPT_NLA_BINARY,
+	BONDOPT_NLA_NESTED,
+};
+
+enum bondopt_flags {
+	BONDOPT_F_DOWN = 1u << 0, /* the bond must be down (EBUSY) */
+	BONDOPT_F_NOSLAVES = 1u << 1, /* the bond must have no slaves */
+	BONDOPT_F_NLONLY = 1u << 2, /* no sysfs file: netlink only */
+	BONDOPT_F_SLAVE = 1u << 3, /* a per-slave option */
+	BONDOPT_F_READONLY = 1u << 4, /* reported by the kernel, not set */
+	BONDOPT_F_MODPARAM = 1u << 5, /* also a module parameter */
+	BONDOPT_F_MODONLY = 1u << 6, /* only a module parameter */
+	BONDOPT_F_NODEFAULT = 1u << 7, /* the kernel refuses "default" */
+	BONDOPT_F_LIST = 1u << 8, /* repeated keys add to the value */
+	/* the kernel accepts it in any mode; it only acts in @modes */
+	BONDOPT_F_SOFTMODES = 1u << 9,
+	BONDOPT_F_NEEDS_MIIMON = 1u << 10, /* EPERM while miimon is 0 */
+};
+
+struct bondopt_value {
+	const char *name;
+	uint32_t value;
+};
+
+struct bondopt {
+	const char *name;
+	const char *const *aliases; /* NULL-terminated, or NULL */
+	uint16_t nla; /* IFLA_BOND_* or IFLA_BOND_SLAVE_* number */
+	enum bondopt_nla nla_type;
+	enum bondopt_kind kind;
+	const struct bondopt_value *values; /* BONDOPT_ENUM, in kernel order */
+	size_t nvalues;
+	int64_t min, max; /* BONDOPT_UINT and BONDOPT_INT */
+	int64_t def; /* a new bond's value (numeric kinds) */
+	uint32_t modes; /* BOND_MODE_BIT()s where it is valid */
+	uint32_t flags;
+	const char *unit; /* "ms", "s" or NULL */
+	const char *summary;
+};
+
+extern const struct bondopt bondopt_table[BONDOPT_COUNT];
+
+static inline const struct bondopt *bondopt_get(enum bondopt_id id)
+{
+	return &bondopt_table[id];
+}
+
+/* The option called @name (canonical name or alias, exact match), or NULL. */
+const struct bondopt *bondopt_find(const char *name, size_t len);
+
+static inline enum bondopt_id bondopt_id(const struct bondopt *opt)
+{
+	return (enum bondopt_id)(opt - bondopt_table);
+}
+
+/* The option name nearest to @name, for "did you mean", or NULL. */
+const char *bondopt_suggest(const char *name);
+
+/* The value name of @num for an enum option, or NULL. */
+const char *bondopt_value_name(const struct bondopt *opt, uint32_t num);
+
+/* The value called @name (exact), or NULL. */
+const struct bondopt_value *bondopt_value_find(const struct bondopt *opt,
+					       const char *name);
+
+/* The value name nearest to @name, for "did you mean", or NULL. */
+const char *bondopt_value_suggest(const struct bondopt *opt, const char *name);
+
+/* The mode's name ("802.3ad"). */
+const char *bond_mode_name(unsigned int mode);
+
+/* Writes the names of the modes in @modes, "a, b or c", into @buf. */
+void bond_modes_format(uint32_t modes, char *buf, size_t size);
+
+/* Edit distance (insertions, deletions, substitutions, transpositions). */
+unsigned int bondopt_distance(const char *a, const char *b);
+
+#endif

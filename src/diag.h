@@ -1,0 +1,57 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * Diagnostics: what is wrong with a configuration, where, and how to fix it.
+ * The core collects them; front ends print them, one per line, as
+ *   SOURCE:LINE: SEVERITY: MESSAGE
+ * (SOURCE: SEVERITY: MESSAGE when there is no line).
+ */
+#ifndef BONDCFG_DIAG_H
+#define BONDCFG_DIAG_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+enum diag_severity {
+	DIAG_ERROR,
+	DIAG_WARNING,
+	DIAG_NOTE,
+};
+
+/* Where a value came from. @source must outlive every use of the location. */
+struct diag_loc {
+	const char *source;
+	unsigned int line;
+};
+
+struct diag {
+	enum diag_severity severity;
+	struct diag_loc loc;
+	char *message;
+};
+
+struct diags {
+	struct diag *v;
+	size_t n;
+	size_t cap;
+	unsigned int errors;
+	unsigned int warnings;
+};
+
+void diags_init(struct diags *d);
+void diags_free(struct diags *d);
+
+/* Adds one diagnostic; @loc may be NULL. Memory failure is fatal. */
+__attribute__((format(printf, 4, 5))) void diags_add(struct diags *d,
+						     enum diag_severity sev,
+						     const struct diag_loc *loc,
+						     const char *fmt, ...);
+
+const char *diag_severity_name(enum diag_severity sev);
+
+/* Writes "SOURCE:LINE" (or "SOURCE") of @loc into @buf. */
+void diag_loc_format(const struct diag_loc *loc, char *buf, size_t size);
+
+/* Prints @diag in the stable one-line format. */
+void diag_print(const struct diag *diag, FILE *out);
+
+#endif

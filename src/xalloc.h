@@ -1,0 +1,19 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * Allocation that cannot fail: running out of memory ends the process with
+ * a message, so callers need no error path for it.
+ */
+#ifndef BONDCFG_XALLOC_H
+#define BONDCFG_XALLOC_H
+
+#include <stdarg.h>
+#include <stddef.h>
+
+void *xreallocarray(void *p, size_t n, size_t size);
+void *xcalloc(size_t n, size_t size);
+char *xstrdup(const char *s);
+char *xvasprintf(const char *fmt, va_list ap)
+	__attribute__((format(printf, 1, 0)));
+char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+#endif
