@@ -73,6 +73,21 @@ struct bond_slave_conf *bond_conf_add_member(struct bond_conf *c,
 	return s;
 }
 
+unsigned int bond_conf_n_targets(const struct bond_conf *c,
+				 enum bondopt_kind kind)
+{
+	return kind == BONDOPT_IPV4S ? c->n_arp_targets : c->n_ns_targets;
+}
+
+void bond_conf_target(const struct bond_conf *c, enum bondopt_kind kind,
+		      unsigned int i, char *buf)
+{
+	if (kind == BONDOPT_IPV4S)
+		inet_ntop(AF_INET, &c->arp_targets[i], buf, INET6_ADDRSTRLEN);
+	else
+		inet_ntop(AF_INET6, &c->ns_targets[i], buf, INET6_ADDRSTRLEN);
+}
+
 static void format_num(const struct bondopt *opt, int64_t num, char *buf,
 		       size_t size)
 {
@@ -101,17 +116,10 @@ void bond_conf_format_value(const struct bond_conf *c, enum bondopt_id id,
 			 id == BONDOPT_PRIMARY ? c->primary : c->active_slave);
 		break;
 	case BONDOPT_IPV4S:
-		for (i = 0; i < c->n_arp_targets && len < size; i++) {
-			inet_ntop(AF_INET, &c->arp_targets[i], addr,
-				  sizeof(addr));
-			len += snprintf(buf + len, size - len, "%s%s",
-					i ? "," : "", addr);
-		}
-		break;
 	case BONDOPT_IPV6S:
-		for (i = 0; i < c->n_ns_targets && len < size; i++) {
-			inet_ntop(AF_INET6, &c->ns_targets[i], addr,
-				  sizeof(addr));
+		for (i = 0; i < bond_conf_n_targets(c, opt->kind) && len < size;
+		     i++) {
+			bond_conf_target(c, opt->kind, i, addr);
 			len += snprintf(buf + len, size - len, "%s%s",
 					i ? "," : "", addr);
 		}

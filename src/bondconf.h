@@ -73,6 +73,14 @@ struct bond_slave_conf *bond_conf_add_member(struct bond_conf *c,
 struct bond_slave_conf *bond_conf_find_slave(const struct bond_conf *c,
 					     const char *name);
 
+/* The number of addresses in the target list of @kind (IPV4S or IPV6S). */
+unsigned int bond_conf_n_targets(const struct bond_conf *c,
+				 enum bondopt_kind kind);
+
+/* Writes address @i of the target list of @kind into @buf (46 bytes). */
+void bond_conf_target(const struct bond_conf *c, enum bondopt_kind kind,
+		      unsigned int i, char *buf);
+
 /*
  * Writes option @id of @c as its normalized value (a name for named values,
  * a number, a comma-separated address list) into @buf.

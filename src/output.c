@@ -4,7 +4,7 @@
  */
 #include "config.h"
 
-#include <arpa/inet.h>
+#include <netinet/in.h>
 #include <string.h>
 
 #include "output.h"
@@ -66,17 +66,11 @@ static void targets_json(struct json *j, const struct bond_conf *c,
 			 enum bondopt_kind kind)
 {
 	char addr[INET6_ADDRSTRLEN];
-	unsigned int i,
-		n = kind == BONDOPT_IPV4S ? c->n_arp_targets : c->n_ns_targets;
+	unsigned int i;
 
 	json_array_begin(j);
-	for (i = 0; i < n; i++) {
-		if (kind == BONDOPT_IPV4S)
-			inet_ntop(AF_INET, &c->arp_targets[i], addr,
-				  sizeof(addr));
-		else
-			inet_ntop(AF_INET6, &c->ns_targets[i], addr,
-				  sizeof(addr));
+	for (i = 0; i < bond_conf_n_targets(c, kind); i++) {
+		bond_conf_target(c, kind, i, addr);
 		json_string(j, addr);
 	}
 	json_array_end(j);
