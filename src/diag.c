@@ -74,6 +74,11 @@ void diag_print(const struct diag *diag, FILE *out)
 {
 	char where[512];
 
+	if (!diag->loc.source) {
+		fprintf(out, "%s: %s\n", diag_severity_name(diag->severity),
+			diag->message);
+		return;
+	}
 	diag_loc_format(&diag->loc, where, sizeof(where));
 	fprintf(out, "%s: %s: %s\n", where, diag_severity_name(diag->severity),
 		diag->message);

@@ -3,7 +3,8 @@
  * Diagnostics: what is wrong with a configuration, where, and how to fix it.
  * The core collects them; front ends print them, one per line, as
  *   SOURCE:LINE: SEVERITY: MESSAGE
- * (SOURCE: SEVERITY: MESSAGE when there is no line).
+ * (SOURCE: SEVERITY: MESSAGE when there is no line, SEVERITY: MESSAGE for
+ * what comes from the kernel rather than from a file).
  */
 #ifndef BONDCFG_DIAG_H
 #define BONDCFG_DIAG_H

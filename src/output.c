@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "output.h"
+#include "plan.h"
 
 void output_diags(const struct diags *d, FILE *out)
 {
@@ -297,4 +298,23 @@ void output_table_json(struct json *j)
 		json_object_end(j);
 	}
 	json_array_end(j);
+}
+
+void output_plan(const struct plan *p, FILE *out)
+{
+	char line[2048];
+	size_t i;
+
+	if (!p->n)
+		fputs("nothing to change\n", out);
+	for (i = 0; i < p->n; i++) {
+		const struct step *s = &p->v[i];
+
+		plan_step_describe(s, line, sizeof(line));
+		if (s->disruptive)
+			fprintf(out, "%s  [disrupts traffic: %s]\n", line,
+				s->why ? s->why : "the bond is reconfigured");
+		else
+			fprintf(out, "%s\n", line);
+	}
 }

@@ -21,6 +21,11 @@ void output_diags_json(struct json *j, const struct diags *d);
 /* "options": {...}, "slaves": [...] (inside an object). */
 void output_conf_json(struct json *j, const struct bond_conf *c);
 
+struct plan;
+
+/* Each step of @p on a line, marked when it disrupts traffic. */
+void output_plan(const struct plan *p, FILE *out);
+
 /* The option table as text, one option per line. */
 void output_table_text(FILE *out);
 

@@ -53,6 +53,20 @@ link_field() {
 	link_json "$1" | jq -r ".[0]$2"
 }
 
+# settled_links: `ip -d -j link show` once two readings 1.1 s apart agree
+# (the kernel's link watch reports carrier changes up to a second late).
+settled_links() {
+	local prev="" now i
+
+	for i in $(seq 10); do
+		now=$(ip -d -j link show)
+		[ "$now" = "$prev" ] && break
+		prev=$now
+		sleep 1.1
+	done
+	printf '%s\n' "$now"
+}
+
 # unload_bonding: remove every bond and the module, so that each test starts
 # from a kernel without bonds.
 unload_bonding() {

@@ -57,6 +57,13 @@ mount -t tmpfs -o mode=1777 shm /newroot/dev/shm
 mount -t tmpfs -o mode=0755 run /newroot/run
 mount -t debugfs debugfs /newroot/sys/kernel/debug 2>/dev/null
 
+# The kernel runs /sbin/modprobe of this initramfs to load modules on
+# demand (creating the first bond loads bonding): send it to the chroot's.
+mkdir -p /sbin
+printf '#!/bin/sh\nexec chroot /newroot /sbin/modprobe "$@"\n' >/sbin/modprobe
+chmod 0755 /sbin/modprobe
+echo /sbin/modprobe >/proc/sys/kernel/modprobe
+
 hostname bondvm
 ip link set lo up
 

@@ -1,0 +1,330 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/*
+ * Running a plan all or nothing: each step done is undone in reverse order
+ * when a later one fails or when the read-back shows the kernel did not keep
+ * a value.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <string.h>
+
+#include "nl.h"
+#include "plan.h"
+
+struct run {
+	struct nl *nl;
+	const struct linkset *before;
+	struct linkset now;
+	unsigned int flags;
+	struct diags *d;
+	bool raced; /* a bond we created came from the module meanwhile */
+};
+
+static const char *hint(int err)
+{
+	switch (-err) {
+	case EBUSY:
+		return "the option needs the bond down";
+	case ENOTEMPTY:
+		return "the option needs a bond without slaves";
+	case EACCES:
+		return "the option is not valid in the bond's mode";
+	case EPERM:
+		return "not permitted: changing links needs CAP_NET_ADMIN (run as root), and the driver refuses some values with this error";
+	case ENODEV:
+		return "no such device";
+	case EEXIST:
+		return "a device of that name exists";
+	case EOPNOTSUPP:
+		return "the kernel does not support this";
+	}
+	return NULL;
+}
+
+static void report(struct run *r, const struct step *s,
+		   const struct nl_error *e)
+{
+	char what[1024];
+	const char *h = hint(e->err);
+
+	plan_step_describe(s, what, sizeof(what));
+	diags_add(r->d, DIAG_ERROR, NULL, "%s: %s%s%s%s%s%s", what,
+		  strerror(-e->err), *e->msg ? " (kernel: " : "", e->msg,
+		  *e->msg ? ")" : "", h ? "; " : "", h ? h : "");
+}
+
+static int refresh(struct run *r)
+{
+	linkset_free(&r->now);
+	return nl_dump_links(r->nl, &r->now);
+}
+
+static int ifindex_of(const struct linkset *ls, const char *name)
+{
+	const struct link *l = linkset_find(ls, name);
+
+	return l ? l->ifindex : 0;
+}
+
+static int create(struct run *r, const struct step *s, struct nl_error *e)
+{
+	const struct link *b;
+	int rc = nl_bond_create(r->nl, s->want, s->opts, &r->now, e);
+
+	/*
+	 * Creating the first bond loads the module, which may then create
+	 * bond0 itself (max_bonds=1) before our request lands: EEXIST for a
+	 * bond that did not exist a moment ago. Configure that one instead.
+	 */
+	if (rc == -EEXIST && !linkset_find(r->before, s->bond) && !refresh(r)) {
+		b = linkset_find(&r->now, s->bond);
+		if (b && b->is_bond && b->bond && !b->bond->n_slaves) {
+			rc = nl_bond_change(r->nl, b->ifindex, s->want, s->opts,
+					    &r->now, e);
+			r->raced = true;
+		}
+	}
+	if (!rc)
+		rc = refresh(r);
+	return rc;
+}
+
+static int do_step(struct run *r, const struct step *s, struct nl_error *e)
+{
+	int bond = ifindex_of(&r->now, s->bond);
+	int dev = s->dev[0] ? ifindex_of(&r->now, s->dev) : 0;
+
+	memset(e, 0, sizeof(*e));
+	switch (s->kind) {
+	case STEP_CREATE:
+		return create(r, s, e);
+	case STEP_BOND_DOWN:
+		return nl_link_set_up(r->nl, bond, false, e);
+	case STEP_BOND_UP:
+		return nl_link_set_up(r->nl, bond, true, e);
+	case STEP_RELEASE:
+		return nl_link_set_master(r->nl, dev, 0, e);
+	case STEP_SET:
+		return nl_bond_change(r->nl, bond, s->want, s->opts, &r->now,
+				      e);
+	case STEP_SLAVE_DOWN:
+		return nl_link_set_up(r->nl, dev, false, e);
+	case STEP_ENSLAVE:
+		return nl_link_set_master(r->nl, dev, bond, e);
+	case STEP_SLAVE_SET:
+		return nl_slave_change(r->nl, dev,
+				       bond_conf_find_slave(s->want, s->dev),
+				       s->opts, e);
+	}
+	return -EINVAL;
+}
+
+/* The options to send back to restore what @s changed. */
+static uint64_t restore_opts(const struct step *s, const struct bond_conf *old)
+{
+	uint64_t opts = s->opts;
+	int id;
+
+	if (opts & BONDOPT_BIT(BONDOPT_MODE))
+		opts = ~UINT64_C(0);
+	opts &= old->present;
+	for (id = 0; id < BONDOPT_COUNT; id++)
+		if (bondopt_get(id)->flags &
+		    (BONDOPT_F_SLAVE | BONDOPT_F_MODONLY | BONDOPT_F_READONLY))
+			opts &= ~BONDOPT_BIT(id);
+	/* the old active slave comes back by itself with its slaves */
+	opts &= ~BONDOPT_BIT(BONDOPT_ACTIVE_SLAVE);
+	return opts;
+}
+
+static int undo_step(struct run *r, const struct step *s, struct nl_error *e)
+{
+	const struct link *old_bond = linkset_find(r->before, s->bond);
+	const struct link *old_dev =
+		s->dev[0] ? linkset_find(r->before, s->dev) : NULL;
+	int bond = ifindex_of(&r->now, s->bond);
+	int dev = s->dev[0] ? ifindex_of(&r->now, s->dev) : 0;
+	int rc;
+
+	memset(e, 0, sizeof(*e));
+	switch (s->kind) {
+	case STEP_CREATE:
+		return nl_link_delete(r->nl, bond, e);
+	case STEP_BOND_DOWN:
+		return nl_link_set_up(r->nl, bond, true, e);
+	case STEP_BOND_UP:
+		return nl_link_set_up(r->nl, bond, false, e);
+	case STEP_RELEASE:
+		nl_link_set_up(r->nl, dev, false, e);
+		rc = nl_link_set_master(r->nl, dev,
+					ifindex_of(&r->now, s->from), e);
+		if (!rc && old_dev)
+			rc = nl_link_set_up(r->nl, dev, old_dev->flags & IFF_UP,
+					    e);
+		return rc;
+	case STEP_SET:
+		if (!old_bond || !old_bond->bond)
+			return 0;
+		return nl_bond_change(r->nl, bond, old_bond->bond,
+				      restore_opts(s, old_bond->bond),
+				      r->before, e);
+	case STEP_SLAVE_DOWN:
+		return nl_link_set_up(r->nl, dev, true, e);
+	case STEP_ENSLAVE:
+		rc = nl_link_set_master(r->nl, dev, 0, e);
+		if (!rc && old_dev && old_dev->mtu)
+			rc = nl_link_set_mtu(r->nl, dev, old_dev->mtu, e);
+		if (!rc && old_dev)
+			rc = nl_link_set_up(r->nl, dev, old_dev->flags & IFF_UP,
+					    e);
+		return rc;
+	case STEP_SLAVE_SET:
+		if (!old_dev || !old_dev->is_bond_slave)
+			return 0;
+		return nl_slave_change(r->nl, dev, &old_dev->slave_opts,
+				       s->opts & old_dev->slave_opts.present,
+				       e);
+	}
+	return 0;
+}
+
+static void rollback(struct run *r, const struct plan *p, size_t done)
+{
+	struct nl_error e;
+	char what[1024];
+
+	while (done-- > 0) {
+		const struct step *s = &p->v[done];
+
+		if (s->kind == STEP_CREATE && r->raced)
+			continue;
+		if (!undo_step(r, s, &e))
+			continue;
+		plan_step_describe(s, what, sizeof(what));
+		diags_add(r->d, DIAG_ERROR, NULL,
+			  "rollback: could not undo '%s': %s%s%s%s", what,
+			  strerror(-e.err), *e.msg ? " (kernel: " : "", e.msg,
+			  *e.msg ? ")" : "");
+	}
+	/* A bond the module created during our run goes too. */
+	if (r->raced && p->n && p->v[0].kind == STEP_CREATE)
+		nl_link_delete(r->nl, ifindex_of(&r->now, p->v[0].bond), &e);
+}
+
+/* Compares one wanted bond with what the kernel kept. */
+static int verify_bond(struct run *r, const struct bond_conf *want)
+{
+	const struct link *b = linkset_find(&r->now, want->name);
+	unsigned int errors = r->d->errors;
+	char w[64], h[64];
+	size_t i;
+	int id;
+
+	if (!b || !b->bond) {
+		diags_add(r->d, DIAG_ERROR, NULL, "%s: not found after apply",
+			  want->name);
+		return -ENODEV;
+	}
+	for (id = 0; id < BONDOPT_COUNT; id++) {
+		const struct bondopt *opt = bondopt_get(id);
+		const struct diag_loc *loc =
+			want->where[id].source ? &want->where[id] : NULL;
+		bool reported = bond_conf_has(b->bond, id) ||
+				opt->kind == BONDOPT_IFNAME ||
+				opt->kind == BONDOPT_IPV4S ||
+				opt->kind == BONDOPT_IPV6S;
+
+		if (!bond_conf_has(want, id) ||
+		    (opt->flags & (BONDOPT_F_SLAVE | BONDOPT_F_MODONLY |
+				   BONDOPT_F_READONLY)))
+			continue;
+		if (!reported) {
+			diags_add(
+				r->d,
+				r->flags & PLAN_TOLERATE ? DIAG_WARNING :
+							   DIAG_ERROR,
+				loc,
+				"%s: %s was ignored by the kernel: Linux %s does not know this option",
+				want->name, opt->name, r->now.kernel);
+			continue;
+		}
+		bond_conf_format_value(want, id, w, sizeof(w));
+		bond_conf_format_value(b->bond, id, h, sizeof(h));
+		if (!plan_same_value(want, b->bond, id))
+			diags_add(r->d, DIAG_ERROR, loc,
+				  "%s: the kernel has %s=%s, not %s",
+				  want->name, opt->name, h, w);
+		else if (strcmp(w, h) && opt->kind != BONDOPT_IFNAME)
+			diags_add(r->d, DIAG_WARNING, loc,
+				  "%s: the kernel rounded %s=%s to %s",
+				  want->name, opt->name, w, h);
+	}
+	for (i = 0; i < want->n_slaves; i++) {
+		const struct bond_slave_conf *ws = &want->slaves[i];
+		const struct link *dev = linkset_find(&r->now, ws->name);
+
+		if (ws->member && (!dev || dev->master != b->ifindex))
+			diags_add(r->d, DIAG_ERROR, NULL,
+				  "%s: %s is not enslaved after apply",
+				  want->name, ws->name);
+		for (id = 0; dev && id < BONDOPT_COUNT; id++) {
+			if (!(ws->present & BONDOPT_BIT(id)) ||
+			    !dev->is_bond_slave)
+				continue;
+			if (!(dev->slave_opts.present & BONDOPT_BIT(id)))
+				diags_add(
+					r->d,
+					r->flags & PLAN_TOLERATE ?
+						DIAG_WARNING :
+						DIAG_ERROR,
+					NULL,
+					"%s: %s of %s was ignored by the kernel: Linux %s does not know this option",
+					want->name, bondopt_get(id)->name,
+					ws->name, r->now.kernel);
+			else if (dev->slave_opts.num[id] != ws->num[id])
+				diags_add(
+					r->d, DIAG_ERROR, NULL,
+					"%s: the kernel has %s=%s:%lld, not %lld",
+					want->name, bondopt_get(id)->name,
+					ws->name,
+					(long long)dev->slave_opts.num[id],
+					(long long)ws->num[id]);
+		}
+	}
+	return r->d->errors > errors ? -EINVAL : 0;
+}
+
+int plan_apply(const struct plan *p, struct nl *nl, const struct linkset *ls,
+	       unsigned int flags, struct diags *d)
+{
+	struct run r = { .nl = nl, .before = ls, .flags = flags, .d = d };
+	struct nl_error e;
+	size_t done, i;
+	int rc = 0;
+
+	if (!p->n)
+		return 0;
+	rc = nl_dump_links(nl, &r.now);
+	if (rc)
+		return rc;
+	for (done = 0; done < p->n; done++) {
+		rc = do_step(&r, &p->v[done], &e);
+		if (rc) {
+			report(&r, &p->v[done], &e);
+			break;
+		}
+	}
+	if (!rc) {
+		rc = refresh(&r);
+		for (i = 0; !rc && i < p->n; i++)
+			if (i == 0 || p->v[i].want != p->v[i - 1].want)
+				rc = verify_bond(&r, p->v[i].want);
+	}
+	if (rc) {
+		refresh(&r);
+		rollback(&r, p, done);
+	}
+	linkset_free(&r.now);
+	return rc;
+}

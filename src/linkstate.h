@@ -1,0 +1,65 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * What the kernel has now: every link with its flags, MTU and master, and
+ * for bonds and their slaves what the bonding driver reports, in the same
+ * model as the desired state.
+ */
+#ifndef BONDCFG_LINKSTATE_H
+#define BONDCFG_LINKSTATE_H
+
+#include <net/if.h>
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "bondconf.h"
+
+struct bond_ad_info {
+	bool present;
+	uint16_t aggregator;
+	uint16_t num_ports;
+	uint16_t actor_key;
+	uint16_t partner_key;
+	uint8_t partner_mac[6];
+};
+
+/* The read-only part of a slave; its settable options are in the bond. */
+struct slave_status {
+	uint8_t state; /* 0 active, 1 backup */
+	uint8_t mii_status; /* 0 up, 1 fail, 2 down, 3 back */
+	uint32_t link_failure_count;
+	uint8_t perm_hwaddr[6];
+	uint16_t ad_aggregator_id;
+	uint8_t ad_actor_oper_port_state;
+	uint16_t ad_partner_oper_port_state;
+};
+
+struct link {
+	int ifindex;
+	char name[IF_NAMESIZE];
+	unsigned int flags; /* IFF_* */
+	unsigned int mtu;
+	int master; /* ifindex, 0 for none */
+	char kind[16];
+	char slave_kind[16];
+	bool is_bond;
+	struct bond_conf *bond; /* read back, for bonds */
+	struct bond_ad_info ad;
+	bool is_bond_slave;
+	struct bond_slave_conf slave_opts; /* read back, for bond slaves */
+	struct slave_status slave;
+};
+
+struct linkset {
+	struct link *v;
+	size_t n;
+	char kernel[65]; /* uname -r */
+};
+
+void linkset_free(struct linkset *ls);
+struct link *linkset_find(const struct linkset *ls, const char *name);
+struct link *linkset_find_index(const struct linkset *ls, int ifindex);
+
+/* Fills each bond's slave list from the links whose master it is. */
+void linkset_link_slaves(struct linkset *ls);
+
+#endif

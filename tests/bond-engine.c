@@ -1,0 +1,129 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/*
+ * A test driver for the netlink engine, for the kernel tests: plans and
+ * applies a desired state given on the command line, or prints what the
+ * engine reads back. Not installed.
+ *
+ *   bond-engine plan|apply BOND [OPTIONS] [--slaves A,B] [--force]
+ *                                [--keep-slaves] [--tolerate]
+ *   bond-engine show BOND
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "linkstate.h"
+#include "nl.h"
+#include "optstr.h"
+#include "output.h"
+#include "plan.h"
+
+static int usage(void)
+{
+	fputs("usage: bond-engine plan|apply BOND [OPTIONS] [--slaves A,B] [--force] [--keep-slaves] [--tolerate]\n"
+	      "       bond-engine show BOND\n",
+	      stderr);
+	return 2;
+}
+
+static int show(struct nl *nl, const char *name)
+{
+	struct linkset ls;
+	struct link *l;
+	char *text;
+	size_t i;
+	int rc = nl_dump_links(nl, &ls);
+
+	if (rc) {
+		fprintf(stderr, "bond-engine: %s\n", strerror(-rc));
+		return 1;
+	}
+	l = linkset_find(&ls, name);
+	if (!l || !l->bond) {
+		fprintf(stderr, "bond-engine: %s: no such bond\n", name);
+		linkset_free(&ls);
+		return 1;
+	}
+	text = bond_conf_format(l->bond);
+	printf("%s\n", text);
+	free(text);
+	printf("slaves:");
+	for (i = 0; i < l->bond->n_slaves; i++)
+		printf(" %s", l->bond->slaves[i].name);
+	printf("\nup: %d\n", !!(l->flags & IFF_UP));
+	linkset_free(&ls);
+	return 0;
+}
+
+int main(int argc, char **argv)
+{
+	static const struct diag_loc loc = { "command line", 0 };
+	unsigned int flags = 0;
+	struct bond_conf want;
+	struct linkset ls;
+	struct plan p;
+	struct diags d;
+	struct nl *nl;
+	bool apply;
+	int i, rc;
+
+	if (argc < 3)
+		return usage();
+	rc = nl_open(&nl);
+	if (rc) {
+		fprintf(stderr, "bond-engine: netlink: %s\n", strerror(-rc));
+		return 1;
+	}
+	if (!strcmp(argv[1], "show")) {
+		rc = show(nl, argv[2]);
+		nl_close(nl);
+		return rc;
+	}
+	if (strcmp(argv[1], "plan") && strcmp(argv[1], "apply"))
+		return usage();
+	apply = !strcmp(argv[1], "apply");
+
+	bond_conf_init(&want, argv[2]);
+	diags_init(&d);
+	for (i = 3; i < argc; i++) {
+		if (!strcmp(argv[i], "--force")) {
+			flags |= PLAN_FORCE;
+		} else if (!strcmp(argv[i], "--keep-slaves")) {
+			flags |= PLAN_KEEP_SLAVES;
+		} else if (!strcmp(argv[i], "--tolerate")) {
+			flags |= PLAN_TOLERATE;
+		} else if (!strcmp(argv[i], "--slaves") && i + 1 < argc) {
+			char *list = argv[++i], *save = NULL, *name;
+
+			for (name = strtok_r(list, ",", &save); name;
+			     name = strtok_r(NULL, ",", &save))
+				bond_conf_add_member(&want, name, &loc);
+		} else {
+			optstr_parse(&want, argv[i], OPTSTR_BONDING_OPTS, &loc,
+				     &d);
+		}
+	}
+	if (!d.errors)
+		bond_conf_validate(&want, NULL, &d);
+	rc = d.errors ? 3 : 0;
+	plan_init(&p);
+	if (!rc && nl_dump_links(nl, &ls) == 0) {
+		if (plan_bond(&p, &want, &ls, flags, &d))
+			rc = 1;
+		else if (!apply)
+			output_plan(&p, stdout);
+		else if (plan_apply(&p, nl, &ls, flags, &d))
+			rc = 1;
+		linkset_free(&ls);
+	}
+	output_diags(&d, stderr);
+	fprintf(stderr, "changes sent: %u\n", nl_changes(nl));
+	plan_free(&p);
+	diags_free(&d);
+	bond_conf_free(&want);
+	nl_close(nl);
+	return rc;
+}
