@@ -303,7 +303,7 @@ const struct bondopt bondopt_table[BONDOPT_COUNT] = {
 	},
 	[BONDOPT_SLAVE_QUEUE_ID] = {
 		.name = "queue_id", .nla = 5, .nla_type = BONDOPT_NLA_U16,
-		.kind = BONDOPT_UINT, .max = 65535, .modes = BOND_MODES_ALL,
+		.kind = BONDOPT_UINT, .max = 255, .modes = BOND_MODES_ALL,
 		.flags = BONDOPT_F_SLAVE,
 		.summary = "transmit queue of the slave (0: none)",
 	},

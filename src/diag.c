@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 
 #include "diag.h"
@@ -68,18 +69,4 @@ void diag_loc_format(const struct diag_loc *loc, char *buf, size_t size)
 		snprintf(buf, size, "%s:%u", source, loc->line);
 	else
 		snprintf(buf, size, "%s", source);
-}
-
-void diag_print(const struct diag *diag, FILE *out)
-{
-	char where[512];
-
-	if (!diag->loc.source) {
-		fprintf(out, "%s: %s\n", diag_severity_name(diag->severity),
-			diag->message);
-		return;
-	}
-	diag_loc_format(&diag->loc, where, sizeof(where));
-	fprintf(out, "%s: %s: %s\n", where, diag_severity_name(diag->severity),
-		diag->message);
 }

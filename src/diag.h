@@ -10,7 +10,6 @@
 #define BONDCFG_DIAG_H
 
 #include <stddef.h>
-#include <stdio.h>
 
 enum diag_severity {
 	DIAG_ERROR,
@@ -51,8 +50,5 @@ const char *diag_severity_name(enum diag_severity sev);
 
 /* Writes "SOURCE:LINE" (or "SOURCE") of @loc into @buf. */
 void diag_loc_format(const struct diag_loc *loc, char *buf, size_t size);
-
-/* Prints @diag in the stable one-line format. */
-void diag_print(const struct diag *diag, FILE *out);
 
 #endif

@@ -58,8 +58,7 @@ static int parse_opts(const char *str)
 	diags_init(&d);
 	optstr_parse(&c, str, opt_module ? OPTSTR_MODULE : OPTSTR_BONDING_OPTS,
 		     &loc, &d);
-	if (!opt_module)
-		bond_conf_validate(&c, NULL, &d);
+	bond_conf_validate(&c, NULL, &d);
 	rc = d.errors ? CLI_EXIT_CONFIG : CLI_EXIT_OK;
 
 	output_diags(&d, stderr);
@@ -76,7 +75,7 @@ static int parse_opts(const char *str)
 		output_diags_json(&j, &d);
 		json_object_end(&j);
 		json_finish(&j);
-	} else if (!rc) {
+	} else if (!rc && *normal) {
 		puts(normal);
 	}
 	free(normal);

@@ -78,9 +78,31 @@ void json_array_end(struct json *j)
 	close_level(j, ']');
 }
 
+/* The length of the valid UTF-8 sequence at @p, or 0. */
+static size_t utf8_len(const unsigned char *p)
+{
+	size_t n, i;
+
+	if (*p < 0x80)
+		return 1;
+	if (*p >= 0xc2 && *p <= 0xdf)
+		n = 2;
+	else if (*p >= 0xe0 && *p <= 0xef)
+		n = 3;
+	else if (*p >= 0xf0 && *p <= 0xf4)
+		n = 4;
+	else
+		return 0;
+	for (i = 1; i < n; i++)
+		if ((p[i] & 0xc0) != 0x80)
+			return 0;
+	return n;
+}
+
 static void write_string(struct json *j, const char *s)
 {
 	const unsigned char *p;
+	size_t n;
 
 	fputc('"', j->out);
 	for (p = (const unsigned char *)s; *p; p++) {
@@ -101,10 +123,14 @@ static void write_string(struct json *j, const char *s)
 			fputs("\\r", j->out);
 			break;
 		default:
-			if (*p < 0x20)
+			n = utf8_len(p);
+			if (*p < 0x20 || n == 0) {
+				/* a byte that is no UTF-8 stands as U+00XX */
 				fprintf(j->out, "\\u%04x", *p);
-			else
-				fputc(*p, j->out);
+			} else {
+				fwrite(p, 1, n, j->out);
+				p += n - 1;
+			}
 		}
 	}
 	fputc('"', j->out);

@@ -6,6 +6,7 @@
 
 #include <arpa/inet.h>
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -36,6 +37,64 @@ static int parse_number(const char *s, bool is_signed, int64_t *out)
 	}
 	*out = neg ? -v : v;
 	return 0;
+}
+
+/*
+ * Integer module parameters are read by the kernel's kstrtoint(s, 0): an
+ * optional sign, then decimal, 0x hexadecimal or 0 octal.
+ */
+static int parse_module_number(const char *s, int64_t *out)
+{
+	bool neg = false;
+	unsigned int base = 10, digit;
+	int64_t v = 0;
+
+	if (*s == '+' || *s == '-')
+		neg = *s++ == '-';
+	if (s[0] == '0' && (s[1] == 'x' || s[1] == 'X')) {
+		base = 16;
+		s += 2;
+	} else if (s[0] == '0' && s[1]) {
+		base = 8;
+		s++;
+	}
+	if (!*s)
+		return -EINVAL;
+	for (; *s; s++) {
+		if (*s >= '0' && *s <= '9')
+			digit = (unsigned int)(*s - '0');
+		else if (*s >= 'a' && *s <= 'f')
+			digit = (unsigned int)(*s - 'a' + 10);
+		else if (*s >= 'A' && *s <= 'F')
+			digit = (unsigned int)(*s - 'A' + 10);
+		else
+			return -EINVAL;
+		if (digit >= base)
+			return -EINVAL;
+		v = v * base + digit;
+		if (v > NUM_LIMIT)
+			return -ERANGE;
+	}
+	*out = neg ? -v : v;
+	return 0;
+}
+
+/*
+ * The names the kernel's value tables give some numbers in the sysfs
+ * spelling: off (0), minval and maxval (the range's ends).
+ */
+static bool range_keyword(const struct bondopt *opt, const char *value,
+			  int64_t *out)
+{
+	if (!strcmp(value, "maxval"))
+		*out = opt->max;
+	else if (!strcmp(value, "minval"))
+		*out = opt->min;
+	else if (!strcmp(value, "off") && opt->min == 0)
+		*out = 0;
+	else
+		return false;
+	return true;
 }
 
 static void unit_suffix(const struct bondopt *opt, char *buf, size_t size)
@@ -101,13 +160,21 @@ static int bad_value(const struct bondopt *opt, const char *value,
 }
 
 static int parse_num_value(const struct bondopt *opt, const char *value,
-			   const struct diag_loc *loc, struct diags *d,
-			   int64_t *out)
+			   enum optstr_context ctx, const struct diag_loc *loc,
+			   struct diags *d, int64_t *out)
 {
 	const struct bondopt_value *named;
 	char unit[16];
 	int err;
 
+	/* integer module parameters: numbers only, as the kernel reads them */
+	if (ctx == OPTSTR_MODULE &&
+	    (opt->kind == BONDOPT_UINT || opt->kind == BONDOPT_BOOL)) {
+		err = parse_module_number(value, out);
+		if (err == -EINVAL)
+			return bad_value(opt, value, loc, d);
+		goto range;
+	}
 	if (!strcmp(value, "default")) {
 		if (opt->flags & BONDOPT_F_NODEFAULT) {
 			diags_add(
@@ -139,9 +206,12 @@ static int parse_num_value(const struct bondopt *opt, const char *value,
 			return bad_value(opt, value, loc, d);
 		return 0;
 	}
+	if (opt->kind == BONDOPT_UINT && range_keyword(opt, value, out))
+		return 0;
 	err = parse_number(value, opt->kind == BONDOPT_INT, out);
 	if (err == -EINVAL)
 		return bad_value(opt, value, loc, d);
+range:
 	if (err || *out < opt->min || *out > opt->max) {
 		unit_suffix(opt, unit, sizeof(unit));
 		diags_add(d, DIAG_ERROR, loc,
@@ -251,32 +321,49 @@ static int parse_targets(struct bond_conf *c, const struct bondopt *opt,
 	return err;
 }
 
+static int hex_digit(char c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	if (c >= 'A' && c <= 'F')
+		return c - 'A' + 10;
+	return -1;
+}
+
+/* Exactly xx:xx:xx:xx:xx:xx, as the kernel's mac_pton() takes it. */
 static int parse_mac(const struct bondopt *opt, const char *value,
 		     const struct diag_loc *loc, struct diags *d,
 		     uint8_t mac[6])
 {
-	unsigned int b[6];
-	char end;
-	int i;
+	int i, hi, lo;
 
-	if (sscanf(value, "%2x:%2x:%2x:%2x:%2x:%2x%c", &b[0], &b[1], &b[2],
-		   &b[3], &b[4], &b[5], &end) != 6 ||
-	    strlen(value) != 17) {
+	for (i = 0; i < 6; i++) {
+		const char *p = value + 3 * i;
+
+		if (strlen(value) != 17)
+			break;
+		hi = hex_digit(p[0]);
+		lo = hex_digit(p[1]);
+		if (hi < 0 || lo < 0 || (i < 5 && p[2] != ':'))
+			break;
+		mac[i] = (uint8_t)(hi << 4 | lo);
+	}
+	if (i < 6) {
 		diags_add(
 			d, DIAG_ERROR, loc,
 			"%s: '%s' is not a MAC address (write xx:xx:xx:xx:xx:xx)",
 			opt->name, value);
 		return -EINVAL;
 	}
-	if (b[0] & 1) {
+	if (mac[0] & 1) {
 		diags_add(
 			d, DIAG_ERROR, loc,
 			"%s: %s is a multicast address; the kernel needs a unicast one",
 			opt->name, value);
 		return -EINVAL;
 	}
-	for (i = 0; i < 6; i++)
-		mac[i] = (uint8_t)b[i];
 	return 0;
 }
 
@@ -316,7 +403,7 @@ static int parse_slave_option(struct bond_conf *c, const struct bondopt *opt,
 	}
 	snprintf(name, sizeof(name), "%.*s", (int)(colon - value), value);
 	if (parse_ifname(opt, name, loc, d) ||
-	    parse_num_value(opt, colon + 1, loc, d, &num))
+	    parse_num_value(opt, colon + 1, OPTSTR_BONDING_OPTS, loc, d, &num))
 		return -EINVAL;
 	s = bond_conf_slave(c, name);
 	if (s->present & BONDOPT_BIT(id)) {
@@ -407,7 +494,7 @@ int optstr_set(struct bond_conf *c, const struct bondopt *opt,
 	case BONDOPT_BOOL:
 	case BONDOPT_UINT:
 	case BONDOPT_INT:
-		if (parse_num_value(opt, value, loc, d, &num))
+		if (parse_num_value(opt, value, ctx, loc, d, &num))
 			return -EINVAL;
 		if (bond_conf_has(c, id))
 			warn_repeated(c, id, value, loc, d);

@@ -10,12 +10,26 @@
 #include "output.h"
 #include "plan.h"
 
+void output_diag(const struct diag *diag, FILE *out)
+{
+	char where[512];
+
+	if (!diag->loc.source) {
+		fprintf(out, "%s: %s\n", diag_severity_name(diag->severity),
+			diag->message);
+		return;
+	}
+	diag_loc_format(&diag->loc, where, sizeof(where));
+	fprintf(out, "%s: %s: %s\n", where, diag_severity_name(diag->severity),
+		diag->message);
+}
+
 void output_diags(const struct diags *d, FILE *out)
 {
 	size_t i;
 
 	for (i = 0; i < d->n; i++)
-		diag_print(&d->v[i], out);
+		output_diag(&d->v[i], out);
 }
 
 void output_diags_json(struct json *j, const struct diags *d)

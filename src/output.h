@@ -12,6 +12,9 @@
 #include "diag.h"
 #include "json.h"
 
+/* Prints @diag in the stable one-line format. */
+void output_diag(const struct diag *diag, FILE *out);
+
 /* Prints every diagnostic, one per line. */
 void output_diags(const struct diags *d, FILE *out);
 

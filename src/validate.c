@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "bondconf.h"
@@ -198,6 +199,43 @@ static void check_slave_names(const struct check *k)
 	}
 }
 
+/*
+ * The driver refuses a queue id above the bond's transmit queues (the
+ * module's tx_queues, 16 unless set) and one another slave already has.
+ */
+static void check_queue_ids(const struct check *k)
+{
+	const struct bond_conf *c = k->c;
+	const enum bondopt_id id = BONDOPT_SLAVE_QUEUE_ID;
+	int64_t queues = bondopt_get(BONDOPT_TX_QUEUES)->def;
+	size_t i, j;
+
+	for (i = 0; i < c->n_slaves; i++) {
+		const struct bond_slave_conf *s = &c->slaves[i];
+
+		if (!(s->present & BONDOPT_BIT(id)) || !s->num[id])
+			continue;
+		if (s->num[id] > queues)
+			diags_add(
+				k->d, DIAG_WARNING, &s->where[id],
+				"%s of %s: %lld is above %lld, the default of %s; the kernel refuses it unless the module has more queues",
+				N(SLAVE_QUEUE_ID), s->name,
+				(long long)s->num[id], (long long)queues,
+				N(TX_QUEUES));
+		for (j = 0; j < i; j++) {
+			const struct bond_slave_conf *o = &c->slaves[j];
+
+			if ((o->present & BONDOPT_BIT(id)) &&
+			    o->num[id] == s->num[id])
+				diags_add(
+					k->d, DIAG_ERROR, &s->where[id],
+					"%s of %s: %s has queue %lld already; each slave needs its own",
+					N(SLAVE_QUEUE_ID), s->name, o->name,
+					(long long)s->num[id]);
+		}
+	}
+}
+
 int bond_conf_validate(const struct bond_conf *c, const struct bond_conf *base,
 		       struct diags *d)
 {
@@ -222,6 +260,7 @@ int bond_conf_validate(const struct bond_conf *c, const struct bond_conf *base,
 	check_delays(&k);
 	check_arp(&k);
 	check_slave_names(&k);
+	check_queue_ids(&k);
 	if (bond_conf_has(c, BONDOPT_USE_CARRIER) &&
 	    c->num[BONDOPT_USE_CARRIER] == 0)
 		diags_add(

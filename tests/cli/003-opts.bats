@@ -62,8 +62,14 @@ diag_re='^[^:]+(:[0-9]+)?: (error|warning|note): .+'
 }
 
 @test "--module reads module parameters" {
-	run_x sh -c "'$IFCFG_BOND_PARSE' --module -o 'max_bonds=2 mode=4 tx-queues=8' 2>&1"
-	[ "$output" = "mode=802.3ad max_bonds=2 tx_queues=8" ]
+	run_x sh -c "'$IFCFG_BOND_PARSE' --module -o 'max_bonds=2 mode=4 tx-queues=010 miimon=0x64' 2>/dev/null"
+	[ "$output" = "mode=802.3ad miimon=100 max_bonds=2 tx_queues=8" ]
+}
+
+@test "--json output is UTF-8 even for names that are not" {
+	run_x bash -c "'$IFCFG_BOND_PARSE' --json -o \$'mode=1 primary=\\xff' 2>/dev/null"
+	[ "$(jq -r .options.primary <<<"$output")" = "$(printf '\u00ff')" ]
+	iconv -f UTF-8 -t UTF-8 <<<"$output" >/dev/null
 }
 
 @test "--list-options lists 34 bond attributes, 3 slave and 2 module options" {

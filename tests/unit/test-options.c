@@ -67,7 +67,7 @@ static const struct {
 	{ "ad_user_port_key", 0, 1023, 0, BOND, false },
 	{ "peer_notif_delay", 0, 300000, 0, BOND, true },
 	{ "arp_missed_max", 1, 255, 2, BOND, false },
-	{ "queue_id", 0, 65535, 0, SLAVE, false },
+	{ "queue_id", 0, 255, 0, SLAVE, false },
 	{ "prio", INT32_MIN, INT32_MAX, 0, SLAVE, false },
 	{ "actor_port_prio", 0, 65535, 255, SLAVE, false },
 	{ "max_bonds", 0, INT_MAX, 1, MODULE, false },
@@ -218,7 +218,7 @@ static void test_enums(void)
 		const struct bondopt *opt = find(name);
 		size_t n = 0;
 		long long got;
-		char num[16];
+		char num[24];
 
 		tap_ok(opt && opt->kind == BONDOPT_ENUM,
 		       "%s is a named-value option", name);
@@ -292,7 +292,7 @@ static void test_ranges(void)
 		       "%s=%lld (above the maximum) is refused", name, max + 1);
 		tap_ok(!parse_value(name, "12abc", w, &got),
 		       "%s=12abc is refused", name);
-		if (ranges[i].no_default)
+		if (ranges[i].no_default || w == MODULE)
 			tap_ok(!parse_value(name, "default", w, &got),
 			       "%s=default is refused, as by the kernel", name);
 		else
@@ -388,6 +388,50 @@ static void test_table(void)
 	}
 }
 
+/* Integer module parameters are read as the kernel's kstrtoint(s, 0). */
+static void test_module_numbers(void)
+{
+	static const struct {
+		const char *text;
+		long long value;
+	} ok[] = { { "100", 100 },
+		   { "0144", 100 },
+		   { "0x64", 100 },
+		   { "+100", 100 },
+		   { "0", 0 } };
+	static const char *const bad[] = { "default", "on", "1e2", "0x", "08" };
+	long long got;
+	size_t i;
+
+	for (i = 0; i < sizeof(ok) / sizeof(ok[0]); i++)
+		tap_ok(parse_value("miimon", ok[i].text, MODULE, &got) &&
+			       got == ok[i].value,
+		       "module parameter miimon=%s is %lld", ok[i].text,
+		       ok[i].value);
+	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++)
+		tap_ok(!parse_value("miimon", bad[i], MODULE, &got),
+		       "module parameter miimon=%s is refused", bad[i]);
+	tap_ok(!parse_value("use_carrier", "on", MODULE, &got),
+	       "module parameter use_carrier=on is refused");
+	tap_ok(parse_value("mode", "802.3ad", MODULE, &got) && got == 4,
+	       "module parameter mode=802.3ad is 4");
+}
+
+/* The sysfs spelling knows the value tables' off, minval and maxval. */
+static void test_keywords(void)
+{
+	long long got;
+
+	tap_ok(parse_value("miimon", "off", BOND, &got) && got == 0,
+	       "miimon=off is 0");
+	tap_ok(parse_value("num_grat_arp", "maxval", BOND, &got) && got == 255,
+	       "num_grat_arp=maxval is 255");
+	tap_ok(parse_value("lp_interval", "minval", BOND, &got) && got == 1,
+	       "lp_interval=minval is 1");
+	tap_ok(!parse_value("lp_interval", "off", BOND, &got),
+	       "lp_interval=off is refused (its minimum is 1)");
+}
+
 static void test_suggest(void)
 {
 	const char *s = bondopt_suggest("miimmon");
@@ -411,6 +455,8 @@ int main(void)
 	test_enums();
 	test_ranges();
 	test_bools();
+	test_module_numbers();
+	test_keywords();
 	test_suggest();
 	return tap_done();
 }
