@@ -7,10 +7,15 @@
 #include "config.h"
 
 #include <errno.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "nl.h"
 #include "plan.h"
+#include "xalloc.h"
+
+/* Steps sent in one message at the most (the netlink module's limit). */
+#define BATCH_STEPS 256
 
 struct run {
 	struct nl *nl;
@@ -67,27 +72,22 @@ static int ifindex_of(const struct linkset *ls, const char *name)
 	return l ? l->ifindex : 0;
 }
 
-static int create(struct run *r, const struct step *s, struct nl_error *e)
+/*
+ * Creating the first bond loads the module, which may then create bond0
+ * itself (max_bonds=1) before our request lands: EEXIST for a bond that did
+ * not exist a moment ago. Configure that one instead.
+ */
+static int create_raced(struct run *r, const struct step *s, struct nl_error *e)
 {
 	const struct link *b;
-	int rc = nl_bond_create(r->nl, s->want, s->opts, &r->now, e);
 
-	/*
-	 * Creating the first bond loads the module, which may then create
-	 * bond0 itself (max_bonds=1) before our request lands: EEXIST for a
-	 * bond that did not exist a moment ago. Configure that one instead.
-	 */
-	if (rc == -EEXIST && !linkset_find(r->before, s->bond) && !refresh(r)) {
-		b = linkset_find(&r->now, s->bond);
-		if (b && b->is_bond && b->bond && !b->bond->n_slaves) {
-			rc = nl_bond_change(r->nl, b->ifindex, s->want, s->opts,
-					    &r->now, e);
-			r->raced = true;
-		}
-	}
-	if (!rc)
-		rc = refresh(r);
-	return rc;
+	if (linkset_find(r->before, s->bond) || refresh(r))
+		return e->err;
+	b = linkset_find(&r->now, s->bond);
+	if (!b || !b->is_bond || !b->bond || b->bond->n_slaves)
+		return e->err;
+	r->raced = true;
+	return nl_bond_change(r->nl, b->ifindex, s->want, s->opts, &r->now, e);
 }
 
 static int do_step(struct run *r, const struct step *s, struct nl_error *e)
@@ -98,7 +98,7 @@ static int do_step(struct run *r, const struct step *s, struct nl_error *e)
 	memset(e, 0, sizeof(*e));
 	switch (s->kind) {
 	case STEP_CREATE:
-		return create(r, s, e);
+		return nl_bond_create(r->nl, s->want, s->opts, &r->now, e);
 	case STEP_BOND_DOWN:
 		return nl_link_set_up(r->nl, bond, false, e);
 	case STEP_BOND_UP:
@@ -189,16 +189,24 @@ static int undo_step(struct run *r, const struct step *s, struct nl_error *e)
 	return 0;
 }
 
-static void rollback(struct run *r, const struct plan *p, size_t done)
+/* Undoes the steps done, in reverse order of their running. */
+static void rollback(struct run *r, const struct step *const *ran,
+		     const bool *done, size_t n)
 {
+	const struct step *created = NULL;
 	struct nl_error e;
 	char what[1024];
 
-	while (done-- > 0) {
-		const struct step *s = &p->v[done];
+	while (n-- > 0) {
+		const struct step *s = ran[n];
 
-		if (s->kind == STEP_CREATE && r->raced)
+		if (!done[n])
 			continue;
+		if (s->kind == STEP_CREATE && r->raced) {
+			/* a bond the module created during our run goes too */
+			created = s;
+			continue;
+		}
 		if (!undo_step(r, s, &e))
 			continue;
 		plan_step_describe(s, what, sizeof(what));
@@ -207,9 +215,8 @@ static void rollback(struct run *r, const struct plan *p, size_t done)
 			  strerror(-e.err), *e.msg ? " (kernel: " : "", e.msg,
 			  *e.msg ? ")" : "");
 	}
-	/* A bond the module created during our run goes too. */
-	if (r->raced && p->n && p->v[0].kind == STEP_CREATE)
-		nl_link_delete(r->nl, ifindex_of(&r->now, p->v[0].bond), &e);
+	if (created)
+		nl_link_delete(r->nl, ifindex_of(&r->now, created->bond), &e);
 }
 
 /* Compares one wanted bond with what the kernel kept. */
@@ -295,12 +302,45 @@ static int verify_bond(struct run *r, const struct bond_conf *want)
 	return r->d->errors > errors ? -EINVAL : 0;
 }
 
+/*
+ * Runs @ran[start..end) as one batch: one message to the kernel, one answer
+ * per step. Returns the first error, reported; @done tells which ran.
+ */
+static int run_batch(struct run *r, const struct step *const *ran, size_t start,
+		     size_t end, bool *done, struct nl_error *errs)
+{
+	struct nl_error queued_errs[BATCH_STEPS];
+	size_t queued[BATCH_STEPS], nq = 0, m;
+	int rc = 0;
+
+	nl_batch_begin(r->nl);
+	for (m = start; m < end; m++) {
+		if (do_step(r, ran[m], &errs[m]) == 0)
+			queued[nq++] = m;
+	}
+	nl_batch_end(r->nl, queued_errs);
+	for (m = 0; m < nq; m++)
+		errs[queued[m]] = queued_errs[m];
+	for (m = start; m < end; m++) {
+		if (ran[m]->kind == STEP_CREATE && errs[m].err == -EEXIST)
+			errs[m].err = create_raced(r, ran[m], &errs[m]);
+		done[m] = errs[m].err == 0;
+		if (!done[m] && !rc) {
+			report(r, ran[m], &errs[m]);
+			rc = errs[m].err;
+		}
+	}
+	return rc;
+}
+
 int plan_apply(const struct plan *p, struct nl *nl, const struct linkset *ls,
 	       unsigned int flags, struct diags *d)
 {
 	struct run r = { .nl = nl, .before = ls, .flags = flags, .d = d };
-	struct nl_error e;
-	size_t done, i;
+	const struct step **ran;
+	struct nl_error *errs;
+	size_t n = 0, i, start;
+	bool *done, creates;
 	int rc = 0;
 
 	if (!p->n)
@@ -308,12 +348,29 @@ int plan_apply(const struct plan *p, struct nl *nl, const struct linkset *ls,
 	rc = nl_dump_links(nl, &r.now);
 	if (rc)
 		return rc;
-	for (done = 0; done < p->n; done++) {
-		rc = do_step(&r, &p->v[done], &e);
-		if (rc) {
-			report(&r, &p->v[done], &e);
-			break;
-		}
+	/*
+	 * Creations first: they depend on nothing, and what follows needs
+	 * the new bonds' ifindexes. Then the rest in plan order. Each run
+	 * of creations, and each run of other steps, is one batch.
+	 */
+	ran = xcalloc(p->n, sizeof(*ran));
+	done = xcalloc(p->n, sizeof(*done));
+	errs = xcalloc(p->n, sizeof(*errs));
+	for (i = 0; i < p->n; i++)
+		if (p->v[i].kind == STEP_CREATE)
+			ran[n++] = &p->v[i];
+	for (i = 0; i < p->n; i++)
+		if (p->v[i].kind != STEP_CREATE)
+			ran[n++] = &p->v[i];
+	for (start = 0; start < n && !rc; start = i) {
+		creates = ran[start]->kind == STEP_CREATE;
+		for (i = start; i < n && i - start < BATCH_STEPS &&
+				(ran[i]->kind == STEP_CREATE) == creates;
+		     i++)
+			;
+		rc = run_batch(&r, ran, start, i, done, errs);
+		if (creates && !rc)
+			rc = refresh(&r);
 	}
 	if (!rc) {
 		rc = refresh(&r);
@@ -323,8 +380,11 @@ int plan_apply(const struct plan *p, struct nl *nl, const struct linkset *ls,
 	}
 	if (rc) {
 		refresh(&r);
-		rollback(&r, p, done);
+		rollback(&r, ran, done, n);
 	}
+	free(ran);
+	free(done);
+	free(errs);
 	linkset_free(&r.now);
 	return rc;
 }

@@ -24,11 +24,20 @@
 /* Large enough for one part of a link dump (the kernel fills up to 32 KiB). */
 #define NL_BUF_SIZE 32768
 
+/* Requests queued in one batch at the most. */
+#define NL_BATCH_MAX 256
+
 struct nl {
 	struct mnl_socket *sock;
 	uint32_t portid;
 	unsigned int seq;
 	unsigned int changes;
+	unsigned int round_trips;
+	bool batching;
+	char *batch; /* queued requests, back to back */
+	size_t batch_len;
+	unsigned int batch_n;
+	unsigned int batch_seq[NL_BATCH_MAX];
 	char buf[NL_BUF_SIZE];
 };
 
@@ -62,12 +71,18 @@ void nl_close(struct nl *nl)
 	if (!nl)
 		return;
 	mnl_socket_close(nl->sock);
+	free(nl->batch);
 	free(nl);
 }
 
 unsigned int nl_changes(const struct nl *nl)
 {
 	return nl->changes;
+}
+
+unsigned int nl_round_trips(const struct nl *nl)
+{
+	return nl->round_trips;
 }
 
 static int ext_ack_cb(const struct nlattr *attr, void *data)
@@ -118,9 +133,82 @@ static int talk(struct nl *nl, struct nlmsghdr *nlh, struct nl_error *e)
 	nlh->nlmsg_flags |= NLM_F_REQUEST | NLM_F_ACK;
 	nlh->nlmsg_seq = ++nl->seq;
 	nl->changes++;
+	if (nl->batching) {
+		if (nl->batch_n == NL_BATCH_MAX)
+			return e->err = -ENOBUFS;
+		nl->batch = xreallocarray(nl->batch,
+					  nl->batch_len + nlh->nlmsg_len, 1);
+		memcpy(nl->batch + nl->batch_len, nlh, nlh->nlmsg_len);
+		nl->batch_len += nlh->nlmsg_len;
+		nl->batch_seq[nl->batch_n++] = nlh->nlmsg_seq;
+		return 0;
+	}
+	nl->round_trips++;
 	if (mnl_socket_sendto(nl->sock, nlh, nlh->nlmsg_len) < 0)
 		return e->err = -errno;
 	return read_ack(nl, nlh->nlmsg_seq, e);
+}
+
+void nl_batch_begin(struct nl *nl)
+{
+	nl->batching = true;
+	nl->batch_len = 0;
+	nl->batch_n = 0;
+}
+
+static int batch_index(const struct nl *nl, unsigned int seq)
+{
+	unsigned int i;
+
+	for (i = 0; i < nl->batch_n; i++)
+		if (nl->batch_seq[i] == seq)
+			return (int)i;
+	return -1;
+}
+
+int nl_batch_end(struct nl *nl, struct nl_error *errs)
+{
+	unsigned int answered = 0, n = nl->batch_n, i;
+	const struct nlmsghdr *nlh;
+	const struct nlmsgerr *err;
+	ssize_t len;
+	int idx;
+
+	nl->batching = false;
+	for (i = 0; i < n; i++)
+		memset(&errs[i], 0, sizeof(errs[i]));
+	if (!n)
+		return 0;
+	nl->round_trips++;
+	if (mnl_socket_sendto(nl->sock, nl->batch, nl->batch_len) < 0) {
+		for (i = 0; i < n; i++)
+			errs[i].err = -errno;
+		return -errno;
+	}
+	/* The kernel answers every request of the batch, in order. */
+	while (answered < n) {
+		len = mnl_socket_recvfrom(nl->sock, nl->buf, sizeof(nl->buf));
+		if (len < 0) {
+			for (i = 0; i < n; i++)
+				if (!errs[i].err)
+					errs[i].err = -errno;
+			return -errno;
+		}
+		for (nlh = (const struct nlmsghdr *)nl->buf;
+		     mnl_nlmsg_ok(nlh, (int)len);
+		     nlh = mnl_nlmsg_next(nlh, (int *)&len)) {
+			idx = batch_index(nl, nlh->nlmsg_seq);
+			if (idx < 0 || nlh->nlmsg_type != NLMSG_ERROR)
+				continue;
+			err = mnl_nlmsg_get_payload(nlh);
+			errs[idx].err = err->error;
+			if (err->error && (nlh->nlmsg_flags & NLM_F_ACK_TLVS))
+				mnl_attr_parse(nlh, sizeof(*err), ext_ack_cb,
+					       &errs[idx]);
+			answered++;
+		}
+	}
+	return 0;
 }
 
 static struct nlmsghdr *link_request(char *buf, uint16_t type, uint16_t flags,
@@ -420,6 +508,7 @@ int nl_dump_links(struct nl *nl, struct linkset *ls)
 		snprintf(ls->kernel, sizeof(ls->kernel), "%s", u.release);
 	nlh = link_request(nl->buf, RTM_GETLINK, NLM_F_REQUEST | NLM_F_DUMP, 0);
 	nlh->nlmsg_seq = seq = ++nl->seq;
+	nl->round_trips++;
 	if (mnl_socket_sendto(nl->sock, nlh, nlh->nlmsg_len) < 0)
 		return -errno;
 	do {

@@ -28,6 +28,18 @@ void nl_close(struct nl *nl);
 /* Requests sent so far that change something (dumps not counted). */
 unsigned int nl_changes(const struct nl *nl);
 
+/* Messages exchanged with the kernel so far: each request, batch or dump. */
+unsigned int nl_round_trips(const struct nl *nl);
+
+/*
+ * Between nl_batch_begin() and nl_batch_end(), change requests are queued
+ * (they return 0) and then sent in one message; the kernel runs each of
+ * them, also after one that fails. nl_batch_end() fills @errs, one per
+ * queued request in order (err 0 for success). At most 256 requests.
+ */
+void nl_batch_begin(struct nl *nl);
+int nl_batch_end(struct nl *nl, struct nl_error *errs);
+
 /* Reads every link, with bonds and slaves read back into the model. */
 int nl_dump_links(struct nl *nl, struct linkset *ls);
 

@@ -4,8 +4,9 @@
  * applies a desired state given on the command line, or prints what the
  * engine reads back. Not installed.
  *
- *   bond-engine plan|apply BOND [OPTIONS] [--slaves A,B] [--force]
- *                                [--keep-slaves] [--tolerate]
+ *   bond-engine plan|apply BOND [OPTIONS] [--slaves A,B]
+ *                          [--bond BOND2 [OPTIONS] [--slaves C]]...
+ *                          [--force] [--keep-slaves] [--tolerate]
  *   bond-engine show BOND
  */
 #include "config.h"
@@ -23,7 +24,7 @@
 
 static int usage(void)
 {
-	fputs("usage: bond-engine plan|apply BOND [OPTIONS] [--slaves A,B] [--force] [--keep-slaves] [--tolerate]\n"
+	fputs("usage: bond-engine plan|apply BOND [OPTIONS] [--slaves A,B] [--bond BOND2 ...] [--force] [--keep-slaves] [--tolerate]\n"
 	      "       bond-engine show BOND\n",
 	      stderr);
 	return 2;
@@ -58,15 +59,18 @@ static int show(struct nl *nl, const char *name)
 	return 0;
 }
 
+#define MAX_BONDS 64
+
 int main(int argc, char **argv)
 {
 	static const struct diag_loc loc = { "command line", 0 };
+	static struct bond_conf want[MAX_BONDS];
 	unsigned int flags = 0;
-	struct bond_conf want;
 	struct linkset ls;
 	struct plan p;
 	struct diags d;
 	struct nl *nl;
+	size_t nb = 1, b;
 	bool apply;
 	int i, rc;
 
@@ -86,44 +90,51 @@ int main(int argc, char **argv)
 		return usage();
 	apply = !strcmp(argv[1], "apply");
 
-	bond_conf_init(&want, argv[2]);
+	bond_conf_init(&want[0], argv[2]);
 	diags_init(&d);
 	for (i = 3; i < argc; i++) {
+		struct bond_conf *c = &want[nb - 1];
+
 		if (!strcmp(argv[i], "--force")) {
 			flags |= PLAN_FORCE;
 		} else if (!strcmp(argv[i], "--keep-slaves")) {
 			flags |= PLAN_KEEP_SLAVES;
 		} else if (!strcmp(argv[i], "--tolerate")) {
 			flags |= PLAN_TOLERATE;
+		} else if (!strcmp(argv[i], "--bond") && i + 1 < argc &&
+			   nb < MAX_BONDS) {
+			bond_conf_init(&want[nb++], argv[++i]);
 		} else if (!strcmp(argv[i], "--slaves") && i + 1 < argc) {
 			char *list = argv[++i], *save = NULL, *name;
 
 			for (name = strtok_r(list, ",", &save); name;
 			     name = strtok_r(NULL, ",", &save))
-				bond_conf_add_member(&want, name, &loc);
+				bond_conf_add_member(c, name, &loc);
 		} else {
-			optstr_parse(&want, argv[i], OPTSTR_BONDING_OPTS, &loc,
-				     &d);
+			optstr_parse(c, argv[i], OPTSTR_BONDING_OPTS, &loc, &d);
 		}
 	}
-	if (!d.errors)
-		bond_conf_validate(&want, NULL, &d);
+	for (b = 0; b < nb && !d.errors; b++)
+		bond_conf_validate(&want[b], NULL, &d);
 	rc = d.errors ? 3 : 0;
 	plan_init(&p);
 	if (!rc && nl_dump_links(nl, &ls) == 0) {
-		if (plan_bond(&p, &want, &ls, flags, &d))
-			rc = 1;
-		else if (!apply)
+		for (b = 0; b < nb && !rc; b++)
+			if (plan_bond(&p, &want[b], &ls, flags, &d))
+				rc = 1;
+		if (!rc && !apply)
 			output_plan(&p, stdout);
-		else if (plan_apply(&p, nl, &ls, flags, &d))
+		else if (!rc && plan_apply(&p, nl, &ls, flags, &d))
 			rc = 1;
 		linkset_free(&ls);
 	}
 	output_diags(&d, stderr);
 	fprintf(stderr, "changes sent: %u\n", nl_changes(nl));
+	fprintf(stderr, "round trips: %u\n", nl_round_trips(nl));
 	plan_free(&p);
 	diags_free(&d);
-	bond_conf_free(&want);
+	for (b = 0; b < nb; b++)
+		bond_conf_free(&want[b]);
 	nl_close(nl);
 	return rc;
 }

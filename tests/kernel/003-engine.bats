@@ -162,16 +162,33 @@ engine_options() {
 	assert_output_contains "nothing to change"
 }
 
+@test "bringing up many bonds costs few round trips" {
+	local args=() i
+	for i in 0 1 2 3 4 5 6 7; do
+		run_x ip link add "e$i" type dummy
+		args+=(--bond "bb$i" 'mode=active-backup miimon=100' --slaves "e$i")
+	done
+	run_x "$ENGINE" apply "${args[@]:1}"
+	# two dumps to plan and start, creations in one message, the rest in
+	# one, a dump for the new ifindexes, a dump to read back: 6
+	assert_output_contains "round trips: 6"
+	for i in 0 1 2 3 4 5 6 7; do
+		[ "$(link_field "e$i" .master)" = "bb$i" ]
+		[ "$(link_field "bb$i" .linkinfo.info_data.mode)" = active-backup ]
+	done
+	for i in 0 1 2 3 4 5 6 7; do ip link del "e$i"; done
+}
+
 @test "a step the kernel refuses rolls back every step before it (existing bond)" {
 	run_x "$ENGINE" apply bt 'mode=active-backup miimon=100' --slaves d0,d1
 	before=$(settled_links)
 	# step 1 sets miimon, step 2 queue_id of d0; step 3 gives d1 queue 17,
 	# above the 16 transmit queues the bond has: the driver refuses it
-	run_x "$ENGINE" plan bt 'mode=active-backup miimon=200 queue_id=d0:1 queue_id=d1:17' --slaves d0,d1
-	[ "${#lines[@]}" -ge 4 ]
-	[[ "${lines[1]}" == "bt: set miimon=200[3]" ]]
-	[[ "${lines[2]}" == "bt: set slave d0 queue_id=1[5]" ]]
-	[[ "${lines[3]}" == "bt: set slave d1 queue_id=17[5]" ]]
+	run_x sh -c "'$ENGINE' plan bt 'mode=active-backup miimon=200 queue_id=d0:1 queue_id=d1:17' --slaves d0,d1 2>/dev/null"
+	[ "${#lines[@]}" -eq 3 ]
+	[ "${lines[0]}" = "bt: set miimon=200[3]" ]
+	[ "${lines[1]}" = "bt: set slave d0 queue_id=1[5]" ]
+	[ "${lines[2]}" = "bt: set slave d1 queue_id=17[5]" ]
 	expected_rc=1 run_x "$ENGINE" apply bt 'mode=active-backup miimon=200 queue_id=d0:1 queue_id=d1:17' --slaves d0,d1
 	assert_output_contains "error: bt: set slave d1 queue_id=17[5]: Operation not permitted"
 	[ "$(settled_links)" = "$before" ]
@@ -187,15 +204,24 @@ engine_options() {
 	[ "$(settled_links)" = "$before" ]
 }
 
+# 802.3ad ports without a partner go on changing their LACP state for a
+# while: those fields are left out of this comparison.
+links_but_lacp_state() {
+	settled_links | jq -S 'del(.[].linkinfo.info_slave_data.ad_actor_oper_port_state?,
+		.[].linkinfo.info_slave_data.ad_actor_oper_port_state_str?,
+		.[].linkinfo.info_slave_data.ad_partner_oper_port_state?,
+		.[].linkinfo.info_slave_data.ad_partner_oper_port_state_str?)'
+}
+
 @test "an option the kernel ignores is an error, and nothing stays changed" {
 	run_x "$ENGINE" apply bt 'mode=802.3ad miimon=100' --slaves d0
-	before=$(settled_links)
+	before=$(links_but_lacp_state)
 	run "$ENGINE" apply bt 'mode=802.3ad miimon=100 lacp_strict=on' --slaves d0
 	if [ "$status" -eq 0 ]; then
 		skip "this kernel knows lacp_strict"
 	fi
 	assert_output_contains "lacp_strict was ignored by the kernel: Linux $(uname -r) does not know this option"
-	[ "$(settled_links)" = "$before" ]
+	[ "$(links_but_lacp_state)" = "$before" ]
 	run_x "$ENGINE" apply bt 'mode=802.3ad miimon=100 lacp_strict=on' --slaves d0 --tolerate
 	assert_output_contains "warning: bt: lacp_strict was ignored by the kernel"
 }
