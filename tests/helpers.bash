@@ -43,6 +43,20 @@ require_kernel() {
 	[ "$(id -u)" = 0 ] || skip "kernel tests need root"
 }
 
+# kernel_setup: the start of every kernel test: root in the VM, no bonds,
+# bonding loaded with the driver's defaults but no bond0, dummy loaded.
+kernel_setup() {
+	require_kernel
+	unload_bonding
+	run_x modprobe -C /dev/null bonding max_bonds=0
+	run_x modprobe dummy numdummies=0
+}
+
+# announce_kernel: names the kernel in the TAP output (from setup_file).
+announce_kernel() {
+	echo "# kernel $(uname -r)" >&3
+}
+
 # link_json DEV: the independent reader, `ip -d -j link show`.
 link_json() {
 	ip -d -j link show dev "$1"

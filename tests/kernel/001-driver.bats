@@ -7,7 +7,7 @@
 load ../helpers
 
 setup_file() {
-	echo "# kernel $(uname -r)" >&3
+	announce_kernel
 }
 
 setup() {

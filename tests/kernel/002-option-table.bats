@@ -8,13 +8,11 @@
 load ../helpers
 
 setup_file() {
-	echo "# kernel $(uname -r)" >&3
+	announce_kernel
 }
 
 setup() {
-	require_kernel
-	unload_bonding
-	run_x modprobe -C /dev/null bonding max_bonds=0
+	kernel_setup
 	run_x ip link add btest type bond
 	sys=/sys/class/net/btest/bonding
 }
@@ -135,7 +133,6 @@ try_write() {
 
 @test "needs-no-slaves options are refused on a bond with a slave" {
 	local name def type flags modes value
-	run_x modprobe dummy numdummies=0
 	run_x ip link add dtest type dummy
 	echo 1 >"$sys/mode"
 	run_x ip link set dtest master btest
