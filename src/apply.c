@@ -124,15 +124,10 @@ static int do_step(struct run *r, const struct step *s, struct nl_error *e)
 static uint64_t restore_opts(const struct step *s, const struct bond_conf *old)
 {
 	uint64_t opts = s->opts;
-	int id;
 
 	if (opts & BONDOPT_BIT(BONDOPT_MODE))
 		opts = ~UINT64_C(0);
-	opts &= old->present;
-	for (id = 0; id < BONDOPT_COUNT; id++)
-		if (bondopt_get(id)->flags &
-		    (BONDOPT_F_SLAVE | BONDOPT_F_MODONLY | BONDOPT_F_READONLY))
-			opts &= ~BONDOPT_BIT(id);
+	opts &= old->present & ~bondopt_with_flags(BONDOPT_F_NOT_BOND_ATTR);
 	/* the old active slave comes back by itself with its slaves */
 	opts &= ~BONDOPT_BIT(BONDOPT_ACTIVE_SLAVE);
 	return opts;
@@ -243,8 +238,7 @@ static int verify_bond(struct run *r, const struct bond_conf *want)
 				opt->kind == BONDOPT_IPV6S;
 
 		if (!bond_conf_has(want, id) ||
-		    (opt->flags & (BONDOPT_F_SLAVE | BONDOPT_F_MODONLY |
-				   BONDOPT_F_READONLY)))
+		    (opt->flags & BONDOPT_F_NOT_BOND_ATTR))
 			continue;
 		if (!reported) {
 			diags_add(

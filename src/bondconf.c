@@ -112,8 +112,7 @@ void bond_conf_format_value(const struct bond_conf *c, enum bondopt_id id,
 	buf[0] = '\0';
 	switch (opt->kind) {
 	case BONDOPT_IFNAME:
-		snprintf(buf, size, "%s",
-			 id == BONDOPT_PRIMARY ? c->primary : c->active_slave);
+		snprintf(buf, size, "%s", bond_conf_ifname_of(c, id));
 		break;
 	case BONDOPT_IPV4S:
 	case BONDOPT_IPV6S:

@@ -51,6 +51,18 @@ static inline bool bond_conf_has(const struct bond_conf *c, enum bondopt_id id)
 	return c->present & BONDOPT_BIT(id);
 }
 
+/* The name buffer of interface-name option @id (primary, active_slave). */
+static inline char *bond_conf_ifname(struct bond_conf *c, enum bondopt_id id)
+{
+	return id == BONDOPT_PRIMARY ? c->primary : c->active_slave;
+}
+
+static inline const char *bond_conf_ifname_of(const struct bond_conf *c,
+					      enum bondopt_id id)
+{
+	return id == BONDOPT_PRIMARY ? c->primary : c->active_slave;
+}
+
 /*
  * The value of numeric option @id: set in @c, else in @base (the live bond,
  * may be NULL), else the kernel's default.

@@ -353,6 +353,17 @@ const struct bondopt *bondopt_find(const char *name, size_t len)
 	return NULL;
 }
 
+uint64_t bondopt_with_flags(uint32_t flags)
+{
+	uint64_t mask = 0;
+	int id;
+
+	for (id = 0; id < BONDOPT_COUNT; id++)
+		if (bondopt_table[id].flags & flags)
+			mask |= UINT64_C(1) << id;
+	return mask;
+}
+
 unsigned int bondopt_distance(const char *a, const char *b)
 {
 	size_t la = strlen(a), lb = strlen(b), i, j;

@@ -114,6 +114,10 @@ enum bondopt_flags {
 	BONDOPT_F_NEEDS_MIIMON = 1u << 10, /* EPERM while miimon is 0 */
 };
 
+/* Options that no request to a bond carries. */
+#define BONDOPT_F_NOT_BOND_ATTR \
+	(BONDOPT_F_SLAVE | BONDOPT_F_MODONLY | BONDOPT_F_READONLY)
+
 struct bondopt_value {
 	const char *name;
 	uint32_t value;
@@ -149,6 +153,9 @@ static inline enum bondopt_id bondopt_id(const struct bondopt *opt)
 {
 	return (enum bondopt_id)(opt - bondopt_table);
 }
+
+/* BONDOPT_BIT()s of the options with any of @flags. */
+uint64_t bondopt_with_flags(uint32_t flags);
 
 /* The option name nearest to @name, for "did you mean", or NULL. */
 const char *bondopt_suggest(const char *name);

@@ -483,9 +483,7 @@ static void resolve_names(struct linkset *ls)
 			continue;
 		snprintf(c->name, sizeof(c->name), "%s", ls->v[i].name);
 		for (k = 0; k < 2; k++) {
-			char *name = ids[k] == BONDOPT_PRIMARY ?
-					     c->primary :
-					     c->active_slave;
+			char *name = bond_conf_ifname(c, ids[k]);
 
 			if (!bond_conf_has(c, ids[k]))
 				continue;
@@ -571,14 +569,11 @@ static int put_bond_options(struct nlmsghdr *nlh, const struct bond_conf *c,
 		const struct bondopt *opt = bondopt_get(id);
 
 		if (!(opts & BONDOPT_BIT(id)) ||
-		    opt->flags & (BONDOPT_F_SLAVE | BONDOPT_F_MODONLY |
-				  BONDOPT_F_READONLY))
+		    opt->flags & BONDOPT_F_NOT_BOND_ATTR)
 			continue;
 		switch (opt->kind) {
 		case BONDOPT_IFNAME:
-			if (put_ifindex(nlh, opt,
-					id == BONDOPT_PRIMARY ? c->primary :
-								c->active_slave,
+			if (put_ifindex(nlh, opt, bond_conf_ifname_of(c, id),
 					ls, e))
 				return e->err;
 			break;

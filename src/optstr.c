@@ -478,8 +478,7 @@ int optstr_set(struct bond_conf *c, const struct bondopt *opt,
 			return -EINVAL;
 		if (bond_conf_has(c, id))
 			warn_repeated(c, id, value, loc, d);
-		snprintf(id == BONDOPT_PRIMARY ? c->primary : c->active_slave,
-			 IF_NAMESIZE, "%s", value);
+		snprintf(bond_conf_ifname(c, id), IF_NAMESIZE, "%s", value);
 		break;
 	case BONDOPT_MAC:
 		if (parse_mac(opt, value, loc, d, mac))

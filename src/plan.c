@@ -46,27 +46,7 @@ static struct step *add(struct plan *p, enum step_kind kind,
 /* Options @want sets that a request to the bond can carry. */
 static uint64_t settable(const struct bond_conf *want)
 {
-	uint64_t opts = 0;
-	int id;
-
-	for (id = 0; id < BONDOPT_COUNT; id++)
-		if (bond_conf_has(want, id) &&
-		    !(bondopt_get(id)->flags &
-		      (BONDOPT_F_SLAVE | BONDOPT_F_MODONLY |
-		       BONDOPT_F_READONLY)))
-			opts |= BONDOPT_BIT(id);
-	return opts;
-}
-
-static uint64_t with_flag(uint64_t opts, uint32_t flag)
-{
-	uint64_t out = 0;
-	int id;
-
-	for (id = 0; id < BONDOPT_COUNT; id++)
-		if ((opts & BONDOPT_BIT(id)) && (bondopt_get(id)->flags & flag))
-			out |= BONDOPT_BIT(id);
-	return out;
+	return want->present & ~bondopt_with_flags(BONDOPT_F_NOT_BOND_ATTR);
 }
 
 /* The kernel keeps delays as multiples of miimon, rounded down. */
@@ -93,11 +73,9 @@ bool plan_same_value(const struct bond_conf *want, const struct bond_conf *have,
 	switch (opt->kind) {
 	case BONDOPT_IFNAME:
 		/* the kernel leaves out an unset primary or active slave */
-		w = id == BONDOPT_PRIMARY ? want->primary : want->active_slave;
-		h = bond_conf_has(have, id) ?
-			    (id == BONDOPT_PRIMARY ? have->primary :
-						     have->active_slave) :
-			    "";
+		w = bond_conf_ifname_of(want, id);
+		h = bond_conf_has(have, id) ? bond_conf_ifname_of(have, id) :
+					      "";
 		return !strcmp(w, h);
 	case BONDOPT_IPV4S:
 		return want->n_arp_targets == have->n_arp_targets &&
@@ -227,7 +205,7 @@ int plan_bond(struct plan *p, const struct bond_conf *want,
 		post = diff & POST_OPTS;
 		diff &= ~post;
 		up = bond->flags & IFF_UP;
-		restrict_opts = with_flag(diff, BONDOPT_F_NOSLAVES);
+		restrict_opts = diff & bondopt_with_flags(BONDOPT_F_NOSLAVES);
 		if (restrict_opts && have->n_slaves) {
 			for (i = 0; i < have->n_slaves; i++) {
 				s = add(p, STEP_RELEASE, want,
@@ -240,7 +218,9 @@ int plan_bond(struct plan *p, const struct bond_conf *want,
 			}
 			released_all = true;
 		}
-		if ((restrict_opts || with_flag(diff, BONDOPT_F_DOWN)) && up) {
+		if ((restrict_opts ||
+		     diff & bondopt_with_flags(BONDOPT_F_DOWN)) &&
+		    up) {
 			s = add(p, STEP_BOND_DOWN, want, NULL);
 			s->disruptive = true;
 			s->why = "an option needs the bond down";

@@ -187,9 +187,7 @@ static void check_slave_names(const struct check *k)
 	if (!members)
 		return;
 	for (i = 0; i < 2; i++) {
-		const char *name = named[i] == BONDOPT_PRIMARY ?
-					   c->primary :
-					   c->active_slave;
+		const char *name = bond_conf_ifname_of(c, named[i]);
 
 		s = bond_conf_find_slave(c, name);
 		if (bond_conf_has(c, named[i]) && *name && !(s && s->member))
