@@ -7,6 +7,7 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "diag.h"
 #include "xalloc.h"
@@ -30,8 +31,17 @@ void diags_add(struct diags *d, enum diag_severity sev,
 	       const struct diag_loc *loc, const char *fmt, ...)
 {
 	struct diag *diag;
+	unsigned char *c;
 	va_list ap;
 
+	if (sev == DIAG_ERROR)
+		d->errors++;
+	else if (sev == DIAG_WARNING)
+		d->warnings++;
+	if (d->n >= DIAGS_MAX) {
+		d->dropped++;
+		return;
+	}
 	if (d->n == d->cap) {
 		d->cap = d->cap ? 2 * d->cap : 8;
 		d->v = xreallocarray(d->v, d->cap, sizeof(*d->v));
@@ -42,10 +52,11 @@ void diags_add(struct diags *d, enum diag_severity sev,
 	va_start(ap, fmt);
 	diag->message = xvasprintf(fmt, ap);
 	va_end(ap);
-	if (sev == DIAG_ERROR)
-		d->errors++;
-	else if (sev == DIAG_WARNING)
-		d->warnings++;
+	for (c = (unsigned char *)diag->message; *c; c++)
+		if (*c < 0x20 || *c == 0x7f)
+			*c = '?';
+	if (strlen(diag->message) > DIAG_MESSAGE_MAX)
+		strcpy(diag->message + DIAG_MESSAGE_MAX - 4, "...");
 }
 
 const char *diag_severity_name(enum diag_severity sev)

@@ -35,12 +35,25 @@ struct diags {
 	size_t cap;
 	unsigned int errors;
 	unsigned int warnings;
+	unsigned int dropped; /* not kept: past DIAGS_MAX */
 };
+
+/*
+ * At most this many diagnostics are kept (all are counted): a hostile file
+ * cannot fill memory with them.
+ */
+#define DIAGS_MAX 1000
+/* Longer messages are cut (they may quote a value from a file). */
+#define DIAG_MESSAGE_MAX 1024
 
 void diags_init(struct diags *d);
 void diags_free(struct diags *d);
 
-/* Adds one diagnostic; @loc may be NULL. Memory failure is fatal. */
+/*
+ * Adds one diagnostic; @loc may be NULL. Control characters in the message
+ * become '?', so that text quoted from a file cannot play tricks on a
+ * terminal. Memory failure is fatal.
+ */
 __attribute__((format(printf, 4, 5))) void diags_add(struct diags *d,
 						     enum diag_severity sev,
 						     const struct diag_loc *loc,

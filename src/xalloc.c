@@ -55,3 +55,57 @@ char *xasprintf(const char *fmt, ...)
 	va_end(ap);
 	return s;
 }
+
+static void strbuf_grow(struct strbuf *b, size_t more)
+{
+	if (b->len + more + 1 <= b->cap)
+		return;
+	while (b->len + more + 1 > b->cap)
+		b->cap = b->cap ? 2 * b->cap : 64;
+	b->s = xreallocarray(b->s, b->cap, 1);
+}
+
+void strbuf_addc(struct strbuf *b, char c)
+{
+	strbuf_grow(b, 1);
+	b->s[b->len++] = c;
+	b->s[b->len] = '\0';
+}
+
+void strbuf_addn(struct strbuf *b, const char *s, size_t n)
+{
+	strbuf_grow(b, n);
+	memcpy(b->s + b->len, s, n);
+	b->len += n;
+	b->s[b->len] = '\0';
+}
+
+const char *strbuf_str(struct strbuf *b)
+{
+	strbuf_grow(b, 0);
+	b->s[b->len] = '\0';
+	return b->s;
+}
+
+char *strbuf_take(struct strbuf *b)
+{
+	char *s;
+
+	strbuf_str(b);
+	s = b->s;
+	*b = (struct strbuf){ 0 };
+	return s;
+}
+
+void strbuf_reset(struct strbuf *b)
+{
+	b->len = 0;
+	if (b->s)
+		b->s[0] = '\0';
+}
+
+void strbuf_free(struct strbuf *b)
+{
+	free(b->s);
+	*b = (struct strbuf){ 0 };
+}

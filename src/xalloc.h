@@ -16,4 +16,20 @@ char *xvasprintf(const char *fmt, va_list ap)
 	__attribute__((format(printf, 1, 0)));
 char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
+/* A growable string; starts zeroed. */
+struct strbuf {
+	char *s;
+	size_t len;
+	size_t cap;
+};
+
+void strbuf_addc(struct strbuf *b, char c);
+void strbuf_addn(struct strbuf *b, const char *s, size_t n);
+/* The string so far, NUL-terminated (never NULL). */
+const char *strbuf_str(struct strbuf *b);
+/* Hands the string over to the caller and empties @b. */
+char *strbuf_take(struct strbuf *b);
+void strbuf_reset(struct strbuf *b);
+void strbuf_free(struct strbuf *b);
+
 #endif
