@@ -73,6 +73,36 @@ struct bond_slave_conf *bond_conf_add_member(struct bond_conf *c,
 	return s;
 }
 
+void bond_conf_copy_option(struct bond_conf *dst, const struct bond_conf *src,
+			   enum bondopt_id id)
+{
+	switch (bondopt_get(id)->kind) {
+	case BONDOPT_IFNAME:
+		memcpy(bond_conf_ifname(dst, id), bond_conf_ifname_of(src, id),
+		       IF_NAMESIZE);
+		break;
+	case BONDOPT_IPV4S:
+		memcpy(dst->arp_targets, src->arp_targets,
+		       sizeof(dst->arp_targets));
+		dst->n_arp_targets = src->n_arp_targets;
+		break;
+	case BONDOPT_IPV6S:
+		memcpy(dst->ns_targets, src->ns_targets,
+		       sizeof(dst->ns_targets));
+		dst->n_ns_targets = src->n_ns_targets;
+		break;
+	case BONDOPT_MAC:
+		memcpy(dst->ad_actor_system, src->ad_actor_system,
+		       sizeof(dst->ad_actor_system));
+		break;
+	default:
+		break;
+	}
+	dst->num[id] = src->num[id];
+	dst->where[id] = src->where[id];
+	dst->present |= BONDOPT_BIT(id);
+}
+
 unsigned int bond_conf_n_targets(const struct bond_conf *c,
 				 enum bondopt_kind kind)
 {

@@ -85,6 +85,13 @@ struct bond_slave_conf *bond_conf_add_member(struct bond_conf *c,
 struct bond_slave_conf *bond_conf_find_slave(const struct bond_conf *c,
 					     const char *name);
 
+/*
+ * Copies option @id (any kind) from @src into @dst, with where it came
+ * from.
+ */
+void bond_conf_copy_option(struct bond_conf *dst, const struct bond_conf *src,
+			   enum bondopt_id id);
+
 /* The number of addresses in the target list of @kind (IPV4S or IPV6S). */
 unsigned int bond_conf_n_targets(const struct bond_conf *c,
 				 enum bondopt_kind kind);

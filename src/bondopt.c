@@ -255,6 +255,7 @@ const struct bondopt bondopt_table[BONDOPT_COUNT] = {
 	[BONDOPT_PEER_NOTIF_DELAY] = {
 		.name = "peer_notif_delay",
 		.aliases = peer_notif_delay_aliases, .nla = 28,
+		.ip_name = "peer_notify_delay",
 		.nla_type = BONDOPT_NLA_U32, .kind = BONDOPT_UINT,
 		.max = 300000, .modes = BOND_MODES_ALL,
 		.flags = BONDOPT_F_NODEFAULT | BONDOPT_F_NEEDS_MIIMON,

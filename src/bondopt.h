@@ -136,6 +136,7 @@ struct bondopt {
 	uint32_t modes; /* BOND_MODE_BIT()s where it is valid */
 	uint32_t flags;
 	const char *unit; /* "ms", "s" or NULL */
+	const char *ip_name; /* iproute2's keyword, where not @name */
 	const char *summary;
 };
 

@@ -1,0 +1,480 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/*
+ * The host's bonds: declarations from every reader merged into one desired
+ * state per bond.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "hostconf.h"
+#include "readers.h"
+#include "xalloc.h"
+
+static const char *const format_names[HOST_N_FORMATS] = {
+	[HOST_IFCFG] = "ifcfg",
+	[HOST_INTERFACES] = "interfaces",
+	[HOST_CONFD] = "conf.d/net",
+	[HOST_MODPROBE] = "modprobe.d",
+};
+
+const char *host_format_name(enum host_format f)
+{
+	return format_names[f];
+}
+
+void host_conf_init(struct host_conf *h, const char *root)
+{
+	size_t len;
+
+	memset(h, 0, sizeof(*h));
+	h->root = xstrdup(root ? root : "");
+	len = strlen(h->root);
+	while (len && h->root[len - 1] == '/')
+		h->root[--len] = '\0';
+	bond_conf_init(&h->module, "bonding");
+}
+
+static void bond_free(struct host_bond *b)
+{
+	size_t i;
+
+	bond_conf_free(&b->conf);
+	free(b->hwaddr);
+	for (i = 0; i < b->n_addresses; i++)
+		free(b->addresses[i]);
+	free(b->addresses);
+	free(b);
+}
+
+void host_conf_free(struct host_conf *h)
+{
+	size_t i;
+
+	for (i = 0; i < h->n_decls; i++)
+		bond_free(h->decls[i]);
+	free(h->decls);
+	for (i = 0; i < h->n_claims; i++)
+		free(h->claims[i]);
+	free(h->claims);
+	for (i = 0; i < h->n_bonds; i++)
+		bond_free(h->bonds[i]);
+	free(h->bonds);
+	for (i = 0; i < h->n_strings; i++)
+		free(h->strings[i]);
+	free(h->strings);
+	bond_conf_free(&h->module);
+	free(h->root);
+	memset(h, 0, sizeof(*h));
+}
+
+const char *host_conf_keep(struct host_conf *h, char *s)
+{
+	h->strings =
+		xreallocarray(h->strings, h->n_strings + 1, sizeof(char *));
+	h->strings[h->n_strings++] = s;
+	return s;
+}
+
+const char *host_conf_path(struct host_conf *h, const char *path)
+{
+	return host_conf_keep(h, xasprintf("%s%s", h->root, path));
+}
+
+static struct host_bond *bond_new(const char *name, const struct diag_loc *loc)
+{
+	struct host_bond *b = xcalloc(1, sizeof(*b));
+
+	bond_conf_init(&b->conf, name);
+	if (loc)
+		b->loc = *loc;
+	return b;
+}
+
+struct host_bond *host_conf_declare(struct host_conf *h, enum host_format f,
+				    const char *name,
+				    const struct diag_loc *loc)
+{
+	struct host_bond *b = bond_new(name, loc);
+
+	b->formats = HOST_FORMAT_BIT(f);
+	h->decls = xreallocarray(h->decls, h->n_decls + 1, sizeof(b));
+	h->decls[h->n_decls++] = b;
+	return b;
+}
+
+struct host_claim *host_conf_claim(struct host_conf *h, enum host_format f,
+				   const char *slave, const char *master,
+				   const struct diag_loc *loc)
+{
+	struct host_claim *c = xcalloc(1, sizeof(*c));
+
+	c->format = f;
+	snprintf(c->slave.name, sizeof(c->slave.name), "%s", slave);
+	snprintf(c->master, sizeof(c->master), "%s", master);
+	if (loc)
+		c->loc = *loc;
+	h->claims = xreallocarray(h->claims, h->n_claims + 1, sizeof(c));
+	h->claims[h->n_claims++] = c;
+	return c;
+}
+
+void host_bond_add_address(struct host_bond *b, const char *addr)
+{
+	b->addresses =
+		xreallocarray(b->addresses, b->n_addresses + 1, sizeof(char *));
+	b->addresses[b->n_addresses++] = xstrdup(addr);
+}
+
+struct host_bond *host_conf_find(const struct host_conf *h, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < h->n_bonds; i++)
+		if (!strcmp(h->bonds[i]->conf.name, name))
+			return h->bonds[i];
+	return NULL;
+}
+
+static enum host_format first_format(unsigned int formats)
+{
+	enum host_format f;
+
+	for (f = 0; f < HOST_N_FORMATS; f++)
+		if (formats & HOST_FORMAT_BIT(f))
+			return f;
+	return HOST_N_FORMATS;
+}
+
+static void option_conflict(struct host_bond *b, const struct host_bond *lower,
+			    enum bondopt_id id, struct diags *d)
+{
+	enum host_format winner = first_format(b->formats);
+	enum host_format loser = first_format(lower->formats);
+	char have[1024], other[1024], at[512];
+	const char *name = bondopt_get(id)->name;
+
+	bond_conf_format_value(&b->conf, id, have, sizeof(have));
+	bond_conf_format_value(&lower->conf, id, other, sizeof(other));
+	diag_loc_format(&b->conf.where[id], at, sizeof(at));
+	if (winner == loser)
+		diags_add(
+			d, DIAG_WARNING, &lower->conf.where[id],
+			"%s: %s=%s here is overridden by %s=%s from %s, read first; give %s once",
+			b->conf.name, name, other, name, have, at, name);
+	else if (loser == HOST_MODPROBE)
+		diags_add(
+			d, DIAG_WARNING, &lower->conf.where[id],
+			"%s: %s=%s here is overridden by %s=%s from %s: %s options apply to the bond itself, while modprobe.d options only reach the driver when the module is loaded under that name; keep %s in one place",
+			b->conf.name, name, other, name, have, at,
+			host_format_name(winner), name);
+	else
+		diags_add(
+			d, DIAG_WARNING, &lower->conf.where[id],
+			"%s: %s=%s here is overridden by %s=%s from %s: %s is read before %s; configure a bond in one format only",
+			b->conf.name, name, other, name, have, at,
+			host_format_name(winner), host_format_name(loser));
+}
+
+/* Adds what @decl says to @b, where @b says nothing yet. */
+static void merge_decl(struct host_bond *b, const struct host_bond *decl,
+		       struct diags *d)
+{
+	char have[1024], other[1024];
+	size_t i;
+	int id;
+
+	for (id = 0; id < BONDOPT_COUNT; id++) {
+		if (!bond_conf_has(&decl->conf, id))
+			continue;
+		if (!bond_conf_has(&b->conf, id)) {
+			bond_conf_copy_option(&b->conf, &decl->conf, id);
+			continue;
+		}
+		bond_conf_format_value(&b->conf, id, have, sizeof(have));
+		bond_conf_format_value(&decl->conf, id, other, sizeof(other));
+		if (strcmp(have, other))
+			option_conflict(b, decl, id, d);
+	}
+	for (i = 0; i < decl->conf.n_slaves; i++) {
+		const struct bond_slave_conf *s = &decl->conf.slaves[i];
+		struct bond_slave_conf *t;
+
+		if (s->member && !bond_conf_find_slave(&b->conf, s->name))
+			bond_conf_add_member(&b->conf, s->name, &s->listed);
+		t = bond_conf_slave(&b->conf, s->name);
+		for (id = 0; id < BONDOPT_COUNT; id++)
+			if ((s->present & BONDOPT_BIT(id)) &&
+			    !(t->present & BONDOPT_BIT(id))) {
+				t->present |= BONDOPT_BIT(id);
+				t->num[id] = s->num[id];
+				t->where[id] = s->where[id];
+			}
+	}
+	if (decl->list_given && !b->list_given) {
+		b->list_given = true;
+		b->list_loc = decl->list_loc;
+	}
+	b->onboot |= decl->onboot;
+	if (decl->has_mtu && !b->has_mtu) {
+		b->has_mtu = true;
+		b->mtu = decl->mtu;
+		b->mtu_loc = decl->mtu_loc;
+	}
+	if (decl->hwaddr && !b->hwaddr)
+		b->hwaddr = xstrdup(decl->hwaddr);
+	if (!b->n_addresses)
+		for (i = 0; i < decl->n_addresses; i++)
+			host_bond_add_address(b, decl->addresses[i]);
+	b->formats |= decl->formats;
+}
+
+static struct host_bond *merged_bond(struct host_conf *h, const char *name,
+				     const struct diag_loc *loc)
+{
+	struct host_bond *b = host_conf_find(h, name);
+
+	if (b)
+		return b;
+	b = bond_new(name, loc);
+	h->bonds = xreallocarray(h->bonds, h->n_bonds + 1, sizeof(b));
+	h->bonds[h->n_bonds++] = b;
+	return b;
+}
+
+/* A slave naming its bond: enslaved, with its own options. */
+static void merge_claim(struct host_conf *h, const struct host_claim *c,
+			struct diags *d)
+{
+	struct host_bond *b = host_conf_find(h, c->master);
+	struct bond_slave_conf *s;
+	char at[512];
+	int id;
+
+	if (!b) {
+		diags_add(
+			d, DIAG_WARNING, &c->loc,
+			"%s names %s as its bond, but no configuration declares %s; it is created with the driver's defaults (declare it to give it options)",
+			c->slave.name, c->master, c->master);
+		b = merged_bond(h, c->master, &c->loc);
+	}
+	if (!bond_conf_find_slave(&b->conf, c->slave.name) ||
+	    !bond_conf_find_slave(&b->conf, c->slave.name)->member) {
+		if (b->list_given && b->n_listed) {
+			diag_loc_format(&b->list_loc, at, sizeof(at));
+			diags_add(
+				d, DIAG_WARNING, &c->loc,
+				"%s names %s as its bond, but the slave list of %s (%s) leaves it out; it is enslaved too (add it to the list)",
+				c->slave.name, c->master, c->master, at);
+		}
+		bond_conf_add_member(&b->conf, c->slave.name, &c->loc);
+	}
+	s = bond_conf_slave(&b->conf, c->slave.name);
+	for (id = 0; id < BONDOPT_COUNT; id++)
+		if ((c->slave.present & BONDOPT_BIT(id)) &&
+		    !(s->present & BONDOPT_BIT(id))) {
+			s->present |= BONDOPT_BIT(id);
+			s->num[id] = c->slave.num[id];
+			s->where[id] = c->slave.where[id];
+		}
+}
+
+static void remove_slave(struct bond_conf *c, size_t i)
+{
+	memmove(&c->slaves[i], &c->slaves[i + 1],
+		(c->n_slaves - i - 1) * sizeof(c->slaves[0]));
+	c->n_slaves--;
+}
+
+/* A device is the slave of one bond at most, and no bond is a slave. */
+static void check_slaves(struct host_conf *h, struct diags *d)
+{
+	size_t i, j, k, l;
+	char at[512];
+
+	for (i = 0; i < h->n_bonds; i++) {
+		struct bond_conf *c = &h->bonds[i]->conf;
+
+		for (k = 0; k < c->n_slaves;) {
+			struct bond_slave_conf *s = &c->slaves[k];
+			bool drop = false;
+
+			if (!s->member) {
+				k++;
+				continue;
+			}
+			if (!strcmp(s->name, c->name)) {
+				diags_add(d, DIAG_ERROR, &s->listed,
+					  "%s lists itself as its own slave",
+					  c->name);
+				drop = true;
+			}
+			for (j = 0; j < i && !drop; j++) {
+				const struct bond_slave_conf *o =
+					bond_conf_find_slave(&h->bonds[j]->conf,
+							     s->name);
+
+				if (!o || !o->member)
+					continue;
+				diag_loc_format(&o->listed, at, sizeof(at));
+				diags_add(
+					d, DIAG_ERROR, &s->listed,
+					"%s is claimed by two bonds: %s here and %s at %s; a device can be the slave of one bond only",
+					s->name, c->name,
+					h->bonds[j]->conf.name, at);
+				drop = true;
+			}
+			if (drop) {
+				remove_slave(c, k);
+				continue;
+			}
+			for (l = 0; l < h->n_bonds; l++)
+				if (!strcmp(h->bonds[l]->conf.name, s->name))
+					diags_add(
+						d, DIAG_WARNING, &s->listed,
+						"%s enslaves %s, which is itself a bond; bonds of bonds are rarely what is meant",
+						c->name, s->name);
+			k++;
+		}
+	}
+}
+
+int host_conf_merge(struct host_conf *h, struct diags *d)
+{
+	unsigned int errors = d->errors;
+	enum host_format f;
+	size_t i;
+	int id;
+
+	for (f = 0; f < HOST_N_FORMATS; f++)
+		for (i = 0; i < h->n_decls; i++)
+			if (h->decls[i]->formats & HOST_FORMAT_BIT(f))
+				merge_decl(merged_bond(h,
+						       h->decls[i]->conf.name,
+						       &h->decls[i]->loc),
+					   h->decls[i], d);
+	for (i = 0; i < h->n_bonds; i++)
+		h->bonds[i]->n_listed = h->bonds[i]->conf.n_slaves;
+	for (i = 0; i < h->n_claims; i++)
+		merge_claim(h, h->claims[i], d);
+	check_slaves(h, d);
+	for (i = 0; i < h->n_bonds; i++) {
+		struct bond_conf *c = &h->bonds[i]->conf;
+
+		/* the driver's parameters are every new bond's defaults */
+		for (id = 0; id < BONDOPT_COUNT; id++)
+			if (bond_conf_has(&h->module, id) &&
+			    !bond_conf_has(c, id) &&
+			    !(bondopt_get(id)->flags & BONDOPT_F_MODONLY))
+				bond_conf_copy_option(c, &h->module, id);
+		bond_conf_validate(c, NULL, d);
+	}
+	return d->errors > errors ? -EINVAL : 0;
+}
+
+int host_read_files(struct host_conf *h, enum host_format f,
+		    const char *const *paths, size_t n, struct diags *d)
+{
+	const char **kept = xcalloc(n, sizeof(*kept));
+	int err = 0;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		struct diag_loc loc;
+
+		kept[i] = host_conf_keep(h, xstrdup(paths[i]));
+		loc = (struct diag_loc){ .source = kept[i] };
+		if (access(kept[i], F_OK)) {
+			diags_add(d, DIAG_ERROR, &loc, "cannot read: %s",
+				  strerror(errno));
+			err = -ENOENT;
+		}
+	}
+	if (err) {
+		free(kept);
+		return err;
+	}
+	switch (f) {
+	case HOST_IFCFG:
+		err = read_ifcfg_files(h, kept, n, d);
+		break;
+	case HOST_MODPROBE:
+		err = read_modprobe_files(h, kept, n, d);
+		break;
+	case HOST_CONFD:
+		for (i = 0; i < n; i++)
+			if (read_confd_file(h, kept[i], d))
+				err = -EINVAL;
+		break;
+	case HOST_INTERFACES:
+		for (i = 0; i < n; i++)
+			if (read_interfaces_file(h, kept[i], d))
+				err = -EINVAL;
+		break;
+	default:
+		err = -EINVAL;
+		break;
+	}
+	free(kept);
+	return err;
+}
+
+static bool ends_with(const char *s, const char *end)
+{
+	size_t a = strlen(s), b = strlen(end);
+
+	return a >= b && !strcmp(s + a - b, end);
+}
+
+int host_format_of_path(const char *path)
+{
+	const char *base = strrchr(path, '/');
+
+	base = base ? base + 1 : path;
+	if (!strncmp(base, "ifcfg-", 6))
+		return HOST_IFCFG;
+	if (!strcmp(base, "interfaces") || strstr(path, "interfaces.d/"))
+		return HOST_INTERFACES;
+	if (ends_with(path, "conf.d/net") || !strcmp(path, "net"))
+		return HOST_CONFD;
+	if (ends_with(base, ".conf") || strstr(path, "modprobe.d/"))
+		return HOST_MODPROBE;
+	return -1;
+}
+
+int host_format_find(const char *name)
+{
+	enum host_format f;
+
+	if (!strcmp(name, "confd"))
+		return HOST_CONFD;
+	if (!strcmp(name, "modprobe"))
+		return HOST_MODPROBE;
+	for (f = 0; f < HOST_N_FORMATS; f++)
+		if (!strcmp(name, format_names[f]))
+			return f;
+	return -1;
+}
+
+int host_conf_read(struct host_conf *h, unsigned int formats, struct diags *d)
+{
+	int err = 0;
+
+	if ((formats & HOST_FORMAT_BIT(HOST_IFCFG)) && host_read_ifcfg(h, d))
+		err = -EINVAL;
+	if ((formats & HOST_FORMAT_BIT(HOST_INTERFACES)) &&
+	    host_read_interfaces(h, d))
+		err = -EINVAL;
+	if ((formats & HOST_FORMAT_BIT(HOST_CONFD)) && host_read_confd(h, d))
+		err = -EINVAL;
+	if ((formats & HOST_FORMAT_BIT(HOST_MODPROBE)) &&
+	    host_read_modprobe(h, d))
+		err = -EINVAL;
+	if (host_conf_merge(h, d))
+		err = -EINVAL;
+	return err;
+}
