@@ -5,26 +5,48 @@
 #include "config.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 #include "bondconf.h"
 #include "cli.h"
+#include "hostconf.h"
+#include "hostout.h"
 #include "optstr.h"
 #include "output.h"
+#include "xalloc.h"
 
 static const char *opt_opts;
 static int opt_module;
 static int opt_json;
 static int opt_list;
+static const char *opt_root;
+static const char *opt_type;
+static const char *opt_format;
+static const char *opt_bond;
+static int opt_check;
+
+enum out_format { OUT_TEXT, OUT_SHELL, OUT_JSON, OUT_IP };
 
 static struct poptOption options[] = {
+	{ "root", 'r', POPT_ARG_STRING, &opt_root, 0,
+	  "Read the configuration tree under DIR instead of /", "DIR" },
+	{ "type", 't', POPT_ARG_STRING, &opt_type, 0,
+	  "Read the FILEs as FORMAT: ifcfg, modprobe, confd or interfaces",
+	  "FORMAT" },
+	{ "format", 'f', POPT_ARG_STRING, &opt_format, 0,
+	  "Print as text (default), shell, json or ip", "FORMAT" },
+	{ "json", 'j', POPT_ARG_NONE, &opt_json, 0, "Same as --format=json",
+	  NULL },
+	{ "check", 'c', POPT_ARG_NONE, &opt_check, 0,
+	  "Print only the diagnostics; the exit status tells", NULL },
+	{ "bond", 'b', POPT_ARG_STRING, &opt_bond, 0,
+	  "Print only the bond called NAME", "NAME" },
 	{ "opts", 'o', POPT_ARG_STRING, &opt_opts, 0,
 	  "Parse an option string (BONDING_OPTS style) and print it normalized",
 	  "STRING" },
 	{ "module", 'm', POPT_ARG_NONE, &opt_module, 0,
 	  "Read the --opts string as module parameters (modprobe.d options)",
 	  NULL },
-	{ "json", 'j', POPT_ARG_NONE, &opt_json, 0,
-	  "Print one JSON document instead of text", NULL },
 	{ "list-options", 'l', POPT_ARG_NONE, &opt_list, 0,
 	  "List every bonding option the tools know", NULL },
 	CLI_STD_OPTIONS,
@@ -84,32 +106,149 @@ static int parse_opts(const char *str)
 	return rc;
 }
 
+static int read_files(struct host_conf *h, const char **files, struct diags *d)
+{
+	const char **of[HOST_N_FORMATS] = { 0 };
+	size_t n[HOST_N_FORMATS] = { 0 };
+	int f, forced = -1, err = 0;
+	size_t i;
+
+	if (opt_type) {
+		forced = host_format_find(opt_type);
+		if (forced < 0)
+			return cli_usage_error(
+				"--type: unknown format '%s'; give ifcfg, modprobe, confd or interfaces",
+				opt_type);
+	}
+	for (i = 0; files[i]; i++) {
+		f = forced >= 0 ? forced : host_format_of_path(files[i]);
+		if (f < 0) {
+			err = cli_usage_error(
+				"%s: cannot tell the format from the name; give --type",
+				files[i]);
+			goto out;
+		}
+		of[f] = xreallocarray(of[f], n[f] + 1, sizeof(char *));
+		of[f][n[f]++] = files[i];
+	}
+	for (f = 0; f < HOST_N_FORMATS; f++)
+		if (n[f])
+			host_read_files(h, (enum host_format)f, of[f], n[f], d);
+	host_conf_merge(h, d);
+out:
+	for (f = 0; f < HOST_N_FORMATS; f++)
+		free(of[f]);
+	return err;
+}
+
+static int output_format(void)
+{
+	static const char *const names[] = { "text", "shell", "json", "ip" };
+	unsigned int i;
+
+	if (opt_json)
+		return OUT_JSON;
+	if (!opt_format)
+		return OUT_TEXT;
+	for (i = 0; i < 4; i++)
+		if (!strcmp(opt_format, names[i]))
+			return (int)i;
+	cli_usage_error(
+		"--format: unknown format '%s'; give text, shell, json or ip",
+		opt_format);
+	return -1;
+}
+
+static int parse_host(const char **files, int format)
+{
+	struct host_conf h;
+	struct diags d;
+	struct json j;
+	int rc;
+
+	host_conf_init(&h, opt_root);
+	diags_init(&d);
+	if (files && files[0]) {
+		rc = read_files(&h, files, &d);
+		if (rc)
+			goto out;
+	} else {
+		host_conf_read(&h, HOST_ALL_FORMATS, &d);
+	}
+	rc = d.errors ? CLI_EXIT_CONFIG : CLI_EXIT_OK;
+	if (opt_bond && !host_conf_find(&h, opt_bond)) {
+		diags_add(&d, DIAG_ERROR, NULL,
+			  "no configuration declares a bond called %s",
+			  opt_bond);
+		rc = CLI_EXIT_CONFIG;
+	}
+	if (format == OUT_JSON && !opt_check) {
+		json_init(&j, stdout);
+		json_object_begin(&j);
+		hostout_json(&j, &h, opt_bond);
+		output_diags_json(&j, &d);
+		json_object_end(&j);
+		json_finish(&j);
+		goto out;
+	}
+	output_diags(&d, stderr);
+	if (opt_check)
+		goto out;
+	switch (format) {
+	case OUT_TEXT:
+		hostout_text(stdout, &h, opt_bond);
+		break;
+	case OUT_SHELL:
+		/* nothing to act on when the configuration is wrong */
+		if (!rc)
+			hostout_shell(stdout, &h, opt_bond);
+		break;
+	case OUT_IP:
+		if (!rc)
+			hostout_ip(stdout, &h, opt_bond);
+		break;
+	}
+out:
+	diags_free(&d);
+	host_conf_free(&h);
+	return rc;
+}
+
 int main(int argc, const char **argv)
 {
 	poptContext ctx;
 	const char **rest;
-	int rc;
+	int rc, format;
 
 	cli_set_progname(argv[0]);
 	ctx = poptGetContext(NULL, argc, argv, options, 0);
-	poptSetOtherOptionHelp(ctx, "[OPTION...]");
+	poptSetOtherOptionHelp(ctx, "[OPTION...] [FILE...]");
 
 	rc = cli_parse_options(ctx, "\nSee ifcfg-bond-parse(8) for details.\n");
 	if (rc >= 0)
 		goto out;
 
 	rest = poptGetArgs(ctx);
-	if (rest && rest[0]) {
-		rc = cli_usage_error("unexpected argument '%s'", rest[0]);
+	format = output_format();
+	if (format < 0) {
+		rc = CLI_EXIT_USAGE;
 		goto out;
 	}
-	if (opt_list)
+	opt_json = format == OUT_JSON;
+	if (opt_list) {
 		rc = list_options();
-	else if (opt_opts)
-		rc = parse_opts(opt_opts);
-	else
-		rc = cli_usage_error(
-			"nothing to do; give --opts STRING or --list-options");
+	} else if (opt_opts) {
+		if (rest && rest[0])
+			rc = cli_usage_error(
+				"unexpected argument '%s' with --opts",
+				rest[0]);
+		else
+			rc = parse_opts(opt_opts);
+	} else if (opt_module) {
+		rc = cli_usage_error("--module goes with --opts STRING");
+	} else {
+		rc = parse_host(rest, format);
+	}
 out:
 	poptFreeContext(ctx);
 	return rc;

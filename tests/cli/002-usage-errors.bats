@@ -44,7 +44,19 @@ load ../helpers
 	assert_output_contains "ifenslave: changing bonds is not implemented"
 }
 
-@test "ifcfg-bond-parse refuses operands" {
-	expected_rc=2 run_x "$IFCFG_BOND_PARSE" /etc/sysconfig/network-scripts/ifcfg-bond0
+@test "ifcfg-bond-parse refuses files beside --opts" {
+	expected_rc=2 run_x "$IFCFG_BOND_PARSE" --opts mode=1 /etc/sysconfig/network-scripts/ifcfg-bond0
 	assert_output_contains "unexpected argument"
+}
+
+@test "ifcfg-bond-parse asks for --type when a file name tells nothing" {
+	expected_rc=2 run_x "$IFCFG_BOND_PARSE" /tmp/some-file
+	assert_output_contains "give --type"
+	expected_rc=2 run_x "$IFCFG_BOND_PARSE" --type nope /tmp/some-file
+	assert_output_contains "unknown format 'nope'"
+}
+
+@test "ifcfg-bond-parse names an unknown output format" {
+	expected_rc=2 run_x "$IFCFG_BOND_PARSE" --format yaml
+	assert_output_contains "unknown format 'yaml'"
 }
