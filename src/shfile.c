@@ -23,6 +23,7 @@
 struct heredoc {
 	char *delim;
 	bool strip_tabs;
+	unsigned int line;
 };
 
 struct scan {
@@ -435,7 +436,7 @@ static void skip_heredocs(struct scan *s)
 
 	for (i = 0; i < s->n_heredocs; i++) {
 		struct heredoc *h = &s->heredocs[i];
-		unsigned int line = s->line;
+		unsigned int line = h->line;
 		bool found = false;
 
 		while (!at_end(s)) {
@@ -487,6 +488,7 @@ static int heredoc_start(struct scan *s, struct word *w)
 		error_at(s, s->line, "too many here-documents on one line");
 		return -EINVAL;
 	}
+	s->heredocs[s->n_heredocs].line = s->line;
 	s->heredocs[s->n_heredocs].delim = strbuf_take(&w->text);
 	s->heredocs[s->n_heredocs++].strip_tabs = strip;
 	return 0;
@@ -660,7 +662,9 @@ static int read_assignments(struct scan *s, struct word *w)
 
 	for (;;) {
 		skip_blanks(s);
-		if (at_end(s) || *s->p == '\n' || *s->p == ';' || *s->p == '#')
+		/* A=1 && B=2 sets both, as A=1; B=2 does */
+		if (at_end(s) || *s->p == '\n' || *s->p == ';' ||
+		    *s->p == '#' || *s->p == '&' || *s->p == '|')
 			break;
 		len = assignment_name(s, &append);
 		if (!len || n == 64) {
