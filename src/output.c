@@ -30,6 +30,9 @@ void output_diags(const struct diags *d, FILE *out)
 
 	for (i = 0; i < d->n; i++)
 		output_diag(&d->v[i], out);
+	if (d->dropped)
+		fprintf(out, "note: %u more diagnostics not shown\n",
+			d->dropped);
 }
 
 void output_diags_json(struct json *j, const struct diags *d)
@@ -63,6 +66,8 @@ void output_diags_json(struct json *j, const struct diags *d)
 	json_int(j, d->errors);
 	json_key(j, "warnings");
 	json_int(j, d->warnings);
+	json_key(j, "not_shown");
+	json_int(j, d->dropped);
 }
 
 static void value_json(struct json *j, const struct bondopt *opt, int64_t num)

@@ -23,6 +23,8 @@
 /* source lines may nest; a loop of them must end somewhere */
 #define MAX_DEPTH 8
 #define MAX_FILES 1000
+/* more stanzas and auto names than any host has: the rest is refused */
+#define MAX_IFACES 10000
 
 struct ifopt {
 	char *key;
@@ -48,6 +50,7 @@ struct ifaces {
 	char **seen; /* real paths read, against loops */
 	size_t n_seen;
 	unsigned int files;
+	bool full; /* MAX_IFACES reached */
 };
 
 static void read_file(struct ifaces *s, const char *path, unsigned int depth,
@@ -55,6 +58,8 @@ static void read_file(struct ifaces *s, const char *path, unsigned int depth,
 
 static void add_up(struct ifaces *s, const char *name)
 {
+	if (s->n_up == MAX_IFACES)
+		return;
 	s->up = xreallocarray(s->up, s->n_up + 1, sizeof(char *));
 	s->up[s->n_up++] = xstrdup(name);
 }
@@ -153,6 +158,15 @@ static struct iface *new_iface(struct ifaces *s, const char *name,
 	struct iface *f;
 	size_t i;
 
+	if (s->n == MAX_IFACES) {
+		if (!s->full)
+			diags_add(
+				s->d, DIAG_ERROR, loc,
+				"more than %d iface stanzas; the rest are not read",
+				MAX_IFACES);
+		s->full = true;
+		return NULL;
+	}
 	for (i = 0; i < s->n; i++)
 		if (!strcmp(s->v[i].name, name) &&
 		    !strcmp(s->v[i].family, family)) {

@@ -19,6 +19,8 @@
 #include "xalloc.h"
 
 #define MAX_HEREDOCS 16
+/* More variables than any configuration file holds: the rest is refused. */
+#define MAX_VARS 10000
 
 struct heredoc {
 	char *delim;
@@ -36,6 +38,7 @@ struct scan {
 	/* here-documents opened on the current line */
 	struct heredoc heredocs[MAX_HEREDOCS];
 	unsigned int n_heredocs;
+	bool too_many; /* MAX_VARS reached */
 };
 
 /* A word as read: its text after quote removal, and what it held. */
@@ -382,6 +385,15 @@ static void commit_var(struct scan *s, struct shvar *v, bool append)
 			(size_t)(s->f->vars + s->f->n_vars - old - 1) *
 				sizeof(*old));
 		s->f->n_vars--;
+	}
+	if (s->f->n_vars == MAX_VARS) {
+		if (!s->too_many)
+			error_at(
+				s, v->loc.line,
+				"more than 10000 variables; the rest of the file is not read");
+		s->too_many = true;
+		free_var(v);
+		return;
 	}
 	s->f->vars = xreallocarray(s->f->vars, s->f->n_vars + 1, sizeof(*v));
 	s->f->vars[s->f->n_vars++] = *v;
@@ -811,7 +823,7 @@ int shfile_parse(struct shfile *f, const char *buf, size_t len,
 			next(&s);
 			continue;
 		}
-		if (read_command(&s, &w)) {
+		if (read_command(&s, &w) || s.too_many) {
 			/* a quote or bracket left open: the rest is unreadable */
 			break;
 		}
