@@ -332,7 +332,7 @@ static void addresses(struct host_bond *b, const struct ifcfg *f)
 
 static void declare_bond(struct host_conf *h, struct ifcfg *f, struct diags *d)
 {
-	const struct shvar *opts = get(f, "BONDING_OPTS");
+	const struct shvar *opts = get(f, "BONDING_OPTS"), *nm;
 	struct host_bond *b;
 	const char *mac;
 
@@ -342,6 +342,12 @@ static void declare_bond(struct host_conf *h, struct ifcfg *f, struct diags *d)
 			     &opts->loc, d);
 	slave_list(b, f, d);
 	onboot(b, f, d);
+	nm = get(f, "NM_CONTROLLED");
+	if (nm && read_bool_word(nm->value) == 1)
+		diags_add(
+			d, DIAG_NOTE, &nm->loc,
+			"NM_CONTROLLED=yes: NetworkManager manages %s; configure it with one tool only (NM_CONTROLLED=no to leave it to the network scripts)",
+			f->device);
 	mtu(b, f, d);
 	mac = value(f, "MACADDR");
 	if (!mac)

@@ -375,3 +375,9 @@ ip address add 192.168.1.22/24 dev bond0" ]
 	expected_rc=3 bp --root "$T" --bond bond5
 	has_diag "error" - "" "" 2>/dev/null || [[ $err == *"no configuration declares a bond called bond5"* ]]
 }
+
+@test "ifcfg: NM_CONTROLLED=yes on a bond is a note" {
+	mkfile $NS/ifcfg-bond0 'DEVICE=bond0\nTYPE=Bond\nNM_CONTROLLED=yes\n'
+	bp --root "$T" --check
+	has_diag $NS/ifcfg-bond0 3 note "NetworkManager manages bond0"
+}
