@@ -271,12 +271,15 @@ static void read_file(struct ifaces *s, const char *path, unsigned int depth,
 	char *buf, *p, *eol, *l;
 	unsigned int line = 0;
 	size_t len;
+	int err;
 
 	if (depth > MAX_DEPTH || s->files >= MAX_FILES) {
-		diags_add(
-			s->d, DIAG_ERROR, from,
-			"source nested too deep or too many files (at most %d levels, %d files); not read",
-			MAX_DEPTH, MAX_FILES);
+		/* once for the depth, once for the count */
+		if (depth > MAX_DEPTH || s->files++ == MAX_FILES)
+			diags_add(
+				s->d, DIAG_ERROR, from,
+				"source nested too deep or too many files (at most %d levels, %d files); not read",
+				MAX_DEPTH, MAX_FILES);
 		return;
 	}
 	if (seen_before(s, path)) {
@@ -285,13 +288,14 @@ static void read_file(struct ifaces *s, const char *path, unsigned int depth,
 		return;
 	}
 	kept = host_conf_keep(s->h, xstrdup(path));
-	if (cfgfile_read(kept, &buf, &len, s->d)) {
-		if (from && !cfgfile_exists(kept))
+	s->files++;
+	err = cfgfile_read(kept, &buf, &len, s->d);
+	if (err) {
+		if (from && err == -ENOENT)
 			diags_add(s->d, DIAG_WARNING, from, "%s: no such file",
 				  kept);
 		return;
 	}
-	s->files++;
 	s->h->files_read++;
 	for (p = buf; *p;) {
 		unsigned int start = line + 1;
