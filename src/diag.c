@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -27,11 +28,61 @@ void diags_free(struct diags *d)
 	diags_init(d);
 }
 
+/* The length of the valid UTF-8 sequence at @s, or 0. */
+static size_t utf8_len(const unsigned char *s)
+{
+	size_t n, i;
+	uint32_t cp;
+
+	if (s[0] < 0x80)
+		return 1;
+	if (s[0] >= 0xc2 && s[0] <= 0xdf)
+		n = 2, cp = s[0] & 0x1f;
+	else if (s[0] >= 0xe0 && s[0] <= 0xef)
+		n = 3, cp = s[0] & 0x0f;
+	else if (s[0] >= 0xf0 && s[0] <= 0xf4)
+		n = 4, cp = s[0] & 0x07;
+	else
+		return 0;
+	for (i = 1; i < n; i++) {
+		if ((s[i] & 0xc0) != 0x80)
+			return 0;
+		cp = cp << 6 | (s[i] & 0x3f);
+	}
+	if ((n == 3 && cp < 0x800) ||
+	    (n == 4 && (cp < 0x10000 || cp > 0x10ffff)) ||
+	    (cp >= 0xd800 && cp <= 0xdfff))
+		return 0;
+	/* C1 controls (U+0080 to U+009F) act on some terminals too */
+	if (cp >= 0x80 && cp <= 0x9f)
+		return 0;
+	return n;
+}
+
+/*
+ * Masks what could act on a terminal: C0 and C1 controls, DEL, and bytes
+ * that are not valid UTF-8 (a lone 0x9b is CSI to an 8-bit terminal).
+ */
+static void mask_controls(unsigned char *s)
+{
+	size_t n;
+
+	while (*s) {
+		n = utf8_len(s);
+		if (n == 1 && (*s < 0x20 || *s == 0x7f))
+			n = 0;
+		if (!n) {
+			*s++ = '?';
+			continue;
+		}
+		s += n;
+	}
+}
+
 void diags_add(struct diags *d, enum diag_severity sev,
 	       const struct diag_loc *loc, const char *fmt, ...)
 {
 	struct diag *diag;
-	unsigned char *c;
 	va_list ap;
 
 	if (sev == DIAG_ERROR)
@@ -52,9 +103,7 @@ void diags_add(struct diags *d, enum diag_severity sev,
 	va_start(ap, fmt);
 	diag->message = xvasprintf(fmt, ap);
 	va_end(ap);
-	for (c = (unsigned char *)diag->message; *c; c++)
-		if (*c < 0x20 || *c == 0x7f)
-			*c = '?';
+	mask_controls((unsigned char *)diag->message);
 	if (strlen(diag->message) > DIAG_MESSAGE_MAX)
 		strcpy(diag->message + DIAG_MESSAGE_MAX - 4, "...");
 }

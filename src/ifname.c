@@ -22,10 +22,14 @@ int ifname_check(const char *name)
 	/* The kernel's dev_valid_name(): "." and ".." would clash in sysfs. */
 	if (!strcmp(name, ".") || !strcmp(name, ".."))
 		return -EINVAL;
-	/* '/' and ':' (alias labels) and white space are refused there too. */
+	/*
+	 * '/' and ':' (alias labels) and white space are refused there too.
+	 * Control characters the kernel would take; no name an admin gives
+	 * has them, and no tool could print it safely.
+	 */
 	for (p = name; *p; p++)
 		if (*p == '/' || *p == ':' || *p == ' ' ||
-		    (*p >= '\t' && *p <= '\r'))
+		    (unsigned char)*p < 0x20 || *p == 0x7f)
 			return -EINVAL;
 	return 0;
 }

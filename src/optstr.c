@@ -578,7 +578,7 @@ static void module_key(char *key)
 int optstr_parse(struct bond_conf *c, const char *str, enum optstr_context ctx,
 		 const struct diag_loc *loc, struct diags *d)
 {
-	char *copy = xstrdup(str), *words[256], *eq;
+	char *copy = xstrdup(str), *words[256], *eq, key[64];
 	const struct bondopt *opt;
 	const char *near;
 	int n, i, err = 0;
@@ -606,11 +606,13 @@ int optstr_parse(struct bond_conf *c, const char *str, enum optstr_context ctx,
 		}
 		if (eq)
 			*eq = '\0';
+		/* messages quote the key as written, lookups take it as modprobe does */
+		snprintf(key, sizeof(key), "%s", words[i]);
 		if (ctx == OPTSTR_MODULE)
-			module_key(words[i]);
-		opt = bondopt_find(words[i], strlen(words[i]));
+			module_key(key);
+		opt = bondopt_find(key, strlen(key));
 		if (!opt) {
-			near = bondopt_suggest(words[i]);
+			near = bondopt_suggest(key);
 			if (near)
 				diags_add(
 					d, DIAG_ERROR, loc,
