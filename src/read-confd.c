@@ -129,7 +129,8 @@ static void set_option(struct host_bond *b, const struct bondopt *opt,
 	free_words(w, n);
 }
 
-static void addresses(struct host_bond *b, const struct shvar *v)
+static void addresses(struct host_bond *b, const struct shvar *v,
+		      struct diags *d)
 {
 	size_t i, n = v->array ? v->n_elems : 1;
 
@@ -142,7 +143,11 @@ static void addresses(struct host_bond *b, const struct shvar *v)
 		    (size_t)(strpbrk(e, ".:") - e) > len)
 			continue; /* null, dhcp, noop */
 		a = xasprintf("%.*s", (int)len, e);
-		host_bond_add_address(b, a);
+		if (read_valid_address(a))
+			host_bond_add_address(b, a);
+		else
+			diags_add(d, DIAG_ERROR, &v->loc,
+				  "%s: '%s' is not an IP address", v->name, a);
 		free(a);
 	}
 }
@@ -222,7 +227,7 @@ static void declare_bond(struct host_conf *h, const struct shfile *sh,
 
 		if (!strncmp(v->name, "config_", 7) &&
 		    !strcmp(v->name + 7, var))
-			addresses(b, v);
+			addresses(b, v, d);
 		if (!strncmp(v->name, "mtu_", 4) && !strcmp(v->name + 4, var)) {
 			char *end;
 			unsigned long m = strtoul(v->value, &end, 10);
@@ -238,8 +243,15 @@ static void declare_bond(struct host_conf *h, const struct shfile *sh,
 				b->mtu_loc = v->loc;
 			}
 		}
-		if (!strncmp(v->name, "mac_", 4) && !strcmp(v->name + 4, var))
-			b->hwaddr = xstrdup(v->value);
+		if (!strncmp(v->name, "mac_", 4) && !strcmp(v->name + 4, var)) {
+			if (read_valid_mac(v->value))
+				b->hwaddr = xstrdup(v->value);
+			else
+				diags_add(
+					d, DIAG_ERROR, &v->loc,
+					"%s: '%s' is not a MAC address (write xx:xx:xx:xx:xx:xx)",
+					v->name, v->value);
+		}
 	}
 	onboot(h, b);
 }

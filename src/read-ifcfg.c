@@ -85,6 +85,45 @@ static int netmask_prefix(const char *mask)
 	return m ? -1 : n;
 }
 
+bool read_valid_address(const char *s)
+{
+	char addr[INET6_ADDRSTRLEN + 1], *end;
+	const char *slash = strchr(s, '/');
+	size_t len = slash ? (size_t)(slash - s) : strlen(s);
+	unsigned char buf[sizeof(struct in6_addr)];
+	unsigned long prefix;
+	int family;
+
+	if (len >= sizeof(addr))
+		return false;
+	memcpy(addr, s, len);
+	addr[len] = '\0';
+	if (inet_pton(AF_INET, addr, buf) == 1)
+		family = AF_INET;
+	else if (inet_pton(AF_INET6, addr, buf) == 1)
+		family = AF_INET6;
+	else
+		return false;
+	if (!slash)
+		return true;
+	prefix = strtoul(slash + 1, &end, 10);
+	return slash[1] >= '0' && slash[1] <= '9' && !*end &&
+	       prefix <= (family == AF_INET ? 32u : 128u);
+}
+
+bool read_valid_mac(const char *s)
+{
+	int i;
+
+	if (strlen(s) != 17)
+		return false;
+	for (i = 0; i < 17; i++)
+		if (i % 3 == 2 ? s[i] != ':' :
+				 !strchr("0123456789abcdefABCDEF", s[i]))
+			return false;
+	return true;
+}
+
 char *read_address(const char *addr, const char *prefix, const char *netmask)
 {
 	int n;
@@ -304,7 +343,8 @@ static void mtu(struct host_bond *b, const struct ifcfg *f, struct diags *d)
 	b->mtu_loc = v->loc;
 }
 
-static void addresses(struct host_bond *b, const struct ifcfg *f)
+static void addresses(struct host_bond *b, const struct ifcfg *f,
+		      struct diags *d)
 {
 	char key[32], pkey[32], mkey[32];
 	const char *addr;
@@ -325,7 +365,12 @@ static void addresses(struct host_bond *b, const struct ifcfg *f)
 		if (!addr)
 			continue;
 		a = read_address(addr, value(f, pkey), value(f, mkey));
-		host_bond_add_address(b, a);
+		if (read_valid_address(a))
+			host_bond_add_address(b, a);
+		else
+			diags_add(d, DIAG_ERROR, &get(f, key)->loc,
+				  "%s=%s: not an IP address (with %s or %s)",
+				  key, addr, pkey, mkey);
 		free(a);
 	}
 }
@@ -352,9 +397,15 @@ static void declare_bond(struct host_conf *h, struct ifcfg *f, struct diags *d)
 	mac = value(f, "MACADDR");
 	if (!mac)
 		mac = value(f, "HWADDR");
-	if (mac)
+	if (mac && read_valid_mac(mac))
 		b->hwaddr = xstrdup(mac);
-	addresses(b, f);
+	else if (mac)
+		diags_add(
+			d, DIAG_ERROR,
+			&get(f, value(f, "MACADDR") ? "MACADDR" : "HWADDR")->loc,
+			"'%s' is not a MAC address (write xx:xx:xx:xx:xx:xx)",
+			mac);
+	addresses(b, f, d);
 }
 
 /* BOND_PORT_QUEUE_ID=2 on a slave: one of its per-slave options. */

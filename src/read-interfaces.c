@@ -484,7 +484,12 @@ static void read_iface(struct ifaces *s, const struct iface *f)
 		} else if (is_bond_key(o->key)) {
 			bond_option(b, o, s->d);
 		} else if (!strcmp(o->key, "address")) {
-			host_bond_add_address(b, o->value);
+			if (read_valid_address(o->value))
+				host_bond_add_address(b, o->value);
+			else
+				diags_add(s->d, DIAG_ERROR, &o->loc,
+					  "address %s: not an IP address",
+					  o->value);
 		} else if (!strcmp(o->key, "mtu")) {
 			char *end;
 			unsigned long m = strtoul(o->value, &end, 10);
@@ -504,7 +509,13 @@ static void read_iface(struct ifaces *s, const struct iface *f)
 
 			if (!strncmp(v, "ether ", 6))
 				v += 6;
-			b->hwaddr = xstrdup(v);
+			if (read_valid_mac(v))
+				b->hwaddr = xstrdup(v);
+			else
+				diags_add(
+					s->d, DIAG_ERROR, &o->loc,
+					"hwaddress %s: not a MAC address (write xx:xx:xx:xx:xx:xx)",
+					o->value);
 		}
 	}
 	/* address 192.0.2.1 with netmask 255.255.255.0 */

@@ -5,6 +5,8 @@
 #ifndef BONDCFG_READERS_H
 #define BONDCFG_READERS_H
 
+#include <stdbool.h>
+
 #include "hostconf.h"
 
 /* The ifcfg files @paths (kept strings), read as one set. */
@@ -25,6 +27,12 @@ int read_interfaces_file(struct host_conf *h, const char *path,
  * neither.
  */
 int read_bool_word(const char *s);
+
+/* ADDR or ADDR/PREFIX, IPv4 or IPv6. */
+bool read_valid_address(const char *s);
+
+/* xx:xx:xx:xx:xx:xx */
+bool read_valid_mac(const char *s);
 
 /* "192.0.2.1" and a prefix length or netmask: "192.0.2.1/24" (to free). */
 char *read_address(const char *addr, const char *prefix, const char *netmask);

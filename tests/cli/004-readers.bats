@@ -327,15 +327,26 @@ NS=etc/sysconfig/network-scripts
 
 # --- output forms -----------------------------------------------------------------
 
-@test "--format=shell quotes every value: eval-safe even for hostile addresses" {
-	mkfile $NS/ifcfg-bond0 "DEVICE=bond0\nBONDING_OPTS='mode=1'\nIPADDR=\"192.0.2.1';touch $T/pwned;'\"\n"
+@test "--format=shell quotes every value: eval-safe even for hostile names" {
+	# the kernel takes quotes, semicolons and > in interface names
+	mkfile $NS/ifcfg-bond0 "DEVICE=bond0\nBONDING_OPTS='mode=1'\nIPADDR=192.0.2.1\n"
+	mkfile $NS/ifcfg-eth0 "DEVICE=\"x';>f;'\"\nMASTER=bond0\nSLAVE=yes\n"
 	bp --root "$T" --format=shell
+	cd "$BATS_TEST_TMPDIR"
 	eval "$output"
-	[ ! -e "$T/pwned" ]
+	[ ! -e f ]
 	[ "$BOND_COUNT" = 1 ]
 	[ "$BOND_0_NAME" = bond0 ]
 	[ "$BOND_0_OPTS" = mode=active-backup ]
-	[ "$BOND_0_ADDRESSES" = "192.0.2.1';touch $T/pwned;'" ]
+	[ "$BOND_0_SLAVES" = "x';>f;'" ]
+	[ "$BOND_0_ADDRESSES" = 192.0.2.1 ]
+}
+
+@test "addresses and MAC addresses are checked" {
+	mkfile $NS/ifcfg-bond0 'DEVICE=bond0\nTYPE=Bond\nIPADDR="192.0.2.1;x"\nMACADDR=02:00:00:00:00\n'
+	expected_rc=3 bp --root "$T"
+	has_diag $NS/ifcfg-bond0 3 error "IPADDR=192.0.2.1;x: not an IP address"
+	has_diag $NS/ifcfg-bond0 4 error "'02:00:00:00:00' is not a MAC address"
 }
 
 @test "--format=shell prints nothing to act on when there are errors" {
