@@ -89,7 +89,8 @@ void diags_add(struct diags *d, enum diag_severity sev,
 		d->errors++;
 	else if (sev == DIAG_WARNING)
 		d->warnings++;
-	if (d->n >= DIAGS_MAX) {
+	/* errors matter most: they get room of their own past the cap */
+	if (d->n >= DIAGS_MAX && (sev != DIAG_ERROR || d->n >= 2 * DIAGS_MAX)) {
 		d->dropped++;
 		return;
 	}

@@ -39,8 +39,8 @@ struct diags {
 };
 
 /*
- * At most this many diagnostics are kept (all are counted): a hostile file
- * cannot fill memory with them.
+ * At most this many warnings and notes are kept, and as many errors again
+ * (all are counted): a hostile file cannot fill memory with them.
  */
 #define DIAGS_MAX 1000
 /* Longer messages are cut (they may quote a value from a file). */

@@ -429,8 +429,7 @@ static int read_array(struct scan *s, struct shvar *v, struct word *w)
 			error_at(
 				s, s->line,
 				"unexpected character in array; quote the element");
-			next(s);
-			continue;
+			return -EINVAL;
 		}
 		v->expands |= w->expands;
 		v->elems =
