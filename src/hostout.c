@@ -21,27 +21,7 @@ static bool wanted(const struct host_bond *b, const char *only)
 	return !only || !strcmp(b->conf.name, only);
 }
 
-/* A word for a shell: as it is when safe, else in single quotes. */
-static void shell_word(FILE *out, const char *s)
-{
-	const char *p;
-
-	if (*s &&
-	    strspn(s, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
-		      "0123456789._:/+,=@%-") == strlen(s)) {
-		fputs(s, out);
-		return;
-	}
-	fputc('\'', out);
-	for (p = s; *p; p++) {
-		if (*p == '\'')
-			fputs("'\\''", out);
-		else
-			fputc(*p, out);
-	}
-	fputc('\'', out);
-}
-
+/* @s in single quotes, for a shell. */
 static void shell_quoted(FILE *out, const char *s)
 {
 	const char *p;
@@ -54,6 +34,17 @@ static void shell_quoted(FILE *out, const char *s)
 			fputc(*p, out);
 	}
 	fputc('\'', out);
+}
+
+/* A word for a shell: as it is when safe, else in single quotes. */
+static void shell_word(FILE *out, const char *s)
+{
+	if (*s &&
+	    strspn(s, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+		      "0123456789._:/+,=@%-") == strlen(s))
+		fputs(s, out);
+	else
+		shell_quoted(out, s);
 }
 
 /* Bond options only: the per-slave ones follow the slaves. */
@@ -152,6 +143,7 @@ void hostout_text(FILE *out, const struct host_conf *h, const char *only)
 
 void hostout_shell(FILE *out, const struct host_conf *h, const char *only)
 {
+	struct strbuf addrs = { 0 };
 	unsigned int n = 0;
 	char *opts;
 	size_t i, k;
@@ -190,23 +182,20 @@ void hostout_shell(FILE *out, const struct host_conf *h, const char *only)
 			fputs("''", out);
 		fprintf(out, "\nBOND_%u_HWADDR=", n);
 		shell_quoted(out, b->hwaddr ? b->hwaddr : "");
-		fprintf(out, "\nBOND_%u_ADDRESSES='", n);
+		fprintf(out, "\nBOND_%u_ADDRESSES=", n);
 		for (k = 0; k < b->n_addresses; k++) {
-			const char *p;
-
 			if (k)
-				fputc(' ', out);
-			for (p = b->addresses[k]; *p; p++) {
-				if (*p == '\'')
-					fputs("'\\''", out);
-				else
-					fputc(*p, out);
-			}
+				strbuf_addc(&addrs, ' ');
+			strbuf_addn(&addrs, b->addresses[k],
+				    strlen(b->addresses[k]));
 		}
-		fprintf(out, "'\nBOND_%u_ONBOOT='%s'\n", n,
+		shell_quoted(out, strbuf_str(&addrs));
+		strbuf_reset(&addrs);
+		fprintf(out, "\nBOND_%u_ONBOOT='%s'\n", n,
 			b->onboot ? "yes" : "no");
 		n++;
 	}
+	strbuf_free(&addrs);
 	fprintf(out, "BOND_COUNT='%u'\n", n);
 	opts = bond_conf_format(&h->module);
 	fputs("BONDING_MODULE_OPTS=", out);

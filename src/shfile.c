@@ -179,6 +179,19 @@ static int dollar(struct scan *s, struct word *w)
 	return 0;
 }
 
+/* A $..., a `...` or a plain byte at the read position, into @w. */
+static int plain_or_expansion(struct scan *s, struct word *w)
+{
+	if (*s->p == '$')
+		return dollar(s, w);
+	if (*s->p == '`') {
+		w->expands = true;
+		return copy_expansion(s, w, '`');
+	}
+	strbuf_addc(&w->text, next(s));
+	return 0;
+}
+
 static int double_quoted(struct scan *s, struct word *w)
 {
 	unsigned int line = s->line;
@@ -203,15 +216,8 @@ static int double_quoted(struct scan *s, struct word *w)
 			} else {
 				strbuf_addc(&w->text, '\\');
 			}
-		} else if (c == '$') {
-			if (dollar(s, w))
-				return -EINVAL;
-		} else if (c == '`') {
-			w->expands = true;
-			if (copy_expansion(s, w, '`'))
-				return -EINVAL;
-		} else {
-			strbuf_addc(&w->text, next(s));
+		} else if (plain_or_expansion(s, w)) {
+			return -EINVAL;
 		}
 	}
 	error_at(s, line, "unterminated \" quote (opened here)");
@@ -266,15 +272,8 @@ static int read_word(struct scan *s, struct word *w)
 			w->quoted = true;
 			if (double_quoted(s, w))
 				return -EINVAL;
-		} else if (c == '$') {
-			if (dollar(s, w))
-				return -EINVAL;
-		} else if (c == '`') {
-			w->expands = true;
-			if (copy_expansion(s, w, '`'))
-				return -EINVAL;
-		} else {
-			strbuf_addc(&w->text, next(s));
+		} else if (plain_or_expansion(s, w)) {
+			return -EINVAL;
 		}
 	}
 	return 0;
