@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "bondcfg.h"
 #include "cli.h"
 
 struct command {
@@ -19,10 +20,55 @@ struct command {
 static int cmd_help(int argc, const char **argv);
 
 static const struct command commands[] = {
+	{ "check", "report every problem of the host's configuration",
+	  cmd_check },
 	{ "help", "show this help", cmd_help },
 };
 
-static struct poptOption options[] = { CLI_STD_OPTIONS, POPT_TABLEEND };
+struct bondcfg_globals bondcfg = { .formats = HOST_ALL_FORMATS };
+
+static const char *opt_source;
+
+static struct poptOption options[] = {
+	{ "root", 'r', POPT_ARG_STRING, &bondcfg.root, 0,
+	  "Read the configuration tree under DIR instead of /", "DIR" },
+	{ "source", 's', POPT_ARG_STRING, &opt_source, 0,
+	  "Read only these formats: ifcfg, interfaces, confd, modprobe (comma-separated)",
+	  "LIST" },
+	{ "quiet", 'q', POPT_ARG_NONE, &bondcfg.quiet, 0,
+	  "Print only errors and warnings", NULL },
+	{ "verbose", 'v', POPT_ARG_NONE, &bondcfg.verbose, 0,
+	  "Say more about what is done", NULL },
+	CLI_STD_OPTIONS,
+	POPT_TABLEEND
+};
+
+int bondcfg_read_host(struct host_conf *h, struct diags *d)
+{
+	return host_conf_read(h, bondcfg.formats, d);
+}
+
+/* --source ifcfg,modprobe: the formats to read. */
+static int parse_source(const char *list)
+{
+	char buf[256], *name, *save = NULL;
+	int f;
+
+	snprintf(buf, sizeof(buf), "%s", list);
+	bondcfg.formats = 0;
+	for (name = strtok_r(buf, ",", &save); name;
+	     name = strtok_r(NULL, ",", &save)) {
+		f = host_format_find(name);
+		if (f < 0)
+			return cli_usage_error(
+				"--source: unknown format '%s'; give ifcfg, interfaces, confd or modprobe",
+				name);
+		bondcfg.formats |= HOST_FORMAT_BIT(f);
+	}
+	if (!bondcfg.formats)
+		return cli_usage_error("--source: no format given");
+	return -1;
+}
 
 static poptContext ctx;
 
@@ -75,6 +121,11 @@ int main(int argc, const char **argv)
 		goto out;
 	}
 
+	if (opt_source) {
+		rc = parse_source(opt_source);
+		if (rc >= 0)
+			goto out;
+	}
 	rest = poptGetArgs(ctx);
 	if (!rest || !rest[0]) {
 		rc = cli_usage_error("no command given");

@@ -1,0 +1,42 @@
+#!/usr/bin/env bats
+# SPDX-License-Identifier: GPL-2.0-or-later
+# bondcfg check: the host's configuration linted, with the global options
+# --root and --source.
+
+load ../helpers
+
+SC=$FIXTURES/scenarios
+
+@test "check: a clean scenario, one summary line, exit 0" {
+	run_x "$BONDCFG" --root "$SC/centos-round-robin/root" check
+	[ "$output" = "1 bond in 3 files: 0 errors, 0 warnings" ]
+}
+
+@test "check: every mistake of a scenario, exit 3" {
+	expected_rc=3 run_x "$BONDCFG" --root "$SC/nmcli-generated-duplicates/root" check
+	assert_output_contains "ifcfg-bond1:20: warning: BONDING_OPTS is assigned again"
+	assert_output_contains "ifcfg-bond1:18: warning: the file is ifcfg-bond1 but DEVICE=bond0"
+	assert_output_contains "ifcfg-bond-slave-ens36:4: error: two files configure ens33"
+	assert_output_contains "1 bond in 3 files: 1 error, 2 warnings"
+}
+
+@test "check: --source limits the formats read" {
+	run_x "$BONDCFG" --root "$SC/centos7-options-in-modprobe/root" --source ifcfg check
+	assert_output_contains "0 errors, 1 warning"
+	[[ $output != *modprobe.d* ]]
+	expected_rc=2 run_x "$BONDCFG" --source nope check
+	assert_output_contains "unknown format 'nope'"
+}
+
+@test "check --json and -q" {
+	expected_rc=3 run_x "$BONDCFG" -r "$SC/rclocal-ifenslave-arp/root-conflict" check --json
+	[ "$(jq -r .errors <<<"$output")" = 2 ]
+	[ "$(jq -r '.diagnostics[] | select(.severity == "error") | .line' <<<"$output" | sort -u)" = 3 ]
+	run_x "$BONDCFG" -q -r "$SC/centos-round-robin/root" check
+	[ -z "$output" ]
+}
+
+@test "check takes no argument" {
+	expected_rc=2 run_x "$BONDCFG" check bond0
+	assert_output_contains "unexpected argument 'bond0'"
+}
