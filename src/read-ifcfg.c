@@ -582,8 +582,10 @@ int host_read_ifcfg(struct host_conf *h, struct diags *d)
 	if (err)
 		return err == -ENOENT ? 0 : err;
 	for (i = 0; i < n; i++) {
+		/* the network service skips lo, alias (eth0:1) and range files */
 		if (strncmp(names[i], "ifcfg-", 6) || !names[i][6] ||
-		    ignored_name(names[i]))
+		    ignored_name(names[i]) || !strcmp(names[i], "ifcfg-lo") ||
+		    strchr(names[i], ':') || strstr(names[i], "-range"))
 			continue;
 		paths = xreallocarray(paths, np + 1, sizeof(*paths));
 		paths[np++] =

@@ -156,7 +156,6 @@ static struct iface *new_iface(struct ifaces *s, const char *name,
 			       const char *family, const struct diag_loc *loc)
 {
 	struct iface *f;
-	size_t i;
 
 	if (s->n == MAX_IFACES) {
 		if (!s->full)
@@ -167,18 +166,10 @@ static struct iface *new_iface(struct ifaces *s, const char *name,
 		s->full = true;
 		return NULL;
 	}
-	for (i = 0; i < s->n; i++)
-		if (!strcmp(s->v[i].name, name) &&
-		    !strcmp(s->v[i].family, family)) {
-			char at[512];
-
-			diag_loc_format(&s->v[i].loc, at, sizeof(at));
-			diags_add(
-				s->d, DIAG_ERROR, loc,
-				"iface %s %s is defined twice (first at %s); ifupdown refuses this: merge the two stanzas",
-				name, family, at);
-			break;
-		}
+	/*
+	 * Several stanzas for one iface are allowed: ifupdown applies them
+	 * all, and so does the merge (with a warning where they disagree).
+	 */
 	s->v = xreallocarray(s->v, s->n + 1, sizeof(*s->v));
 	f = &s->v[s->n++];
 	memset(f, 0, sizeof(*f));
@@ -347,6 +338,10 @@ static bool is_bond_key(const char *key)
 	return !strncmp(key, "bond-", 5) || !strncmp(key, "bond_", 5);
 }
 
+/* bond- keys of Debian's hooks that are no bonding option. */
+static const char *const hook_keys[] = { "slaves", "master", "give-a-chance",
+					 NULL };
+
 static bool key_is(const char *key, const char *name)
 {
 	size_t i;
@@ -381,7 +376,13 @@ static void bond_option(struct host_bond *b, const struct ifopt *o,
 		return;
 	}
 	copy = xstrdup(o->value);
-	if (opt->kind == BONDOPT_IPV4S || opt->kind == BONDOPT_IPV6S) {
+	if (opt->flags & BONDOPT_F_SLAVE) {
+		/* bond-queue-id eth0:1 eth1:2: one SLAVE:VALUE per word */
+		for (w = strtok_r(copy, " \t", &save); w;
+		     w = strtok_r(NULL, " \t", &save))
+			optstr_set(&b->conf, opt, w, OPTSTR_BONDING_OPTS,
+				   &o->loc, d);
+	} else if (opt->kind == BONDOPT_IPV4S || opt->kind == BONDOPT_IPV6S) {
 		/* addresses separated by blanks or commas */
 		for (w = strtok_r(copy, " \t,", &save); w;
 		     w = strtok_r(NULL, " \t,", &save))
@@ -393,7 +394,7 @@ static void bond_option(struct host_bond *b, const struct ifopt *o,
 		if (first && strtok_r(NULL, " \t", &save))
 			diags_add(
 				d, DIAG_NOTE, &o->loc,
-				"%s lists several interfaces; %s is the %s, the others become ordinary slaves",
+				"%s lists several interfaces; Debian's hook takes the first that is enslaved, here the first listed, %s, is the %s",
 				o->key, first, opt->name);
 		optstr_set(&b->conf, opt, first ? first : "",
 			   OPTSTR_BONDING_OPTS, &o->loc, d);
@@ -442,13 +443,20 @@ static void slaves_option(struct host_bond *b, const struct ifopt *o,
 
 static bool declares_bond(const struct iface *f)
 {
+	const char *const *k;
 	size_t i;
 
-	for (i = 0; i < f->n_opts; i++)
-		if (is_bond_key(f->opts[i].key) &&
-		    !key_is(f->opts[i].key, "master") &&
-		    !key_is(f->opts[i].key, "queue-id"))
+	for (i = 0; i < f->n_opts; i++) {
+		if (!strcmp(f->opts[i].key, "slaves"))
 			return true;
+		if (!is_bond_key(f->opts[i].key))
+			continue;
+		for (k = hook_keys; *k; k++)
+			if (key_is(f->opts[i].key, *k))
+				break;
+		if (!*k || !strcmp(*k, "slaves"))
+			return true;
+	}
 	return false;
 }
 
@@ -479,8 +487,12 @@ static void read_iface(struct ifaces *s, const struct iface *f)
 			(void)c;
 		} else if (!b) {
 			continue;
-		} else if (key_is(o->key, "slaves")) {
+		} else if (key_is(o->key, "slaves") ||
+			   !strcmp(o->key, "slaves")) {
+			/* "slaves" is the hooks' older spelling */
 			slaves_option(b, o, s->d);
+		} else if (key_is(o->key, "give-a-chance")) {
+			continue; /* a wait of the if-up hook, not an option */
 		} else if (is_bond_key(o->key)) {
 			bond_option(b, o, s->d);
 		} else if (!strcmp(o->key, "address")) {

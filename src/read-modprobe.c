@@ -18,8 +18,8 @@
 
 /* In precedence order: a file name found twice is read from the first. */
 static const char *const modprobe_dirs[] = {
-	"/etc/modprobe.d", "/run/modprobe.d",	  "/usr/local/lib/modprobe.d",
-	"/lib/modprobe.d", "/usr/lib/modprobe.d", NULL
+	"/etc/modprobe.d",     "/run/modprobe.d", "/usr/local/lib/modprobe.d",
+	"/usr/lib/modprobe.d", "/lib/modprobe.d", NULL
 };
 
 struct mpline {
@@ -58,8 +58,8 @@ static void split_lines(struct mplines *out, char *buf, const char *source)
 			if (len && p[len - 1] == '\r')
 				len--;
 			if (len && p[len - 1] == '\\') {
+				/* joined as they are, as modprobe joins them */
 				strbuf_addn(&b, p, len - 1);
-				strbuf_addc(&b, ' ');
 				p = eol ? eol + 1 : p + strlen(p);
 				if (eol)
 					line++;
@@ -235,7 +235,7 @@ static bool is_conf(const char *name)
 {
 	size_t len = strlen(name);
 
-	return len > 5 && !strcmp(name + len - 5, ".conf");
+	return len > 5 && name[0] != '.' && !strcmp(name + len - 5, ".conf");
 }
 
 int host_read_modprobe(struct host_conf *h, struct diags *d)

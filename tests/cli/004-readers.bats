@@ -161,11 +161,13 @@ NS=etc/sysconfig/network-scripts
 
 # --- ifcfg ----------------------------------------------------------------------
 
-@test "ifcfg: backup copies are ignored, as the network scripts ignore them" {
+@test "ifcfg: backup copies, lo, alias and range files are skipped, as the network scripts skip them" {
 	mkfile $NS/ifcfg-bond0 'DEVICE=bond0\nBONDING_OPTS="mode=1"\n'
-	for sfx in '~' .bak .orig .rpmnew .rpmsave .old; do
+	for sfx in '~' .bak .orig .rpmnew .rpmsave .old :1 -range0; do
 		mkfile "$NS/ifcfg-bond0$sfx" 'DEVICE=bond0\nBONDING_OPTS="mode=4"\n'
 	done
+	mkfile $NS/ifcfg-lo 'DEVICE=lo\nIPADDR=127.0.0.1\n'
+	mkfile $NS/ifcfg-eth0:1 'DEVICE=eth0:1\nIPADDR=192.0.2.9\n'
 	bp --root "$T"
 	no_diags
 	has_line "options=mode=active-backup"
@@ -219,7 +221,7 @@ NS=etc/sysconfig/network-scripts
 @test "modprobe.d: /etc overrides a file of the same name, files read in name order" {
 	mkfile etc/modprobe.d/bonding.conf 'options bonding max_bonds=0\n'
 	mkfile usr/lib/modprobe.d/bonding.conf 'options bonding max_bonds=4\n'
-	mkfile usr/lib/modprobe.d/a.conf 'alias bond1 bonding\noptions bond1 mode=4 \\\n  miimon=100\n'
+	mkfile usr/lib/modprobe.d/a.conf 'alias bond1 bonding\noptions bond1 mode=4 mii\\\nmon=100\n'
 	mkfile lib/modprobe.d/notconf 'alias bond2 bonding\n'
 	bp --root "$T"
 	has_line "[bond1]"
@@ -290,13 +292,22 @@ NS=etc/sysconfig/network-scripts
 	mkfile etc/network/interfaces 'iface bond0 inet manual\n  bond-slaves eth0 eth1\n  bond-mode active-backup\n  bond-miimon 100\n  bond-primary eth1 eth0\n'
 	bp --root "$T"
 	has_line "options=mode=active-backup miimon=100 primary=eth1"
-	has_diag etc/network/interfaces 5 note "eth1 is the primary"
+	has_diag etc/network/interfaces 5 note "the first listed, eth1, is the primary"
 }
 
-@test "interfaces: one iface defined twice is an error naming the first" {
-	mkfile etc/network/interfaces 'iface bond0 inet manual\n  bond-slaves eth0\niface bond0 inet manual\n  bond-mode 1\n'
-	expected_rc=3 bp --root "$T"
-	has_diag etc/network/interfaces 3 error "iface bond0 inet is defined twice (first at $T/etc/network/interfaces:1)"
+@test "interfaces: several stanzas for one iface are applied together, as ifupdown does" {
+	mkfile etc/network/interfaces 'iface bond0 inet manual\n  bond-slaves eth0\n  bond-mode 1\niface bond0 inet manual\n  bond-miimon 100\n  bond-mode 4\n'
+	bp --root "$T"
+	has_line "options=mode=active-backup miimon=100"
+	has_diag etc/network/interfaces 6 warning "mode=802.3ad here is overridden by mode=active-backup from $T/etc/network/interfaces:3, read first"
+}
+
+@test "interfaces: the hooks' own keys: slaves, bond-give-a-chance, bond-queue-id pairs" {
+	mkfile etc/network/interfaces 'iface bond0 inet manual\n  slaves eth0 eth1\n  bond-mode active-backup\n  bond-give-a-chance 10\n  bond-queue-id eth0:1 eth1:2\n'
+	bp --root "$T"
+	no_diags
+	has_line "slaves=eth0 eth1"
+	has_line "slave_options=queue_id=eth0:1 queue_id=eth1:2"
 }
 
 @test "interfaces: a file sourcing itself is read once" {
