@@ -28,8 +28,7 @@ void diags_free(struct diags *d)
 	diags_init(d);
 }
 
-/* The length of the valid UTF-8 sequence at @s, or 0. */
-static size_t utf8_len(const unsigned char *s)
+size_t diag_utf8_len(const unsigned char *s)
 {
 	size_t n, i;
 	uint32_t cp;
@@ -53,23 +52,20 @@ static size_t utf8_len(const unsigned char *s)
 	    (n == 4 && (cp < 0x10000 || cp > 0x10ffff)) ||
 	    (cp >= 0xd800 && cp <= 0xdfff))
 		return 0;
-	/* C1 controls (U+0080 to U+009F) act on some terminals too */
-	if (cp >= 0x80 && cp <= 0x9f)
-		return 0;
 	return n;
 }
 
-/*
- * Masks what could act on a terminal: C0 and C1 controls, DEL, and bytes
- * that are not valid UTF-8 (a lone 0x9b is CSI to an 8-bit terminal).
- */
-static void mask_controls(unsigned char *s)
+void diag_mask(char *str)
 {
+	unsigned char *s = (unsigned char *)str;
 	size_t n;
 
 	while (*s) {
-		n = utf8_len(s);
+		n = diag_utf8_len(s);
 		if (n == 1 && (*s < 0x20 || *s == 0x7f))
+			n = 0;
+		/* C1 controls (U+0080 to U+009F) act on some terminals too */
+		if (n == 2 && s[0] == 0xc2 && s[1] < 0xa0)
 			n = 0;
 		if (!n) {
 			*s++ = '?';
@@ -104,7 +100,7 @@ void diags_add(struct diags *d, enum diag_severity sev,
 	va_start(ap, fmt);
 	diag->message = xvasprintf(fmt, ap);
 	va_end(ap);
-	mask_controls((unsigned char *)diag->message);
+	diag_mask(diag->message);
 	if (strlen(diag->message) > DIAG_MESSAGE_MAX)
 		strcpy(diag->message + DIAG_MESSAGE_MAX - 4, "...");
 }

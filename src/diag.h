@@ -61,6 +61,19 @@ __attribute__((format(printf, 4, 5))) void diags_add(struct diags *d,
 
 const char *diag_severity_name(enum diag_severity sev);
 
+/*
+ * The length of the valid UTF-8 sequence at @s (no overlong forms, no
+ * surrogates, nothing above U+10FFFF), or 0.
+ */
+size_t diag_utf8_len(const unsigned char *s);
+
+/*
+ * Masks with '?', in place, what could act on a terminal: C0 and C1
+ * controls, DEL, and bytes that are not valid UTF-8 (a lone 0x9b is CSI to
+ * an 8-bit terminal).
+ */
+void diag_mask(char *s);
+
 /* Writes "SOURCE:LINE" (or "SOURCE") of @loc into @buf. */
 void diag_loc_format(const struct diag_loc *loc, char *buf, size_t size);
 

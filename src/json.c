@@ -7,6 +7,7 @@
 
 #include <inttypes.h>
 
+#include "diag.h"
 #include "json.h"
 
 void json_init(struct json *j, FILE *out)
@@ -79,26 +80,6 @@ void json_array_end(struct json *j)
 }
 
 /* The length of the valid UTF-8 sequence at @p, or 0. */
-static size_t utf8_len(const unsigned char *p)
-{
-	size_t n, i;
-
-	if (*p < 0x80)
-		return 1;
-	if (*p >= 0xc2 && *p <= 0xdf)
-		n = 2;
-	else if (*p >= 0xe0 && *p <= 0xef)
-		n = 3;
-	else if (*p >= 0xf0 && *p <= 0xf4)
-		n = 4;
-	else
-		return 0;
-	for (i = 1; i < n; i++)
-		if ((p[i] & 0xc0) != 0x80)
-			return 0;
-	return n;
-}
-
 static void write_string(struct json *j, const char *s)
 {
 	const unsigned char *p;
@@ -123,7 +104,7 @@ static void write_string(struct json *j, const char *s)
 			fputs("\\r", j->out);
 			break;
 		default:
-			n = utf8_len(p);
+			n = diag_utf8_len(p);
 			if (*p < 0x20 || n == 0) {
 				/* a byte that is no UTF-8 stands as U+00XX */
 				fprintf(j->out, "\\u%04x", *p);

@@ -5,22 +5,28 @@
 #include "config.h"
 
 #include <netinet/in.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "output.h"
 #include "plan.h"
+#include "xalloc.h"
 
 void output_diag(const struct diag *diag, FILE *out)
 {
-	char where[512];
+	char *source;
 
-	if (!diag->loc.source) {
-		fprintf(out, "%s: %s\n", diag_severity_name(diag->severity),
-			diag->message);
-		return;
+	if (diag->loc.source) {
+		/* a file name may hold anything but '/' and NUL */
+		source = xstrdup(diag->loc.source);
+		diag_mask(source);
+		fputs(source, out);
+		free(source);
+		if (diag->loc.line)
+			fprintf(out, ":%u", diag->loc.line);
+		fputs(": ", out);
 	}
-	diag_loc_format(&diag->loc, where, sizeof(where));
-	fprintf(out, "%s: %s: %s\n", where, diag_severity_name(diag->severity),
+	fprintf(out, "%s: %s\n", diag_severity_name(diag->severity),
 		diag->message);
 }
 
