@@ -130,6 +130,20 @@ void host_bond_add_address(struct host_bond *b, const char *addr)
 	b->addresses[b->n_addresses++] = xstrdup(addr);
 }
 
+void host_bond_add_slave(struct host_bond *b, const char *name,
+			 const struct diag_loc *loc, struct diags *d)
+{
+	const struct bond_slave_conf *s = bond_conf_find_slave(&b->conf, name);
+
+	if (s && s->member) {
+		diags_add(d, DIAG_WARNING, loc,
+			  "%s is listed twice as a slave of %s; once is enough",
+			  name, b->conf.name);
+		return;
+	}
+	bond_conf_add_member(&b->conf, name, loc);
+}
+
 struct host_bond *host_conf_find(const struct host_conf *h, const char *name)
 {
 	size_t i;

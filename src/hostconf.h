@@ -90,6 +90,10 @@ struct host_claim *host_conf_claim(struct host_conf *h, enum host_format f,
 
 void host_bond_add_address(struct host_bond *b, const char *addr);
 
+/* Lists @name as a slave of @b; a name listed twice is a warning. */
+void host_bond_add_slave(struct host_bond *b, const char *name,
+			 const struct diag_loc *loc, struct diags *d);
+
 /*
  * Turns the declarations and claims into @h->bonds, then validates each
  * bond. Disagreements between files and formats go to @d. Returns 0, or

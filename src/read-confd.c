@@ -194,7 +194,7 @@ static void declare_bond(struct host_conf *h, const struct shfile *sh,
 				  "%s: '%s' is not an interface name",
 				  slaves->name, w[i]);
 		else
-			bond_conf_add_member(&b->conf, w[i], &slaves->loc);
+			host_bond_add_slave(b, w[i], &slaves->loc, d);
 	}
 	free_words(w, n);
 

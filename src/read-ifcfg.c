@@ -307,7 +307,7 @@ static void slave_list(struct host_bond *b, const struct ifcfg *f,
 			b->list_given = true;
 			b->list_loc = best->loc;
 		}
-		bond_conf_add_member(&b->conf, best->value, &best->loc);
+		host_bond_add_slave(b, best->value, &best->loc, d);
 	}
 }
 

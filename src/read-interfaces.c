@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "cfgfile.h"
 #include "ifname.h"
@@ -237,6 +238,24 @@ static void read_line(struct ifaces *s, const char *path, char *line,
 	/* options of a mapping stanza, or stray lines: not ours */
 }
 
+/*
+ * Whether @real (a resolved path) lies outside the --root tree: a source
+ * line with "..", or a link out of the tree, must not read the host's
+ * files.
+ */
+static bool outside_root(struct ifaces *s, const char *real)
+{
+	char root[PATH_MAX];
+	size_t len;
+
+	if (!*s->h->root || !realpath(s->h->root, root))
+		return false;
+	len = strlen(root);
+	if (len == 1)
+		return false; /* the root is / */
+	return strncmp(real, root, len) || (real[len] && real[len] != '/');
+}
+
 static bool seen_before(struct ifaces *s, const char *path)
 {
 	char real[PATH_MAX];
@@ -272,6 +291,16 @@ static void read_file(struct ifaces *s, const char *path, unsigned int depth,
 				"source nested too deep or too many files (at most %d levels, %d files); not read",
 				MAX_DEPTH, MAX_FILES);
 		return;
+	}
+	{
+		char real[PATH_MAX];
+
+		if (realpath(path, real) && outside_root(s, real)) {
+			diags_add(s->d, DIAG_WARNING, from,
+				  "%s is outside the --root tree; not read",
+				  path);
+			return;
+		}
 	}
 	if (seen_before(s, path)) {
 		diags_add(s->d, DIAG_WARNING, from,
@@ -436,7 +465,7 @@ static void slaves_option(struct host_bond *b, const struct ifopt *o,
 				  "bond-slaves: '%s' is not an interface name",
 				  w);
 		else
-			bond_conf_add_member(&b->conf, w, &o->loc);
+			host_bond_add_slave(b, w, &o->loc, d);
 	}
 	free(copy);
 }
@@ -575,6 +604,12 @@ int read_interfaces_file(struct host_conf *h, const char *path, struct diags *d)
 		size_t len;
 		int err = cfgfile_read(path, &buf, &len, d);
 
+		if (err == -ENOENT) {
+			struct diag_loc loc = { .source = path };
+
+			diags_add(d, DIAG_ERROR, &loc,
+				  "cannot read: a link to nothing");
+		}
 		if (err)
 			return err;
 		free(buf);
@@ -588,11 +623,11 @@ int read_interfaces_file(struct host_conf *h, const char *path, struct diags *d)
 
 int host_read_interfaces(struct host_conf *h, struct diags *d)
 {
-	char *path = xasprintf("%s%s", h->root, INTERFACES);
-	int err = 0;
+	const char *path = host_conf_path(h, INTERFACES);
+	struct stat st;
 
-	if (cfgfile_exists(path))
-		err = read_interfaces_file(h, path, d);
-	free(path);
-	return err;
+	/* there, even as a folder, a device or a broken link: say so */
+	if (lstat(path, &st))
+		return 0;
+	return read_interfaces_file(h, path, d);
 }

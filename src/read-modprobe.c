@@ -30,7 +30,11 @@ struct mpline {
 struct mplines {
 	struct mpline *v;
 	size_t n;
+	bool full; /* MAX_LINES reached */
 };
+
+/* More than any host has: the lines are compared with each other. */
+#define MAX_LINES 10000
 
 /* Module names treat '-' and '_' alike, as modprobe does. */
 static bool is_bonding(const char *name)
@@ -42,7 +46,22 @@ static bool is_bonding(const char *name)
  * Splits the logical lines of @buf (backslash-newline joins lines) into
  * directive, name and the rest.
  */
-static void split_lines(struct mplines *out, char *buf, const char *source)
+/* The directives read; the others (softdep, remove, ...) are not ours. */
+static bool concerns_us(const char *line)
+{
+	static const char *const directives[] = { "alias", "options", "install",
+						  "blacklist", NULL };
+	const char *const *w;
+	size_t len = strcspn(line, " \t\r");
+
+	for (w = directives; *w; w++)
+		if (strlen(*w) == len && !strncmp(line, *w, len))
+			return true;
+	return false;
+}
+
+static void split_lines(struct mplines *out, char *buf, const char *source,
+			struct diags *d)
 {
 	unsigned int line = 1, start_line;
 	char *p = buf, *w, *logical;
@@ -75,8 +94,19 @@ static void split_lines(struct mplines *out, char *buf, const char *source)
 		}
 		logical = (char *)strbuf_str(&b);
 		logical += strspn(logical, " \t\r");
-		if (!*logical || *logical == '#')
+		if (!*logical || *logical == '#' || !concerns_us(logical))
 			continue;
+		if (out->n == MAX_LINES) {
+			if (!out->full)
+				diags_add(
+					d, DIAG_ERROR,
+					&(struct diag_loc){ source,
+							    start_line },
+					"more than %d alias, options, install and blacklist lines; the rest are not read",
+					MAX_LINES);
+			out->full = true;
+			continue;
+		}
 		out->v = xreallocarray(out->v, out->n + 1, sizeof(*out->v));
 		memset(&out->v[out->n], 0, sizeof(out->v[0]));
 		out->v[out->n].loc = (struct diag_loc){ .source = source,
@@ -220,7 +250,7 @@ int read_modprobe_files(struct host_conf *h, const char *const *paths, size_t n,
 		if (cfgfile_read(paths[i], &buf, &len, d))
 			continue;
 		h->files_read++;
-		split_lines(&lines, buf, paths[i]);
+		split_lines(&lines, buf, paths[i], d);
 		free(buf);
 	}
 	read_lines(h, &lines, d);

@@ -658,6 +658,37 @@ static const char *const declare_words[] = { "export",	"readonly", "declare",
 static const char *const source_words[] = { ".", "source", NULL };
 
 /*
+ * A redirection (>, >>, <, 2>, &>, ...) at the read position: consumed up
+ * to its target word, with a warning that nothing is written.
+ */
+static bool redirection(struct scan *s, struct word *w)
+{
+	size_t n = 0;
+
+	while (peek(s, n) >= '0' && peek(s, n) <= '9')
+		n++;
+	if (peek(s, n) == '&' && peek(s, n + 1) == '>')
+		n++;
+	if (peek(s, n) != '>' && peek(s, n) != '<')
+		return false;
+	while (peek(s, n) == '>' || peek(s, n) == '<' || peek(s, n) == '&' ||
+	       peek(s, n) == '|')
+		n++;
+	w->line = s->line;
+	{
+		struct diag_loc loc = here(s, s->line);
+
+		diags_add(
+			s->d, DIAG_WARNING, &loc,
+			"redirection '%.*s' ignored: this file is read as data, never run",
+			(int)n, s->p);
+	}
+	s->p += n;
+	skip_blanks(s);
+	return true;
+}
+
+/*
  * Assignments: NAME=VALUE words, until the end of the command. Committed
  * only when nothing else follows: NAME=VALUE cmd sets NAME for cmd alone.
  */
@@ -676,6 +707,12 @@ static int read_assignments(struct scan *s, struct word *w)
 		if (at_end(s) || *s->p == '\n' || *s->p == ';' ||
 		    *s->p == '#' || *s->p == '&' || *s->p == '|')
 			break;
+		if (redirection(s, w)) {
+			/* A=1 >file: A is set, the file made: the value is kept */
+			if (read_word(s, w))
+				break;
+			continue;
+		}
 		len = assignment_name(s, &append);
 		if (!len || n == 64) {
 			/* a command with variables for it alone */
