@@ -1,12 +1,15 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /*
- * libFuzzer target: the confd reader on arbitrary input.
+ * libFuzzer target: the /etc/conf.d/net reader, on one file (NUL bytes
+ * included, which the reader must refuse).
  */
-#include "fuzz-reader.h"
+#include "config.h"
 
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+#include "fuzz.h"
+
+static const char *const names[] = { "etc/conf.d/net" };
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	return fuzz_read(data, size, HOST_CONFD, "etc/conf.d/net");
+	return fuzz_read(HOST_CONFD, names, 1, 1, data, size);
 }

@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /*
- * libFuzzer target: the shell-style reader on arbitrary text, without a
- * file in between.
+ * libFuzzer target: the shell-style parser alone (ifcfg and conf.d/net),
+ * on text up to its first NUL byte, as cfgfile_read() hands it over.
  */
+#include "config.h"
+
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,19 +15,34 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	char *text = malloc(size + 1);
+	static const char *const names[] = { "DEVICE", "BONDING_OPTS",
+					     "slaves_bond0", "config_bond0" };
+	char *buf = malloc(size + 1);
+	const struct shvar *v;
 	struct shfile f;
 	struct diags d;
+	size_t i, j, len;
 
-	if (!text)
-		return 0;
-	memcpy(text, data, size);
-	text[size] = '\0';
+	if (!buf)
+		abort();
+	memcpy(buf, data, size);
+	buf[size] = '\0';
+	len = strlen(buf);
 	diags_init(&d);
-	/* the file reader refuses NUL bytes; the text stops at the first */
-	shfile_parse(&f, text, strlen(text), "fuzz", &d);
+	shfile_parse(&f, buf, len, "fuzz", &d);
+	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
+		v = shfile_get(&f, names[i]);
+		if (!v)
+			continue;
+		/* every element and value is a string */
+		len += strlen(v->value);
+		for (j = 0; j < v->n_elems; j++)
+			len += strlen(v->elems[j]);
+	}
+	for (i = 0; i < f.n_funcs; i++)
+		len += strlen(f.funcs[i].body);
 	shfile_free(&f);
 	diags_free(&d);
-	free(text);
-	return 0;
+	free(buf);
+	return len == (size_t)-1;
 }
