@@ -194,6 +194,21 @@ static void option_conflict(struct host_bond *b, const struct host_bond *lower,
 			host_format_name(winner), host_format_name(loser));
 }
 
+/* The per-slave options of @src that @dst does not set yet. */
+static void fill_slave_options(struct bond_slave_conf *dst,
+			       const struct bond_slave_conf *src)
+{
+	int id;
+
+	for (id = 0; id < BONDOPT_COUNT; id++)
+		if ((src->present & BONDOPT_BIT(id)) &&
+		    !(dst->present & BONDOPT_BIT(id))) {
+			dst->present |= BONDOPT_BIT(id);
+			dst->num[id] = src->num[id];
+			dst->where[id] = src->where[id];
+		}
+}
+
 /* Adds what @decl says to @b, where @b says nothing yet. */
 static void merge_decl(struct host_bond *b, const struct host_bond *decl,
 		       struct diags *d)
@@ -216,18 +231,10 @@ static void merge_decl(struct host_bond *b, const struct host_bond *decl,
 	}
 	for (i = 0; i < decl->conf.n_slaves; i++) {
 		const struct bond_slave_conf *s = &decl->conf.slaves[i];
-		struct bond_slave_conf *t;
 
 		if (s->member && !bond_conf_find_slave(&b->conf, s->name))
 			bond_conf_add_member(&b->conf, s->name, &s->listed);
-		t = bond_conf_slave(&b->conf, s->name);
-		for (id = 0; id < BONDOPT_COUNT; id++)
-			if ((s->present & BONDOPT_BIT(id)) &&
-			    !(t->present & BONDOPT_BIT(id))) {
-				t->present |= BONDOPT_BIT(id);
-				t->num[id] = s->num[id];
-				t->where[id] = s->where[id];
-			}
+		fill_slave_options(bond_conf_slave(&b->conf, s->name), s);
 	}
 	if (decl->list_given && !b->list_given) {
 		b->list_given = true;
@@ -265,9 +272,7 @@ static void merge_claim(struct host_conf *h, const struct host_claim *c,
 			struct diags *d)
 {
 	struct host_bond *b = host_conf_find(h, c->master);
-	struct bond_slave_conf *s;
 	char at[512];
-	int id;
 
 	if (!b) {
 		diags_add(
@@ -287,14 +292,7 @@ static void merge_claim(struct host_conf *h, const struct host_claim *c,
 		}
 		bond_conf_add_member(&b->conf, c->slave.name, &c->loc);
 	}
-	s = bond_conf_slave(&b->conf, c->slave.name);
-	for (id = 0; id < BONDOPT_COUNT; id++)
-		if ((c->slave.present & BONDOPT_BIT(id)) &&
-		    !(s->present & BONDOPT_BIT(id))) {
-			s->present |= BONDOPT_BIT(id);
-			s->num[id] = c->slave.num[id];
-			s->where[id] = c->slave.where[id];
-		}
+	fill_slave_options(bond_conf_slave(&b->conf, c->slave.name), &c->slave);
 }
 
 static void remove_slave(struct bond_conf *c, size_t i)

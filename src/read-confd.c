@@ -228,21 +228,8 @@ static void declare_bond(struct host_conf *h, const struct shfile *sh,
 		if (!strncmp(v->name, "config_", 7) &&
 		    !strcmp(v->name + 7, var))
 			addresses(b, v, d);
-		if (!strncmp(v->name, "mtu_", 4) && !strcmp(v->name + 4, var)) {
-			char *end;
-			unsigned long m = strtoul(v->value, &end, 10);
-
-			if (*end || m < 68 || m > 65535)
-				diags_add(
-					d, DIAG_ERROR, &v->loc,
-					"%s=%s: expected a number from 68 to 65535",
-					v->name, v->value);
-			else {
-				b->has_mtu = true;
-				b->mtu = (unsigned int)m;
-				b->mtu_loc = v->loc;
-			}
-		}
+		if (!strncmp(v->name, "mtu_", 4) && !strcmp(v->name + 4, var))
+			read_mtu(b, v->name, "=", v->value, &v->loc, d);
 		if (!strncmp(v->name, "mac_", 4) && !strcmp(v->name + 4, var)) {
 			if (read_valid_mac(v->value))
 				b->hwaddr = xstrdup(v->value);

@@ -323,24 +323,30 @@ static void onboot(struct host_bond *b, const struct ifcfg *f, struct diags *d)
 	b->onboot = yes != 0;
 }
 
-static void mtu(struct host_bond *b, const struct ifcfg *f, struct diags *d)
+void read_mtu(struct host_bond *b, const char *key, const char *sep,
+	      const char *value, const struct diag_loc *loc, struct diags *d)
 {
-	const struct shvar *v = get(f, "MTU");
 	unsigned long n;
 	char *end;
 
-	if (!v)
-		return;
-	n = strtoul(v->value, &end, 10);
-	if (*end || v->value[0] == '-' || n < 68 || n > 65535) {
-		diags_add(d, DIAG_ERROR, &v->loc,
-			  "MTU=%s: expected a number from 68 to 65535",
-			  v->value);
+	n = strtoul(value, &end, 10);
+	if (*end || value[0] == '-' || n < 68 || n > 65535) {
+		diags_add(d, DIAG_ERROR, loc,
+			  "%s%s%s: expected a number from 68 to 65535", key,
+			  sep, value);
 		return;
 	}
 	b->has_mtu = true;
 	b->mtu = (unsigned int)n;
-	b->mtu_loc = v->loc;
+	b->mtu_loc = *loc;
+}
+
+static void mtu(struct host_bond *b, const struct ifcfg *f, struct diags *d)
+{
+	const struct shvar *v = get(f, "MTU");
+
+	if (v)
+		read_mtu(b, "MTU", "=", v->value, &v->loc, d);
 }
 
 static void addresses(struct host_bond *b, const struct ifcfg *f,

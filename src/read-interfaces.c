@@ -52,6 +52,7 @@ struct ifaces {
 	size_t n_seen;
 	unsigned int files;
 	bool full; /* MAX_IFACES reached */
+	char root_real[PATH_MAX]; /* the --root tree, resolved; "" for none */
 };
 
 static void read_file(struct ifaces *s, const char *path, unsigned int depth,
@@ -243,26 +244,21 @@ static void read_line(struct ifaces *s, const char *path, char *line,
  * line with "..", or a link out of the tree, must not read the host's
  * files.
  */
-static bool outside_root(struct ifaces *s, const char *real)
+static bool outside_root(const struct ifaces *s, const char *real)
 {
-	char root[PATH_MAX];
-	size_t len;
+	size_t len = strlen(s->root_real);
 
-	if (!*s->h->root || !realpath(s->h->root, root))
-		return false;
-	len = strlen(root);
-	if (len == 1)
-		return false; /* the root is / */
-	return strncmp(real, root, len) || (real[len] && real[len] != '/');
+	if (len <= 1)
+		return false; /* no --root, or the root is / */
+	return strncmp(real, s->root_real, len) ||
+	       (real[len] && real[len] != '/');
 }
 
-static bool seen_before(struct ifaces *s, const char *path)
+/* Whether the file at @real (a resolved path) was read already. */
+static bool seen_before(struct ifaces *s, const char *real)
 {
-	char real[PATH_MAX];
 	size_t i;
 
-	if (!realpath(path, real))
-		return false;
 	for (i = 0; i < s->n_seen; i++)
 		if (!strcmp(s->seen[i], real))
 			return true;
@@ -278,7 +274,7 @@ static void read_file(struct ifaces *s, const char *path, unsigned int depth,
 	struct strbuf b = { 0 };
 	struct iface *cur = NULL;
 	struct diag_loc loc;
-	char *buf, *p, *eol, *l;
+	char *buf, *p, *eol, *l, real[PATH_MAX];
 	unsigned int line = 0;
 	size_t len;
 	int err;
@@ -292,20 +288,18 @@ static void read_file(struct ifaces *s, const char *path, unsigned int depth,
 				MAX_DEPTH, MAX_FILES);
 		return;
 	}
-	{
-		char real[PATH_MAX];
-
-		if (realpath(path, real) && outside_root(s, real)) {
+	if (realpath(path, real)) {
+		if (outside_root(s, real)) {
 			diags_add(s->d, DIAG_WARNING, from,
 				  "%s is outside the --root tree; not read",
 				  path);
 			return;
 		}
-	}
-	if (seen_before(s, path)) {
-		diags_add(s->d, DIAG_WARNING, from,
-			  "%s is sourced again; read once only", path);
-		return;
+		if (seen_before(s, real)) {
+			diags_add(s->d, DIAG_WARNING, from,
+				  "%s is sourced again; read once only", path);
+			return;
+		}
 	}
 	kept = host_conf_keep(s->h, xstrdup(path));
 	s->files++;
@@ -532,19 +526,7 @@ static void read_iface(struct ifaces *s, const struct iface *f)
 					  "address %s: not an IP address",
 					  o->value);
 		} else if (!strcmp(o->key, "mtu")) {
-			char *end;
-			unsigned long m = strtoul(o->value, &end, 10);
-
-			if (*end || m < 68 || m > 65535) {
-				diags_add(
-					s->d, DIAG_ERROR, &o->loc,
-					"mtu %s: expected a number from 68 to 65535",
-					o->value);
-			} else {
-				b->has_mtu = true;
-				b->mtu = (unsigned int)m;
-				b->mtu_loc = o->loc;
-			}
+			read_mtu(b, "mtu", " ", o->value, &o->loc, s->d);
 		} else if (!strcmp(o->key, "hwaddress")) {
 			const char *v = o->value;
 
@@ -614,6 +596,8 @@ int read_interfaces_file(struct host_conf *h, const char *path, struct diags *d)
 			return err;
 		free(buf);
 	}
+	if (!*h->root || !realpath(h->root, s.root_real))
+		s.root_real[0] = '\0';
 	read_file(&s, path, 0, NULL);
 	for (i = 0; i < s.n; i++)
 		read_iface(&s, &s.v[i]);

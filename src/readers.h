@@ -28,6 +28,13 @@ int read_interfaces_file(struct host_conf *h, const char *path,
  */
 int read_bool_word(const char *s);
 
+/*
+ * Sets @b's MTU from @value (68 to 65535), or reports KEY SEP VALUE at
+ * @loc as an error.
+ */
+void read_mtu(struct host_bond *b, const char *key, const char *sep,
+	      const char *value, const struct diag_loc *loc, struct diags *d);
+
 /* ADDR or ADDR/PREFIX, IPv4 or IPv6. */
 bool read_valid_address(const char *s);
 
