@@ -62,7 +62,7 @@ static void report(struct run *r, const struct step *s,
 static int refresh(struct run *r)
 {
 	linkset_free(&r->now);
-	return nl_dump_links(r->nl, &r->now);
+	return bnl_dump_links(r->nl, &r->now);
 }
 
 static int ifindex_of(const struct linkset *ls, const char *name)
@@ -87,7 +87,7 @@ static int create_raced(struct run *r, const struct step *s, struct nl_error *e)
 	if (!b || !b->is_bond || !b->bond || b->bond->n_slaves)
 		return e->err;
 	r->raced = true;
-	return nl_bond_change(r->nl, b->ifindex, s->want, s->opts, &r->now, e);
+	return bnl_bond_change(r->nl, b->ifindex, s->want, s->opts, &r->now, e);
 }
 
 static int do_step(struct run *r, const struct step *s, struct nl_error *e)
@@ -98,24 +98,24 @@ static int do_step(struct run *r, const struct step *s, struct nl_error *e)
 	memset(e, 0, sizeof(*e));
 	switch (s->kind) {
 	case STEP_CREATE:
-		return nl_bond_create(r->nl, s->want, s->opts, &r->now, e);
+		return bnl_bond_create(r->nl, s->want, s->opts, &r->now, e);
 	case STEP_BOND_DOWN:
-		return nl_link_set_up(r->nl, bond, false, e);
+		return bnl_link_set_up(r->nl, bond, false, e);
 	case STEP_BOND_UP:
-		return nl_link_set_up(r->nl, bond, true, e);
+		return bnl_link_set_up(r->nl, bond, true, e);
 	case STEP_RELEASE:
-		return nl_link_set_master(r->nl, dev, 0, e);
+		return bnl_link_set_master(r->nl, dev, 0, e);
 	case STEP_SET:
-		return nl_bond_change(r->nl, bond, s->want, s->opts, &r->now,
-				      e);
+		return bnl_bond_change(r->nl, bond, s->want, s->opts, &r->now,
+				       e);
 	case STEP_SLAVE_DOWN:
-		return nl_link_set_up(r->nl, dev, false, e);
+		return bnl_link_set_up(r->nl, dev, false, e);
 	case STEP_ENSLAVE:
-		return nl_link_set_master(r->nl, dev, bond, e);
+		return bnl_link_set_master(r->nl, dev, bond, e);
 	case STEP_SLAVE_SET:
-		return nl_slave_change(r->nl, dev,
-				       bond_conf_find_slave(s->want, s->dev),
-				       s->opts, e);
+		return bnl_slave_change(r->nl, dev,
+					bond_conf_find_slave(s->want, s->dev),
+					s->opts, e);
 	}
 	return -EINVAL;
 }
@@ -145,41 +145,41 @@ static int undo_step(struct run *r, const struct step *s, struct nl_error *e)
 	memset(e, 0, sizeof(*e));
 	switch (s->kind) {
 	case STEP_CREATE:
-		return nl_link_delete(r->nl, bond, e);
+		return bnl_link_delete(r->nl, bond, e);
 	case STEP_BOND_DOWN:
-		return nl_link_set_up(r->nl, bond, true, e);
+		return bnl_link_set_up(r->nl, bond, true, e);
 	case STEP_BOND_UP:
-		return nl_link_set_up(r->nl, bond, false, e);
+		return bnl_link_set_up(r->nl, bond, false, e);
 	case STEP_RELEASE:
-		nl_link_set_up(r->nl, dev, false, e);
-		rc = nl_link_set_master(r->nl, dev,
-					ifindex_of(&r->now, s->from), e);
+		bnl_link_set_up(r->nl, dev, false, e);
+		rc = bnl_link_set_master(r->nl, dev,
+					 ifindex_of(&r->now, s->from), e);
 		if (!rc && old_dev)
-			rc = nl_link_set_up(r->nl, dev, old_dev->flags & IFF_UP,
-					    e);
+			rc = bnl_link_set_up(r->nl, dev,
+					     old_dev->flags & IFF_UP, e);
 		return rc;
 	case STEP_SET:
 		if (!old_bond || !old_bond->bond)
 			return 0;
-		return nl_bond_change(r->nl, bond, old_bond->bond,
-				      restore_opts(s, old_bond->bond),
-				      r->before, e);
+		return bnl_bond_change(r->nl, bond, old_bond->bond,
+				       restore_opts(s, old_bond->bond),
+				       r->before, e);
 	case STEP_SLAVE_DOWN:
-		return nl_link_set_up(r->nl, dev, true, e);
+		return bnl_link_set_up(r->nl, dev, true, e);
 	case STEP_ENSLAVE:
-		rc = nl_link_set_master(r->nl, dev, 0, e);
+		rc = bnl_link_set_master(r->nl, dev, 0, e);
 		if (!rc && old_dev && old_dev->mtu)
-			rc = nl_link_set_mtu(r->nl, dev, old_dev->mtu, e);
+			rc = bnl_link_set_mtu(r->nl, dev, old_dev->mtu, e);
 		if (!rc && old_dev)
-			rc = nl_link_set_up(r->nl, dev, old_dev->flags & IFF_UP,
-					    e);
+			rc = bnl_link_set_up(r->nl, dev,
+					     old_dev->flags & IFF_UP, e);
 		return rc;
 	case STEP_SLAVE_SET:
 		if (!old_dev || !old_dev->is_bond_slave)
 			return 0;
-		return nl_slave_change(r->nl, dev, &old_dev->slave_opts,
-				       s->opts & old_dev->slave_opts.present,
-				       e);
+		return bnl_slave_change(r->nl, dev, &old_dev->slave_opts,
+					s->opts & old_dev->slave_opts.present,
+					e);
 	}
 	return 0;
 }
@@ -211,7 +211,7 @@ static void rollback(struct run *r, const struct step *const *ran,
 			  *e.msg ? ")" : "");
 	}
 	if (created)
-		nl_link_delete(r->nl, ifindex_of(&r->now, created->bond), &e);
+		bnl_link_delete(r->nl, ifindex_of(&r->now, created->bond), &e);
 }
 
 /* Compares one wanted bond with what the kernel kept. */
@@ -307,12 +307,12 @@ static int run_batch(struct run *r, const struct step *const *ran, size_t start,
 	size_t queued[BATCH_STEPS], nq = 0, m;
 	int rc = 0;
 
-	nl_batch_begin(r->nl);
+	bnl_batch_begin(r->nl);
 	for (m = start; m < end; m++) {
 		if (do_step(r, ran[m], &errs[m]) == 0)
 			queued[nq++] = m;
 	}
-	nl_batch_end(r->nl, queued_errs);
+	bnl_batch_end(r->nl, queued_errs);
 	for (m = 0; m < nq; m++)
 		errs[queued[m]] = queued_errs[m];
 	for (m = start; m < end; m++) {
@@ -339,7 +339,7 @@ int plan_apply(const struct plan *p, struct nl *nl, const struct linkset *ls,
 
 	if (!p->n)
 		return 0;
-	rc = nl_dump_links(nl, &r.now);
+	rc = bnl_dump_links(nl, &r.now);
 	if (rc)
 		return rc;
 	/*

@@ -7,9 +7,15 @@
 
 #include <stdio.h>
 #include <string.h>
+#include <syslog.h>
+#include <unistd.h>
 
 #include "bondcfg.h"
 #include "cli.h"
+#include "output.h"
+
+/* CAP_NET_ADMIN, from linux/capability.h */
+#define CAP_NET_ADMIN_BIT 12
 
 struct command {
 	const char *name;
@@ -20,6 +26,15 @@ struct command {
 static int cmd_help(int argc, const char **argv);
 
 static const struct command commands[] = {
+	{ "up", "build bonds from the host's configuration, or converge them",
+	  cmd_up },
+	{ "down", "release the slaves of bonds and delete the bonds",
+	  cmd_down },
+	{ "apply", "converge live bonds to the configuration", cmd_apply },
+	{ "set", "change options of a bond: KEY=VALUE...", cmd_set },
+	{ "enslave", "add slaves to a bond", cmd_enslave },
+	{ "release", "take slaves out of a bond", cmd_release },
+	{ "plan", "print what a command would do, and do nothing", cmd_plan },
 	{ "check", "report every problem of the host's configuration",
 	  cmd_check },
 	{ "help", "show this help", cmd_help },
@@ -39,6 +54,8 @@ static struct poptOption options[] = {
 	  "Print only errors and warnings", NULL },
 	{ "verbose", 'v', POPT_ARG_NONE, &bondcfg.verbose, 0,
 	  "Say more about what is done", NULL },
+	{ "syslog", '\0', POPT_ARG_NONE, &bondcfg.syslog, 0,
+	  "Send errors and warnings to syslog too (for boot hooks)", NULL },
 	CLI_STD_OPTIONS,
 	POPT_TABLEEND
 };
@@ -46,6 +63,47 @@ static struct poptOption options[] = {
 int bondcfg_read_host(struct host_conf *h, struct diags *d)
 {
 	return host_conf_read(h, bondcfg.formats, d);
+}
+
+bool bondcfg_can_admin(void)
+{
+	unsigned long long caps;
+	char line[256];
+	bool found = false, ok = false;
+	FILE *f = fopen("/proc/self/status", "re");
+
+	if (!f)
+		return geteuid() == 0;
+	while (fgets(line, sizeof(line), f))
+		if (sscanf(line, "CapEff: %llx", &caps) == 1) {
+			found = true;
+			ok = caps & (1ULL << CAP_NET_ADMIN_BIT);
+			break;
+		}
+	fclose(f);
+	return found ? ok : geteuid() == 0;
+}
+
+void bondcfg_report(const struct diags *d)
+{
+	static const int prio[] = { [DIAG_ERROR] = LOG_ERR,
+				    [DIAG_WARNING] = LOG_WARNING,
+				    [DIAG_NOTE] = LOG_INFO };
+	char at[1024];
+	size_t i;
+
+	for (i = 0; i < d->n; i++) {
+		const struct diag *g = &d->v[i];
+
+		if (g->severity == DIAG_NOTE && !bondcfg.verbose)
+			continue;
+		output_diag(g, stderr);
+		if (!bondcfg.syslog)
+			continue;
+		diag_loc_format(&g->loc, at, sizeof(at));
+		syslog(prio[g->severity], "%s%s%s: %s", at, *at ? ": " : "",
+		       diag_severity_name(g->severity), g->message);
+	}
 }
 
 /* --source ifcfg,modprobe: the formats to read. */
@@ -126,6 +184,8 @@ int main(int argc, const char **argv)
 		if (rc >= 0)
 			goto out;
 	}
+	if (bondcfg.syslog)
+		openlog("bondcfg", LOG_PID, LOG_DAEMON);
 	rest = poptGetArgs(ctx);
 	if (!rest || !rest[0]) {
 		rc = cli_usage_error("no command given");

@@ -6,6 +6,8 @@
 #ifndef BONDCFG_BONDCFG_H
 #define BONDCFG_BONDCFG_H
 
+#include <stdbool.h>
+
 #include "diag.h"
 #include "hostconf.h"
 
@@ -14,6 +16,7 @@ struct bondcfg_globals {
 	unsigned int formats; /* --source: HOST_FORMAT_BIT()s to read */
 	int quiet;
 	int verbose;
+	int syslog; /* --syslog: diagnostics to syslog too, for hooks */
 };
 
 extern struct bondcfg_globals bondcfg;
@@ -21,6 +24,22 @@ extern struct bondcfg_globals bondcfg;
 /* Reads and merges the host's configuration as the global options say. */
 int bondcfg_read_host(struct host_conf *h, struct diags *d);
 
+/* Whether this process may change links (CAP_NET_ADMIN). */
+bool bondcfg_can_admin(void);
+
+/*
+ * Prints the diagnostics of @d on stderr (notes only with -v), and sends
+ * them to syslog with --syslog.
+ */
+void bondcfg_report(const struct diags *d);
+
 int cmd_check(int argc, const char **argv);
+int cmd_up(int argc, const char **argv);
+int cmd_down(int argc, const char **argv);
+int cmd_apply(int argc, const char **argv);
+int cmd_set(int argc, const char **argv);
+int cmd_enslave(int argc, const char **argv);
+int cmd_release(int argc, const char **argv);
+int cmd_plan(int argc, const char **argv);
 
 #endif

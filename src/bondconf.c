@@ -26,6 +26,31 @@ void bond_conf_free(struct bond_conf *c)
 	bond_conf_init(c, NULL);
 }
 
+void bond_conf_copy(struct bond_conf *dst, const struct bond_conf *src)
+{
+	*dst = *src;
+	dst->slaves = NULL;
+	if (src->n_slaves) {
+		dst->slaves = xcalloc(src->n_slaves, sizeof(*dst->slaves));
+		memcpy(dst->slaves, src->slaves,
+		       src->n_slaves * sizeof(*dst->slaves));
+	}
+}
+
+void bond_conf_remove_slave(struct bond_conf *c, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < c->n_slaves; i++) {
+		if (strcmp(c->slaves[i].name, name))
+			continue;
+		memmove(&c->slaves[i], &c->slaves[i + 1],
+			(c->n_slaves - i - 1) * sizeof(c->slaves[0]));
+		c->n_slaves--;
+		return;
+	}
+}
+
 int64_t bond_conf_effective(const struct bond_conf *c,
 			    const struct bond_conf *base, enum bondopt_id id)
 {

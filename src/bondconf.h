@@ -63,6 +63,12 @@ static inline const char *bond_conf_ifname_of(const struct bond_conf *c,
 	return id == BONDOPT_PRIMARY ? c->primary : c->active_slave;
 }
 
+/* Makes @dst (uninitialized) a copy of @src, slaves included. */
+void bond_conf_copy(struct bond_conf *dst, const struct bond_conf *src);
+
+/* Takes the slave called @name, with its options, out of @c. */
+void bond_conf_remove_slave(struct bond_conf *c, const char *name);
+
 /*
  * The value of numeric option @id: set in @c, else in @base (the live bond,
  * may be NULL), else the kernel's default.

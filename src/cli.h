@@ -15,6 +15,8 @@ enum cli_exit {
 	CLI_EXIT_FAILURE = 1,
 	CLI_EXIT_USAGE = 2,
 	CLI_EXIT_CONFIG = 3,
+	CLI_EXIT_PRIVILEGE = 4, /* CAP_NET_ADMIN needed */
+	CLI_EXIT_NO_BONDING = 5, /* the kernel lacks the bonding driver */
 };
 
 struct cli_std {

@@ -490,3 +490,55 @@ int host_conf_read(struct host_conf *h, unsigned int formats, struct diags *d)
 		err = -EINVAL;
 	return err;
 }
+
+static bool same_source(const struct diag_loc *loc, const char *source)
+{
+	return loc->source && !strcmp(loc->source, source);
+}
+
+static bool conf_uses(const struct bond_conf *c, const char *source)
+{
+	size_t i;
+	int id;
+
+	for (id = 0; id < BONDOPT_COUNT; id++)
+		if (same_source(&c->where[id], source))
+			return true;
+	for (i = 0; i < c->n_slaves; i++) {
+		if (same_source(&c->slaves[i].listed, source))
+			return true;
+		for (id = 0; id < BONDOPT_COUNT; id++)
+			if (same_source(&c->slaves[i].where[id], source))
+				return true;
+	}
+	return false;
+}
+
+bool host_bond_uses(const struct host_conf *h, const char *bond,
+		    const char *source)
+{
+	size_t i;
+
+	for (i = 0; i < h->n_decls; i++) {
+		const struct host_bond *b = h->decls[i];
+
+		if (strcmp(b->conf.name, bond))
+			continue;
+		if (same_source(&b->loc, source) ||
+		    same_source(&b->list_loc, source) ||
+		    same_source(&b->mtu_loc, source) ||
+		    conf_uses(&b->conf, source))
+			return true;
+	}
+	for (i = 0; i < h->n_claims; i++) {
+		const struct host_claim *c = h->claims[i];
+
+		if (!strcmp(c->master, bond) && same_source(&c->loc, source))
+			return true;
+	}
+	for (i = 0; i < h->n_bonds; i++)
+		if (!strcmp(h->bonds[i]->conf.name, bond))
+			return same_source(&h->bonds[i]->loc, source) ||
+			       conf_uses(&h->bonds[i]->conf, source);
+	return false;
+}

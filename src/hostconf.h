@@ -105,6 +105,14 @@ int host_conf_merge(struct host_conf *h, struct diags *d);
 struct host_bond *host_conf_find(const struct host_conf *h, const char *name);
 
 /*
+ * Whether file @source says anything about bond @bond: declares it, lists
+ * or claims a slave of it, or sets one of its options. A configuration
+ * error in such a file stops that bond, not the others.
+ */
+bool host_bond_uses(const struct host_conf *h, const char *bond,
+		    const char *source);
+
+/*
  * Readers. Each reads its files under @h->root and adds what they declare;
  * a missing file or folder is no error.
  */

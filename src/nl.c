@@ -41,7 +41,7 @@ struct nl {
 	char buf[NL_BUF_SIZE];
 };
 
-int nl_open(struct nl **out)
+int bnl_open(struct nl **out)
 {
 	struct nl *nl = xcalloc(1, sizeof(*nl));
 	int one = 1;
@@ -66,7 +66,7 @@ fail:
 	return one;
 }
 
-void nl_close(struct nl *nl)
+void bnl_close(struct nl *nl)
 {
 	if (!nl)
 		return;
@@ -75,12 +75,12 @@ void nl_close(struct nl *nl)
 	free(nl);
 }
 
-unsigned int nl_changes(const struct nl *nl)
+unsigned int bnl_changes(const struct nl *nl)
 {
 	return nl->changes;
 }
 
-unsigned int nl_round_trips(const struct nl *nl)
+unsigned int bnl_round_trips(const struct nl *nl)
 {
 	return nl->round_trips;
 }
@@ -149,7 +149,7 @@ static int talk(struct nl *nl, struct nlmsghdr *nlh, struct nl_error *e)
 	return read_ack(nl, nlh->nlmsg_seq, e);
 }
 
-void nl_batch_begin(struct nl *nl)
+void bnl_batch_begin(struct nl *nl)
 {
 	nl->batching = true;
 	nl->batch_len = 0;
@@ -166,7 +166,7 @@ static int batch_index(const struct nl *nl, unsigned int seq)
 	return -1;
 }
 
-int nl_batch_end(struct nl *nl, struct nl_error *errs)
+int bnl_batch_end(struct nl *nl, struct nl_error *errs)
 {
 	unsigned int answered = 0, n = nl->batch_n, i;
 	const struct nlmsghdr *nlh;
@@ -493,7 +493,7 @@ static void resolve_names(struct linkset *ls)
 	}
 }
 
-int nl_dump_links(struct nl *nl, struct linkset *ls)
+int bnl_dump_links(struct nl *nl, struct linkset *ls)
 {
 	struct nlmsghdr *nlh;
 	struct utsname u;
@@ -620,8 +620,8 @@ static int bond_request(struct nl *nl, struct nlmsghdr *nlh,
 	return talk(nl, nlh, e);
 }
 
-int nl_bond_create(struct nl *nl, const struct bond_conf *c, uint64_t opts,
-		   const struct linkset *ls, struct nl_error *e)
+int bnl_bond_create(struct nl *nl, const struct bond_conf *c, uint64_t opts,
+		    const struct linkset *ls, struct nl_error *e)
 {
 	struct nlmsghdr *nlh = link_request(nl->buf, RTM_NEWLINK,
 					    NLM_F_CREATE | NLM_F_EXCL, 0);
@@ -631,8 +631,8 @@ int nl_bond_create(struct nl *nl, const struct bond_conf *c, uint64_t opts,
 	return bond_request(nl, nlh, c, opts, ls, e);
 }
 
-int nl_bond_change(struct nl *nl, int ifindex, const struct bond_conf *c,
-		   uint64_t opts, const struct linkset *ls, struct nl_error *e)
+int bnl_bond_change(struct nl *nl, int ifindex, const struct bond_conf *c,
+		    uint64_t opts, const struct linkset *ls, struct nl_error *e)
 {
 	struct nlmsghdr *nlh = link_request(nl->buf, RTM_NEWLINK, 0, ifindex);
 
@@ -640,8 +640,9 @@ int nl_bond_change(struct nl *nl, int ifindex, const struct bond_conf *c,
 	return bond_request(nl, nlh, c, opts, ls, e);
 }
 
-int nl_slave_change(struct nl *nl, int ifindex, const struct bond_slave_conf *s,
-		    uint64_t opts, struct nl_error *e)
+int bnl_slave_change(struct nl *nl, int ifindex,
+		     const struct bond_slave_conf *s, uint64_t opts,
+		     struct nl_error *e)
 {
 	struct nlmsghdr *nlh = link_request(nl->buf, RTM_NEWLINK, 0, ifindex);
 	struct nlattr *info, *data;
@@ -659,8 +660,8 @@ int nl_slave_change(struct nl *nl, int ifindex, const struct bond_slave_conf *s,
 	return talk(nl, nlh, e);
 }
 
-int nl_link_set_master(struct nl *nl, int ifindex, int master,
-		       struct nl_error *e)
+int bnl_link_set_master(struct nl *nl, int ifindex, int master,
+			struct nl_error *e)
 {
 	struct nlmsghdr *nlh = link_request(nl->buf, RTM_NEWLINK, 0, ifindex);
 
@@ -668,7 +669,7 @@ int nl_link_set_master(struct nl *nl, int ifindex, int master,
 	return talk(nl, nlh, e);
 }
 
-int nl_link_set_up(struct nl *nl, int ifindex, bool up, struct nl_error *e)
+int bnl_link_set_up(struct nl *nl, int ifindex, bool up, struct nl_error *e)
 {
 	struct nlmsghdr *nlh = link_request(nl->buf, RTM_NEWLINK, 0, ifindex);
 	struct ifinfomsg *ifi = mnl_nlmsg_get_payload(nlh);
@@ -678,8 +679,8 @@ int nl_link_set_up(struct nl *nl, int ifindex, bool up, struct nl_error *e)
 	return talk(nl, nlh, e);
 }
 
-int nl_link_set_mtu(struct nl *nl, int ifindex, unsigned int mtu,
-		    struct nl_error *e)
+int bnl_link_set_mtu(struct nl *nl, int ifindex, unsigned int mtu,
+		     struct nl_error *e)
 {
 	struct nlmsghdr *nlh = link_request(nl->buf, RTM_NEWLINK, 0, ifindex);
 
@@ -687,7 +688,7 @@ int nl_link_set_mtu(struct nl *nl, int ifindex, unsigned int mtu,
 	return talk(nl, nlh, e);
 }
 
-int nl_link_delete(struct nl *nl, int ifindex, struct nl_error *e)
+int bnl_link_delete(struct nl *nl, int ifindex, struct nl_error *e)
 {
 	struct nlmsghdr *nlh = link_request(nl->buf, RTM_DELLINK, 0, ifindex);
 

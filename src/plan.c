@@ -300,6 +300,13 @@ int plan_bond(struct plan *p, const struct bond_conf *want,
 	return 0;
 }
 
+void plan_release(struct plan *p, const struct bond_conf *want, const char *dev)
+{
+	struct step *s = add(p, STEP_RELEASE, want, dev);
+
+	snprintf(s->from, sizeof(s->from), "%s", want->name);
+}
+
 static const char *const step_names[] = {
 	[STEP_CREATE] = "create",	[STEP_BOND_DOWN] = "set down",
 	[STEP_RELEASE] = "release",	[STEP_SET] = "set",

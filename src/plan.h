@@ -61,6 +61,10 @@ void plan_free(struct plan *p);
 int plan_bond(struct plan *p, const struct bond_conf *want,
 	      const struct linkset *ls, unsigned int flags, struct diags *d);
 
+/* Adds the step that releases @dev from bond @want->name. */
+void plan_release(struct plan *p, const struct bond_conf *want,
+		  const char *dev);
+
 /* The options of @want whose value the kernel's @have does not match. */
 uint64_t plan_diff(const struct bond_conf *want, const struct bond_conf *have);
 

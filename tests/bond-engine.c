@@ -36,7 +36,7 @@ static int show(struct nl *nl, const char *name)
 	struct link *l;
 	char *text;
 	size_t i;
-	int rc = nl_dump_links(nl, &ls);
+	int rc = bnl_dump_links(nl, &ls);
 
 	if (rc) {
 		fprintf(stderr, "bond-engine: %s\n", strerror(-rc));
@@ -76,14 +76,14 @@ int main(int argc, char **argv)
 
 	if (argc < 3)
 		return usage();
-	rc = nl_open(&nl);
+	rc = bnl_open(&nl);
 	if (rc) {
 		fprintf(stderr, "bond-engine: netlink: %s\n", strerror(-rc));
 		return 1;
 	}
 	if (!strcmp(argv[1], "show")) {
 		rc = show(nl, argv[2]);
-		nl_close(nl);
+		bnl_close(nl);
 		return rc;
 	}
 	if (strcmp(argv[1], "plan") && strcmp(argv[1], "apply"))
@@ -118,7 +118,7 @@ int main(int argc, char **argv)
 		bond_conf_validate(&want[b], NULL, &d);
 	rc = d.errors ? 3 : 0;
 	plan_init(&p);
-	if (!rc && nl_dump_links(nl, &ls) == 0) {
+	if (!rc && bnl_dump_links(nl, &ls) == 0) {
 		for (b = 0; b < nb && !rc; b++)
 			if (plan_bond(&p, &want[b], &ls, flags, &d))
 				rc = 1;
@@ -129,12 +129,12 @@ int main(int argc, char **argv)
 		linkset_free(&ls);
 	}
 	output_diags(&d, stderr);
-	fprintf(stderr, "changes sent: %u\n", nl_changes(nl));
-	fprintf(stderr, "round trips: %u\n", nl_round_trips(nl));
+	fprintf(stderr, "changes sent: %u\n", bnl_changes(nl));
+	fprintf(stderr, "round trips: %u\n", bnl_round_trips(nl));
 	plan_free(&p);
 	diags_free(&d);
 	for (b = 0; b < nb; b++)
 		bond_conf_free(&want[b]);
-	nl_close(nl);
+	bnl_close(nl);
 	return rc;
 }
