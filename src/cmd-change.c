@@ -83,9 +83,11 @@ static void session_fail(struct session *s, int rc)
 /* The exit status for a kernel error. */
 static int status_of(int err)
 {
+	/*
+	 * EPERM after the capability check is the driver refusing a value,
+	 * not a lack of privilege.
+	 */
 	switch (-err) {
-	case EPERM:
-		return CLI_EXIT_PRIVILEGE;
 	case EOPNOTSUPP:
 		return CLI_EXIT_NO_BONDING;
 	}
@@ -290,7 +292,22 @@ struct target {
 	bool existed;
 };
 
-/* Whether a configuration error stops bond @name. */
+/* Whether file @source says something about any bond. */
+static bool used_by_any(const struct host_conf *h, const char *source)
+{
+	size_t i;
+
+	for (i = 0; i < h->n_bonds; i++)
+		if (host_bond_uses(h, h->bonds[i]->conf.name, source))
+			return true;
+	return false;
+}
+
+/*
+ * Whether a configuration error stops bond @name: an error in one of its
+ * files, or one that cannot be put down to a bond (a file the reader had
+ * to ignore may have been meant for any of them).
+ */
 static bool blocked(const struct host_conf *h, const char *name,
 		    const struct diags *d)
 {
@@ -301,7 +318,8 @@ static bool blocked(const struct host_conf *h, const char *name,
 
 		if (g->severity != DIAG_ERROR)
 			continue;
-		if (!g->loc.source || host_bond_uses(h, name, g->loc.source))
+		if (!g->loc.source || host_bond_uses(h, name, g->loc.source) ||
+		    !used_by_any(h, g->loc.source))
 			return true;
 	}
 	return false;

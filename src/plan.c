@@ -202,6 +202,13 @@ int plan_bond(struct plan *p, const struct bond_conf *want,
 		up = false;
 	} else {
 		diff = plan_diff(want, have);
+		/*
+		 * The kernel keeps the delays as counts of miimon intervals:
+		 * a new miimon changes them, so they are sent again after it.
+		 */
+		if (diff & BONDOPT_BIT(BONDOPT_MIIMON))
+			diff |= settable(want) &
+				bondopt_with_flags(BONDOPT_F_NEEDS_MIIMON);
 		post = diff & POST_OPTS;
 		diff &= ~post;
 		up = bond->flags & IFF_UP;
