@@ -22,6 +22,8 @@ static int cmd_help(int argc, const char **argv);
 static const struct command commands[] = {
 	{ "check", "report every problem of the host's configuration",
 	  cmd_check },
+	{ "convert", "print or write the bonds in another format",
+	  cmd_convert },
 	{ "help", "show this help", cmd_help },
 };
 
