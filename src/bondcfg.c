@@ -37,6 +37,8 @@ static const struct command commands[] = {
 	{ "plan", "print what a command would do, and do nothing", cmd_plan },
 	{ "check", "report every problem of the host's configuration",
 	  cmd_check },
+	{ "convert", "print or write the bonds in another format",
+	  cmd_convert },
 	{ "help", "show this help", cmd_help },
 };
 

@@ -41,5 +41,6 @@ int cmd_set(int argc, const char **argv);
 int cmd_enslave(int argc, const char **argv);
 int cmd_release(int argc, const char **argv);
 int cmd_plan(int argc, const char **argv);
+int cmd_convert(int argc, const char **argv);
 
 #endif

@@ -21,8 +21,7 @@ static bool wanted(const struct host_bond *b, const char *only)
 	return !only || !strcmp(b->conf.name, only);
 }
 
-/* @s in single quotes, for a shell. */
-static void shell_quoted(FILE *out, const char *s)
+void hostout_shell_quoted(FILE *out, const char *s)
 {
 	const char *p;
 
@@ -36,15 +35,14 @@ static void shell_quoted(FILE *out, const char *s)
 	fputc('\'', out);
 }
 
-/* A word for a shell: as it is when safe, else in single quotes. */
-static void shell_word(FILE *out, const char *s)
+void hostout_shell_word(FILE *out, const char *s)
 {
 	if (*s &&
 	    strspn(s, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
 		      "0123456789._:/+,=@%-") == strlen(s))
 		fputs(s, out);
 	else
-		shell_quoted(out, s);
+		hostout_shell_quoted(out, s);
 }
 
 /* Bond options only: the per-slave ones follow the slaves. */
@@ -157,10 +155,10 @@ void hostout_shell(FILE *out, const struct host_conf *h, const char *only)
 		if (!wanted(b, only))
 			continue;
 		fprintf(out, "BOND_%u_NAME=", n);
-		shell_quoted(out, b->conf.name);
+		hostout_shell_quoted(out, b->conf.name);
 		fprintf(out, "\nBOND_%u_OPTS=", n);
 		opts = bond_options(&b->conf);
-		shell_quoted(out, opts);
+		hostout_shell_quoted(out, opts);
 		free(opts);
 		fprintf(out, "\nBOND_%u_SLAVES=", n);
 		list = NULL;
@@ -169,11 +167,11 @@ void hostout_shell(FILE *out, const struct host_conf *h, const char *only)
 			slave_names(mem, &b->conf, ' ');
 			fclose(mem);
 		}
-		shell_quoted(out, list ? list : "");
+		hostout_shell_quoted(out, list ? list : "");
 		free(list);
 		fprintf(out, "\nBOND_%u_SLAVE_OPTS=", n);
 		opts = slave_options(&b->conf);
-		shell_quoted(out, opts ? opts : "");
+		hostout_shell_quoted(out, opts ? opts : "");
 		free(opts);
 		fprintf(out, "\nBOND_%u_MTU=", n);
 		if (b->has_mtu)
@@ -181,7 +179,7 @@ void hostout_shell(FILE *out, const struct host_conf *h, const char *only)
 		else
 			fputs("''", out);
 		fprintf(out, "\nBOND_%u_HWADDR=", n);
-		shell_quoted(out, b->hwaddr ? b->hwaddr : "");
+		hostout_shell_quoted(out, b->hwaddr ? b->hwaddr : "");
 		fprintf(out, "\nBOND_%u_ADDRESSES=", n);
 		for (k = 0; k < b->n_addresses; k++) {
 			if (k)
@@ -189,7 +187,7 @@ void hostout_shell(FILE *out, const struct host_conf *h, const char *only)
 			strbuf_addn(&addrs, b->addresses[k],
 				    strlen(b->addresses[k]));
 		}
-		shell_quoted(out, strbuf_str(&addrs));
+		hostout_shell_quoted(out, strbuf_str(&addrs));
 		strbuf_reset(&addrs);
 		fprintf(out, "\nBOND_%u_ONBOOT='%s'\n", n,
 			b->onboot ? "yes" : "no");
@@ -199,7 +197,7 @@ void hostout_shell(FILE *out, const struct host_conf *h, const char *only)
 	fprintf(out, "BOND_COUNT='%u'\n", n);
 	opts = bond_conf_format(&h->module);
 	fputs("BONDING_MODULE_OPTS=", out);
-	shell_quoted(out, opts);
+	hostout_shell_quoted(out, opts);
 	fputc('\n', out);
 	free(opts);
 }
@@ -218,7 +216,7 @@ static void ip_options(FILE *out, const struct bond_conf *c, bool names)
 			continue;
 		bond_conf_format_value(c, id, value, sizeof(value));
 		fprintf(out, " %s ", opt->ip_name ? opt->ip_name : opt->name);
-		shell_word(out, *value ? value : "");
+		hostout_shell_word(out, *value ? value : "");
 		if (!*value)
 			fputs("''", out);
 	}
@@ -281,13 +279,13 @@ void hostout_ip(FILE *out, const struct host_conf *h, const char *only)
 				b->mtu);
 		if (b->hwaddr) {
 			fprintf(out, "ip link set %s address ", c->name);
-			shell_word(out, b->hwaddr);
+			hostout_shell_word(out, b->hwaddr);
 			fputc('\n', out);
 		}
 		fprintf(out, "ip link set %s up\n", c->name);
 		for (k = 0; k < b->n_addresses; k++) {
 			fputs("ip address add ", out);
-			shell_word(out, b->addresses[k]);
+			hostout_shell_word(out, b->addresses[k]);
 			fprintf(out, " dev %s\n", c->name);
 		}
 	}

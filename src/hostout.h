@@ -11,6 +11,12 @@
 #include "hostconf.h"
 #include "json.h"
 
+/* @s in single quotes, for a shell. */
+void hostout_shell_quoted(FILE *out, const char *s);
+
+/* A word for a shell: as it is when safe, else in single quotes. */
+void hostout_shell_word(FILE *out, const char *s);
+
 /* [bond0] sections of key=value lines. */
 void hostout_text(FILE *out, const struct host_conf *h, const char *only);
 
