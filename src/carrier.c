@@ -39,7 +39,14 @@ static size_t check(struct nl_cache *cache, const char *const *names, size_t n,
 			continue;
 		l = rtnl_link_get_by_name(cache, names[i]);
 		if (l) {
-			ok[i] = rtnl_link_get_flags(l) & IFF_LOWER_UP;
+			/*
+			 * LOWER_UP is the carrier; RUNNING follows once the
+			 * kernel's link watch has made the link operational,
+			 * up to a second later: traffic flows from then on.
+			 */
+			ok[i] = (rtnl_link_get_flags(l) &
+				 (IFF_LOWER_UP | IFF_RUNNING)) ==
+				(IFF_LOWER_UP | IFF_RUNNING);
 			rtnl_link_put(l);
 		}
 		missing += !ok[i];

@@ -11,7 +11,8 @@
 
 /*
  * Waits until every link in @names has carrier (IFF_LOWER_UP: for a bond,
- * a slave is active), at most @timeout_ms. Sets @ok[i] for each link that
+ * a slave is active) and is operational (IFF_RUNNING), at most
+ * @timeout_ms. Sets @ok[i] for each link that
  * has it. Returns 0 when all have it, -ETIMEDOUT at the deadline, or
  * another -errno.
  */

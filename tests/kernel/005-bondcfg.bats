@@ -222,6 +222,7 @@ scenario_down() {
 	ifcfg bond0 "mode=active-backup miimon=100" d1 d2
 	run_x "$BONDCFG" --root "$ROOT" up --wait 10 bond0
 	[ "$(link_field bond0 '.flags | index("LOWER_UP") != null')" = true ]
+	[ "$(link_field bond0 .operstate)" = UP ]
 }
 
 @test "up --wait: fails at the deadline when no slave gets carrier" {
