@@ -40,3 +40,32 @@ SC=$FIXTURES/scenarios
 	expected_rc=2 run_x "$BONDCFG" check bond0
 	assert_output_contains "unexpected argument 'bond0'"
 }
+
+@test "check: each mistake the scenarios name" {
+	# centos7: bond0 typed Ethernet, options in modprobe.d, em2 without DEVICE=
+	run_x "$BONDCFG" -v --root "$SC/centos7-options-in-modprobe/root" check
+	assert_output_contains "ifcfg-bond0:1: warning: bond0 is named as MASTER"
+	assert_output_contains "its TYPE=Ethernet and it has neither BONDING_MASTER=yes nor BONDING_OPTS"
+	assert_output_contains "bond0.conf:2: warning: options for bond0 in modprobe.d reach the driver only when it is loaded as 'bond0'"
+	assert_output_contains "ifcfg-em2:4: note: no DEVICE=; the device name em2 is taken from NAME="
+	# gentoo: preup() writes sysfs
+	run_x "$BONDCFG" --root "$SC/gentoo-confd-net/root" check
+	assert_output_contains "net:1: warning: preup() writes bonding/mode, bonding/miimon"
+	assert_output_contains "mode_bond0= miimon_bond0="
+	# rclocal: options only in modprobe.d; the conflict names both lines
+	run_x "$BONDCFG" --root "$SC/rclocal-ifenslave-arp/root" check
+	assert_output_contains "dist.conf:2: warning: options for bond0 in modprobe.d"
+	expected_rc=3 run_x "$BONDCFG" --root "$SC/rclocal-ifenslave-arp/root-conflict" check
+	assert_output_contains "dist.conf:3: error: arp_interval and miimon (at "
+	assert_output_contains "dist.conf:2) exclude each other"
+}
+
+@test "check: the clean scenarios have nothing to say" {
+	local s
+
+	for s in centos-active-backup-primary centos-round-robin \
+		debian-interfaces-lacp gentoo-confd-net-modern; do
+		run_x "$BONDCFG" --root "$SC/$s/root" check
+		assert_output_contains ": 0 errors, 0 warnings"
+	done
+}
