@@ -110,6 +110,8 @@ static int do_step(struct run *r, const struct step *s, struct nl_error *e)
 				       e);
 	case STEP_SLAVE_DOWN:
 		return bnl_link_set_up(r->nl, dev, false, e);
+	case STEP_MTU:
+		return bnl_link_set_mtu(r->nl, bond, s->want->mtu, e);
 	case STEP_ENSLAVE:
 		return bnl_link_set_master(r->nl, dev, bond, e);
 	case STEP_SLAVE_SET:
@@ -166,6 +168,10 @@ static int undo_step(struct run *r, const struct step *s, struct nl_error *e)
 				       r->before, e);
 	case STEP_SLAVE_DOWN:
 		return bnl_link_set_up(r->nl, dev, true, e);
+	case STEP_MTU:
+		if (!old_bond)
+			return 0;
+		return bnl_link_set_mtu(r->nl, bond, old_bond->mtu, e);
 	case STEP_ENSLAVE:
 		rc = bnl_link_set_master(r->nl, dev, 0, e);
 		if (!rc && old_dev && old_dev->mtu)
@@ -261,6 +267,11 @@ static int verify_bond(struct run *r, const struct bond_conf *want)
 				  "%s: the kernel rounded %s=%s to %s",
 				  want->name, opt->name, w, h);
 	}
+	if (want->mtu && b->mtu != want->mtu)
+		diags_add(r->d, DIAG_ERROR,
+			  want->mtu_where.source ? &want->mtu_where : NULL,
+			  "%s: the kernel has mtu %u, not %u", want->name,
+			  b->mtu, want->mtu);
 	for (i = 0; i < want->n_slaves; i++) {
 		const struct bond_slave_conf *ws = &want->slaves[i];
 		const struct link *dev = linkset_find(&r->now, ws->name);

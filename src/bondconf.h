@@ -39,6 +39,8 @@ struct bond_conf {
 	unsigned int n_ns_targets;
 	struct bond_slave_conf *slaves;
 	size_t n_slaves;
+	unsigned int mtu; /* the bond's MTU, 0 to leave it */
+	struct diag_loc mtu_where;
 };
 
 #define BONDOPT_BIT(id) (UINT64_C(1) << (id))

@@ -330,14 +330,18 @@ static bool blocked(const struct host_conf *h, const char *name,
  * removed or renamed must not keep its bond down. --strict makes that an
  * error.
  */
-static int want_from_conf(struct session *s, const struct bond_conf *conf,
+static int want_from_conf(struct session *s, const struct host_bond *hb,
 			  struct bond_conf *want)
 {
 	enum diag_severity sev = opt.strict ? DIAG_ERROR : DIAG_WARNING;
 	size_t i = 0;
 	int id;
 
-	bond_conf_copy(want, conf);
+	bond_conf_copy(want, &hb->conf);
+	if (hb->has_mtu) {
+		want->mtu = hb->mtu;
+		want->mtu_where = hb->mtu_loc;
+	}
 	while (i < want->n_slaves) {
 		const struct bond_slave_conf *ws = &want->slaves[i];
 		char name[IF_NAMESIZE];
@@ -622,7 +626,7 @@ static int converge(enum change_cmd cmd, const char *const *names, size_t n,
 			tg->skip = tg->failed = true;
 			continue;
 		}
-		if (want_from_conf(&s, conf, &tg->want)) {
+		if (want_from_conf(&s, h.bonds[i], &tg->want)) {
 			tg->skip = tg->failed = true;
 			session_fail(&s, CLI_EXIT_FAILURE);
 		}

@@ -302,6 +302,9 @@ int plan_bond(struct plan *p, const struct bond_conf *want,
 		s = add(p, STEP_SET, want, NULL);
 		s->opts = post;
 	}
+	/* after the slaves: the kernel gives the bond's MTU to each */
+	if (want->mtu && (!bond || bond->mtu != want->mtu))
+		add(p, STEP_MTU, want, NULL);
 	if (!up)
 		add(p, STEP_BOND_UP, want, NULL);
 	return 0;
@@ -315,10 +318,11 @@ void plan_release(struct plan *p, const struct bond_conf *want, const char *dev)
 }
 
 static const char *const step_names[] = {
-	[STEP_CREATE] = "create",	[STEP_BOND_DOWN] = "set down",
-	[STEP_RELEASE] = "release",	[STEP_SET] = "set",
-	[STEP_SLAVE_DOWN] = "set down", [STEP_ENSLAVE] = "enslave",
-	[STEP_SLAVE_SET] = "set slave", [STEP_BOND_UP] = "set up",
+	[STEP_CREATE] = "create",   [STEP_BOND_DOWN] = "set down",
+	[STEP_MTU] = "set mtu",	    [STEP_RELEASE] = "release",
+	[STEP_SET] = "set",	    [STEP_SLAVE_DOWN] = "set down",
+	[STEP_ENSLAVE] = "enslave", [STEP_SLAVE_SET] = "set slave",
+	[STEP_BOND_UP] = "set up",
 };
 
 void plan_step_describe(const struct step *s, char *buf, size_t size)
@@ -341,6 +345,10 @@ void plan_step_describe(const struct step *s, char *buf, size_t size)
 	case STEP_SLAVE_SET:
 		len = (size_t)snprintf(buf, size, "%s: %s %s", s->bond,
 				       step_names[s->kind], s->dev);
+		break;
+	case STEP_MTU:
+		len = (size_t)snprintf(buf, size, "%s: set mtu %u", s->bond,
+				       s->want->mtu);
 		break;
 	default:
 		len = (size_t)snprintf(buf, size, "%s: %s", s->bond,

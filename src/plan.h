@@ -21,6 +21,7 @@ enum step_kind {
 	STEP_BOND_DOWN, /* bring the bond down */
 	STEP_RELEASE, /* release a slave */
 	STEP_SET, /* change options of the bond */
+	STEP_MTU, /* set the bond's MTU (its slaves follow) */
 	STEP_SLAVE_DOWN, /* bring a slave down before enslaving it */
 	STEP_ENSLAVE, /* enslave a slave */
 	STEP_SLAVE_SET, /* change options of a slave */

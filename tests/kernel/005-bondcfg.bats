@@ -216,6 +216,26 @@ scenario_down() {
 	[ "$(slaves_of bond0)" = "d1 d2" ]
 }
 
+@test "up: the bond's MTU from its file reaches the slaves; down gives theirs back" {
+	dummies d1 d2
+	ifcfg bond0 "mode=active-backup miimon=100" d1 d2
+	echo MTU=9000 >>"$NS/ifcfg-bond0"
+	run_x "$BONDCFG" --root "$ROOT" plan up bond0
+	assert_output_contains "bond0: set mtu 9000"
+	run_x "$BONDCFG" --root "$ROOT" up bond0
+	[ "$(link_field bond0 .mtu)" = 9000 ]
+	[ "$(link_field d1 .mtu)" = 9000 ]
+	[ "$(link_field d2 .mtu)" = 9000 ]
+	sed -i 's/MTU=9000/MTU=4000/' "$NS/ifcfg-bond0"
+	run_x "$BONDCFG" --root "$ROOT" plan apply
+	[ "$output" = "bond0: set mtu 4000" ]
+	run_x "$BONDCFG" --root "$ROOT" apply
+	[ "$(link_field d2 .mtu)" = 4000 ]
+	run_x "$BONDCFG" --root "$ROOT" down bond0
+	[ "$(link_field d1 .mtu)" = 1500 ]
+	[ "$(link_field d2 .mtu)" = 1500 ]
+}
+
 @test "up --wait: returns once the bond has carrier" {
 	dummies d1 d2
 	ip link set d1 up
