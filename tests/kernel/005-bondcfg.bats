@@ -407,3 +407,26 @@ scenario_down() {
 	assert_output_contains "the kernel has no bonding support"
 	[ "$(link_field d1 .master)" = null ]
 }
+
+@test "--syslog: warnings and errors also go to syslog" {
+	command -v python3 >/dev/null || skip "python3 is needed for the syslog listener"
+	[ -e /dev/log ] && skip "a syslog daemon owns /dev/log"
+	dummies d1
+	ifcfg bond0 "mode=active-backup miimon=100" d1 d2
+	python3 -c '
+import socket, sys
+s = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM)
+s.bind("/dev/log")
+s.settimeout(20)
+with open(sys.argv[1], "w") as out:
+    out.write(s.recv(4096).decode())
+' "$BATS_TEST_TMPDIR/syslog" &
+	listener=$!
+	for _ in $(seq 50); do [ -S /dev/log ] && break; sleep 0.1; done
+	run_x "$BONDCFG" --syslog --root "$ROOT" up bond0
+	wait "$listener"
+	rm -f /dev/log
+	grep -q 'bondcfg\[[0-9]*\]: .*ifcfg-d2:2: warning: bond0: slave d2 does not exist' "$BATS_TEST_TMPDIR/syslog"
+	# daemon.warning: facility 3, severity 4
+	grep -q '^<28>' "$BATS_TEST_TMPDIR/syslog"
+}
