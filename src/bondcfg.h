@@ -34,12 +34,8 @@ bool bondcfg_can_admin(void);
 void bondcfg_report(const struct diags *d);
 
 int cmd_check(int argc, const char **argv);
-int cmd_up(int argc, const char **argv);
-int cmd_down(int argc, const char **argv);
-int cmd_apply(int argc, const char **argv);
-int cmd_set(int argc, const char **argv);
-int cmd_enslave(int argc, const char **argv);
-int cmd_release(int argc, const char **argv);
+/* up, down, apply, set, enslave, release: the command is argv[0]. */
+int cmd_change(int argc, const char **argv);
 int cmd_plan(int argc, const char **argv);
 int cmd_convert(int argc, const char **argv);
 

@@ -1042,34 +1042,14 @@ out:
 	return rc;
 }
 
-int cmd_up(int argc, const char **argv)
+int cmd_change(int argc, const char **argv)
 {
-	return run(CMD_UP, argc, argv);
-}
+	size_t c;
 
-int cmd_down(int argc, const char **argv)
-{
-	return run(CMD_DOWN, argc, argv);
-}
-
-int cmd_apply(int argc, const char **argv)
-{
-	return run(CMD_APPLY, argc, argv);
-}
-
-int cmd_set(int argc, const char **argv)
-{
-	return run(CMD_SET, argc, argv);
-}
-
-int cmd_enslave(int argc, const char **argv)
-{
-	return run(CMD_ENSLAVE, argc, argv);
-}
-
-int cmd_release(int argc, const char **argv)
-{
-	return run(CMD_RELEASE, argc, argv);
+	for (c = 0; c < sizeof(cmd_names) / sizeof(cmd_names[0]); c++)
+		if (!strcmp(argv[0], cmd_names[c]))
+			return run((enum change_cmd)c, argc, argv);
+	return cli_usage_error("unknown command '%s'", argv[0]);
 }
 
 /* bondcfg plan [COMMAND] ARG...: that command with --dry-run. */

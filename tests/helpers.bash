@@ -23,6 +23,23 @@ run_x() {
 	fi
 }
 
+# run_split CMD [ARG...]: like run_x, but stdout in $output and stderr in
+# $err, apart.
+run_split() {
+	local want=${expected_rc:-0}
+
+	status=0
+	timeout "${TEST_TIMEOUT:-30}" "$@" >"$BATS_TEST_TMPDIR/out" \
+		2>"$BATS_TEST_TMPDIR/err" || status=$?
+	output=$(cat "$BATS_TEST_TMPDIR/out")
+	err=$(cat "$BATS_TEST_TMPDIR/err")
+	if [ "$status" -ne "$want" ]; then
+		printf '# %s\n# exit status %d, expected %d\n# stdout:\n%s\n# stderr:\n%s\n' \
+			"$*" "$status" "$want" "$output" "$err" >&2
+		return 1
+	fi
+}
+
 # assert_output_contains TEXT: $output of the last run_x contains TEXT.
 assert_output_contains() {
 	if [[ "$output" != *"$1"* ]]; then

@@ -10,18 +10,7 @@ SC=$FIXTURES/scenarios
 
 # bp ARG...: runs ifcfg-bond-parse; stdout in $output, stderr in $err.
 bp() {
-	local want=${expected_rc:-0}
-
-	status=0
-	timeout 30 "$IFCFG_BOND_PARSE" "$@" >"$BATS_TEST_TMPDIR/out" \
-		2>"$BATS_TEST_TMPDIR/err" || status=$?
-	output=$(cat "$BATS_TEST_TMPDIR/out")
-	err=$(cat "$BATS_TEST_TMPDIR/err")
-	if [ "$status" -ne "$want" ]; then
-		printf '# ifcfg-bond-parse %s\n# exit %d, expected %d\n# stdout:\n%s\n# stderr:\n%s\n' \
-			"$*" "$status" "$want" "$output" "$err" >&2
-		return 1
-	fi
+	run_split "$IFCFG_BOND_PARSE" "$@"
 }
 
 # has_line TEXT: stdout has the line TEXT.

@@ -13,18 +13,7 @@ CV=$FIXTURES/convert
 
 # bc ARG...: runs bondcfg; stdout in $output, stderr in $err.
 bc() {
-	local want=${expected_rc:-0}
-
-	status=0
-	timeout 30 "$BONDCFG" "$@" >"$BATS_TEST_TMPDIR/out" \
-		2>"$BATS_TEST_TMPDIR/err" || status=$?
-	output=$(cat "$BATS_TEST_TMPDIR/out")
-	err=$(cat "$BATS_TEST_TMPDIR/err")
-	if [ "$status" -ne "$want" ]; then
-		printf '# bondcfg %s\n# exit status %d, expected %d\n# stdout:\n%s\n# stderr:\n%s\n' \
-			"$*" "$status" "$want" "$output" "$err" >&2
-		return 1
-	fi
+	run_split "$BONDCFG" "$@"
 }
 
 # normalized ROOT: the bonds of ROOT as JSON, without where they were read
