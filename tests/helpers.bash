@@ -110,3 +110,35 @@ unload_bonding() {
 		rmmod bonding
 	fi
 }
+
+# kernel_teardown: the end of every kernel test: dummies and bonds gone.
+kernel_teardown() {
+	local dev
+
+	for dev in $(ip -j link show type dummy | jq -r '.[].ifname'); do
+		ip link del "$dev"
+	done
+	unload_bonding
+}
+
+# bond_info BOND JQ-PATH: one value of the bond's info_data, e.g. .miimon.
+bond_info() {
+	link_field "$1" ".linkinfo.info_data$2"
+}
+
+# slaves_of BOND: its slaves, sorted, on one line.
+slaves_of() {
+	ip -j link show master "$1" | jq -r '[.[].ifname] | sort | join(" ")'
+}
+
+# scenario_dummies ROOT: a dummy device for each slave of the first bond
+# that ROOT configures; their names in $BOND_0_SLAVES.
+scenario_dummies() {
+	local dev
+
+	run_x "$IFCFG_BOND_PARSE" --root "$1" --format=shell
+	eval "$(sed -n '/^BOND_/p' <<<"$output")"
+	for dev in $BOND_0_SLAVES; do
+		run_x ip link add "$dev" type dummy
+	done
+}

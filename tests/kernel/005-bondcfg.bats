@@ -22,21 +22,10 @@ setup() {
 }
 
 teardown() {
-	local dev
-
-	for dev in $(ip -j link show type dummy | jq -r '.[].ifname'); do
-		ip link del "$dev"
-	done
-	unload_bonding
+	kernel_teardown
 }
 
-info() {
-	link_field "$1" ".linkinfo.info_data$2"
-}
 
-slaves_of() {
-	ip -j link show master "$1" | jq -r '[.[].ifname] | sort | join(" ")'
-}
 
 dummies() {
 	local dev
@@ -70,13 +59,9 @@ devices() {
 
 # scenario NAME: dummies named as its slaves, up --all, then the checks.
 scenario_up() {
-	local root=$SC/$1/root dev
+	local root=$SC/$1/root
 
-	run_x "$IFCFG_BOND_PARSE" --root "$root" --format=shell
-	eval "$(sed -n '/^BOND_/p' <<<"$output")"
-	for dev in $BOND_0_SLAVES; do
-		dummies "$dev"
-	done
+	scenario_dummies "$root"
 	ip link set "${BOND_0_SLAVES%% *}" up
 	BEFORE=$(devices)
 	run_x "$BONDCFG" --root "$root" up --all
@@ -90,10 +75,10 @@ scenario_down() {
 
 @test "scenario centos-active-backup-primary: up builds it, down gives the devices back" {
 	scenario_up centos-active-backup-primary
-	[ "$(info bond0 .mode)" = active-backup ]
-	[ "$(info bond0 .miimon)" = 100 ]
-	[ "$(info bond0 .primary)" = ens160 ]
-	[ "$(info bond0 .primary_reselect)" = always ]
+	[ "$(bond_info bond0 .mode)" = active-backup ]
+	[ "$(bond_info bond0 .miimon)" = 100 ]
+	[ "$(bond_info bond0 .primary)" = ens160 ]
+	[ "$(bond_info bond0 .primary_reselect)" = always ]
 	[ "$(slaves_of bond0)" = "ens160 ens256" ]
 	[ "$(link_field bond0 '.flags | index("UP") != null')" = true ]
 	scenario_down centos-active-backup-primary
@@ -101,36 +86,36 @@ scenario_down() {
 
 @test "scenario centos-round-robin: balance-rr from a numeric mode" {
 	scenario_up centos-round-robin
-	[ "$(info bond0 .mode)" = balance-rr ]
-	[ "$(info bond0 .miimon)" = 100 ]
+	[ "$(bond_info bond0 .mode)" = balance-rr ]
+	[ "$(bond_info bond0 .miimon)" = 100 ]
 	[ "$(slaves_of bond0)" = "eth0 eth1" ]
 	scenario_down centos-round-robin
 }
 
 @test "scenario centos7-options-in-modprobe: options from modprobe.d, em2 found by file name" {
 	scenario_up centos7-options-in-modprobe
-	[ "$(info bond0 .mode)" = active-backup ]
-	[ "$(info bond0 .miimon)" = 100 ]
+	[ "$(bond_info bond0 .mode)" = active-backup ]
+	[ "$(bond_info bond0 .miimon)" = 100 ]
 	[ "$(slaves_of bond0)" = "em1 em2" ]
 	scenario_down centos7-options-in-modprobe
 }
 
 @test "scenario debian-interfaces-lacp: 802.3ad, fast LACP, layer3+4, delays 200" {
 	scenario_up debian-interfaces-lacp
-	[ "$(info bond0 .mode)" = 802.3ad ]
-	[ "$(info bond0 .ad_lacp_rate)" = fast ]
-	[ "$(info bond0 .xmit_hash_policy)" = layer3+4 ]
-	[ "$(info bond0 .miimon)" = 100 ]
-	[ "$(info bond0 .updelay)" = 200 ]
-	[ "$(info bond0 .downdelay)" = 200 ]
+	[ "$(bond_info bond0 .mode)" = 802.3ad ]
+	[ "$(bond_info bond0 .ad_lacp_rate)" = fast ]
+	[ "$(bond_info bond0 .xmit_hash_policy)" = layer3+4 ]
+	[ "$(bond_info bond0 .miimon)" = 100 ]
+	[ "$(bond_info bond0 .updelay)" = 200 ]
+	[ "$(bond_info bond0 .downdelay)" = 200 ]
 	[ "$(slaves_of bond0)" = "enp1s0 enp2s0" ]
 	scenario_down debian-interfaces-lacp
 }
 
 @test "scenario gentoo-confd-net-modern: balance-rr, miimon 100" {
 	scenario_up gentoo-confd-net-modern
-	[ "$(info bond0 .mode)" = balance-rr ]
-	[ "$(info bond0 .miimon)" = 100 ]
+	[ "$(bond_info bond0 .mode)" = balance-rr ]
+	[ "$(bond_info bond0 .miimon)" = 100 ]
 	[ "$(slaves_of bond0)" = "eth1 eth2" ]
 	scenario_down gentoo-confd-net-modern
 }
@@ -145,11 +130,11 @@ scenario_down() {
 
 @test "scenario rclocal-ifenslave-arp: ARP monitoring to 192.168.101.254, validate all" {
 	scenario_up rclocal-ifenslave-arp
-	[ "$(info bond0 .mode)" = active-backup ]
-	[ "$(info bond0 .arp_interval)" = 500 ]
-	[ "$(info bond0 '.arp_ip_target | join(",")')" = 192.168.101.254 ]
-	[ "$(info bond0 .arp_validate)" = all ]
-	[ "$(info bond0 .primary)" = eth0 ]
+	[ "$(bond_info bond0 .mode)" = active-backup ]
+	[ "$(bond_info bond0 .arp_interval)" = 500 ]
+	[ "$(bond_info bond0 '.arp_ip_target | join(",")')" = 192.168.101.254 ]
+	[ "$(bond_info bond0 .arp_validate)" = all ]
+	[ "$(bond_info bond0 .primary)" = eth0 ]
 	[ "$(slaves_of bond0)" = "eth0 eth1" ]
 	scenario_down rclocal-ifenslave-arp
 }
@@ -180,7 +165,7 @@ scenario_down() {
 	assert_output_contains "ifcfg-d3:2: warning: bond0: slave d3 does not exist"
 	assert_output_contains "primary=d3 is not set"
 	[ "$(slaves_of bond0)" = "d1 d2" ]
-	[ "$(info bond0 .mode)" = active-backup ]
+	[ "$(bond_info bond0 .mode)" = active-backup ]
 }
 
 @test "up --strict: a missing slave is an error and nothing is built" {
@@ -200,7 +185,7 @@ scenario_down() {
 	expected_rc=1 run_x "$BONDCFG" --root "$ROOT" up --all
 	assert_output_contains "bond1: not changed: every step was undone"
 	[ "$(slaves_of bond0)" = "d1 d2" ]
-	[ "$(info bond0 .mode)" = active-backup ]
+	[ "$(bond_info bond0 .mode)" = active-backup ]
 	[ -z "$(ip -j link show dev bond1 2>/dev/null)" ]
 	[ "$(link_field d3 .master)" = null ]
 	[ "$(link_field d4 .master)" = null ]
@@ -212,7 +197,7 @@ scenario_down() {
 	run_x ip link set d3 master bond0
 	ifcfg bond0 "mode=balance-rr miimon=100" d1 d2
 	run_x "$BONDCFG" --root "$ROOT" up bond0
-	[ "$(info bond0 .miimon)" = 100 ]
+	[ "$(bond_info bond0 .miimon)" = 100 ]
 	[ "$(slaves_of bond0)" = "d1 d2" ]
 }
 
@@ -253,7 +238,7 @@ scenario_down() {
 	assert_output_contains "bond0: no carrier after 2 s"
 	[ "$SECONDS" -ge 2 ] && [ "$SECONDS" -le 6 ]
 	# the bond itself stays up: availability is the admin's call
-	[ "$(info bond0 .mode)" = 802.3ad ]
+	[ "$(bond_info bond0 .mode)" = 802.3ad ]
 }
 
 @test "up -n and plan: print the steps with their attributes, change nothing" {
@@ -282,7 +267,7 @@ scenario_down() {
 	[ "$output" = "bond0: set miimon=50[3] updelay=200[4] downdelay=200[5]" ]
 	run_x "$BONDCFG" -v --root "$ROOT" apply bond0
 	assert_output_contains "apply: 1 change sent"
-	[ "$(info bond0 .miimon)" = 50 ]
+	[ "$(bond_info bond0 .miimon)" = 50 ]
 	[ "$(link_json bond0 | jq -c '.[0].linkinfo.info_data | del(.miimon, .ad_info)')" = "$before" ]
 	[ "$(slaves_of bond0)" = "d1 d2" ]
 }
@@ -294,10 +279,10 @@ scenario_down() {
 	sed -i 's/mode=active-backup/mode=balance-xor/' "$NS/ifcfg-bond0"
 	expected_rc=1 run_x "$BONDCFG" --root "$ROOT" apply --no-disrupt
 	assert_output_contains "refused by --no-disrupt"
-	[ "$(info bond0 .mode)" = active-backup ]
+	[ "$(bond_info bond0 .mode)" = active-backup ]
 	run_x "$BONDCFG" --root "$ROOT" apply
 	assert_output_contains "bond0: changed (traffic was interrupted)"
-	[ "$(info bond0 .mode)" = balance-xor ]
+	[ "$(bond_info bond0 .mode)" = balance-xor ]
 	[ "$(slaves_of bond0)" = "d1 d2" ]
 }
 
@@ -314,8 +299,8 @@ scenario_down() {
 	ip link set d2 up
 	run_x ip link add bond0 type bond mode active-backup
 	run_x "$BONDCFG" set bond0 miimon=100 updelay=200
-	[ "$(info bond0 .miimon)" = 100 ]
-	[ "$(info bond0 .updelay)" = 200 ]
+	[ "$(bond_info bond0 .miimon)" = 100 ]
+	[ "$(bond_info bond0 .updelay)" = 200 ]
 	run_x "$BONDCFG" enslave bond0 d1 d2
 	[ "$(slaves_of bond0)" = "d1 d2" ]
 	run_x "$BONDCFG" release bond0 d2
