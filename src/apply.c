@@ -15,12 +15,13 @@
 #include "xalloc.h"
 
 /* Steps sent in one message at the most (the netlink module's limit). */
-#define BATCH_STEPS 256
+#define BATCH_STEPS BNL_BATCH_MAX
 
 struct run {
 	struct nl *nl;
 	const struct linkset *before;
-	struct linkset now;
+	struct linkset now; /* read again after creations and at the end */
+	const struct linkset *cur; /* @before until the first read */
 	unsigned int flags;
 	struct diags *d;
 	bool raced; /* a bond we created came from the module meanwhile */
@@ -62,6 +63,7 @@ static void report(struct run *r, const struct step *s,
 static int refresh(struct run *r)
 {
 	linkset_free(&r->now);
+	r->cur = &r->now;
 	return bnl_dump_links(r->nl, &r->now);
 }
 
@@ -83,22 +85,22 @@ static int create_raced(struct run *r, const struct step *s, struct nl_error *e)
 
 	if (linkset_find(r->before, s->bond) || refresh(r))
 		return e->err;
-	b = linkset_find(&r->now, s->bond);
+	b = linkset_find(r->cur, s->bond);
 	if (!b || !b->is_bond || !b->bond || b->bond->n_slaves)
 		return e->err;
 	r->raced = true;
-	return bnl_bond_change(r->nl, b->ifindex, s->want, s->opts, &r->now, e);
+	return bnl_bond_change(r->nl, b->ifindex, s->want, s->opts, r->cur, e);
 }
 
 static int do_step(struct run *r, const struct step *s, struct nl_error *e)
 {
-	int bond = ifindex_of(&r->now, s->bond);
-	int dev = s->dev[0] ? ifindex_of(&r->now, s->dev) : 0;
+	int bond = ifindex_of(r->cur, s->bond);
+	int dev = s->dev[0] ? ifindex_of(r->cur, s->dev) : 0;
 
 	memset(e, 0, sizeof(*e));
 	switch (s->kind) {
 	case STEP_CREATE:
-		return bnl_bond_create(r->nl, s->want, s->opts, &r->now, e);
+		return bnl_bond_create(r->nl, s->want, s->opts, r->cur, e);
 	case STEP_BOND_DOWN:
 		return bnl_link_set_up(r->nl, bond, false, e);
 	case STEP_BOND_UP:
@@ -106,7 +108,7 @@ static int do_step(struct run *r, const struct step *s, struct nl_error *e)
 	case STEP_RELEASE:
 		return bnl_link_set_master(r->nl, dev, 0, e);
 	case STEP_SET:
-		return bnl_bond_change(r->nl, bond, s->want, s->opts, &r->now,
+		return bnl_bond_change(r->nl, bond, s->want, s->opts, r->cur,
 				       e);
 	case STEP_SLAVE_DOWN:
 		return bnl_link_set_up(r->nl, dev, false, e);
@@ -140,8 +142,8 @@ static int undo_step(struct run *r, const struct step *s, struct nl_error *e)
 	const struct link *old_bond = linkset_find(r->before, s->bond);
 	const struct link *old_dev =
 		s->dev[0] ? linkset_find(r->before, s->dev) : NULL;
-	int bond = ifindex_of(&r->now, s->bond);
-	int dev = s->dev[0] ? ifindex_of(&r->now, s->dev) : 0;
+	int bond = ifindex_of(r->cur, s->bond);
+	int dev = s->dev[0] ? ifindex_of(r->cur, s->dev) : 0;
 	int rc;
 
 	memset(e, 0, sizeof(*e));
@@ -155,7 +157,7 @@ static int undo_step(struct run *r, const struct step *s, struct nl_error *e)
 	case STEP_RELEASE:
 		bnl_link_set_up(r->nl, dev, false, e);
 		rc = bnl_link_set_master(r->nl, dev,
-					 ifindex_of(&r->now, s->from), e);
+					 ifindex_of(r->cur, s->from), e);
 		if (!rc && old_dev)
 			rc = bnl_link_set_up(r->nl, dev,
 					     old_dev->flags & IFF_UP, e);
@@ -217,13 +219,13 @@ static void rollback(struct run *r, const struct step *const *ran,
 			  *e.msg ? ")" : "");
 	}
 	if (created)
-		bnl_link_delete(r->nl, ifindex_of(&r->now, created->bond), &e);
+		bnl_link_delete(r->nl, ifindex_of(r->cur, created->bond), &e);
 }
 
 /* Compares one wanted bond with what the kernel kept. */
 static int verify_bond(struct run *r, const struct bond_conf *want)
 {
-	const struct link *b = linkset_find(&r->now, want->name);
+	const struct link *b = linkset_find(r->cur, want->name);
 	unsigned int errors = r->d->errors;
 	char w[64], h[64];
 	size_t i;
@@ -253,7 +255,7 @@ static int verify_bond(struct run *r, const struct bond_conf *want)
 							   DIAG_ERROR,
 				loc,
 				"%s: %s was ignored by the kernel: Linux %s does not know this option",
-				want->name, opt->name, r->now.kernel);
+				want->name, opt->name, r->cur->kernel);
 			continue;
 		}
 		bond_conf_format_value(want, id, w, sizeof(w));
@@ -274,7 +276,7 @@ static int verify_bond(struct run *r, const struct bond_conf *want)
 			  b->mtu, want->mtu);
 	for (i = 0; i < want->n_slaves; i++) {
 		const struct bond_slave_conf *ws = &want->slaves[i];
-		const struct link *dev = linkset_find(&r->now, ws->name);
+		const struct link *dev = linkset_find(r->cur, ws->name);
 
 		if (ws->member && (!dev || dev->master != b->ifindex))
 			diags_add(r->d, DIAG_ERROR, NULL,
@@ -293,7 +295,7 @@ static int verify_bond(struct run *r, const struct bond_conf *want)
 					NULL,
 					"%s: %s of %s was ignored by the kernel: Linux %s does not know this option",
 					want->name, bondopt_get(id)->name,
-					ws->name, r->now.kernel);
+					ws->name, r->cur->kernel);
 			else if (dev->slave_opts.num[id] != ws->num[id])
 				diags_add(
 					r->d, DIAG_ERROR, NULL,
@@ -350,9 +352,8 @@ int plan_apply(const struct plan *p, struct nl *nl, const struct linkset *ls,
 
 	if (!p->n)
 		return 0;
-	rc = bnl_dump_links(nl, &r.now);
-	if (rc)
-		return rc;
+	/* @ls is what the kernel has now: the caller has just read it */
+	r.cur = ls;
 	/*
 	 * Creations first: they depend on nothing, and what follows needs
 	 * the new bonds' ifindexes. Then the rest in plan order. Each run

@@ -28,7 +28,7 @@ int cfgfile_read(const char *path, char **buf, size_t *len, struct diags *d)
 	struct diag_loc loc = { .source = path };
 	struct stat st;
 	char *data, *nul;
-	size_t got = 0;
+	size_t got = 0, cap;
 	ssize_t n;
 	int fd, err;
 
@@ -62,10 +62,23 @@ int cfgfile_read(const char *path, char **buf, size_t *len, struct diags *d)
 			(long long)st.st_size, CFGFILE_MAX_SIZE);
 		return -EFBIG;
 	}
-	/* one byte more than the limit tells a file that grew meanwhile */
-	data = xreallocarray(NULL, CFGFILE_MAX_SIZE + 2, 1);
+	/*
+	 * Room for the file as it is, grown if it grows meanwhile; one byte
+	 * more than the limit tells a file that grew past it.
+	 */
+	cap = (size_t)st.st_size + 2;
+	cap = cap < 256			 ? 256 :
+	      cap > CFGFILE_MAX_SIZE + 2 ? CFGFILE_MAX_SIZE + 2 :
+					   cap;
+	data = xreallocarray(NULL, cap, 1);
 	while (got <= CFGFILE_MAX_SIZE) {
-		n = read(fd, data + got, CFGFILE_MAX_SIZE + 1 - got);
+		if (got + 1 >= cap) {
+			cap = cap * 2 > CFGFILE_MAX_SIZE + 2 ?
+				      CFGFILE_MAX_SIZE + 2 :
+				      cap * 2;
+			data = xreallocarray(data, cap, 1);
+		}
+		n = read(fd, data + got, cap - 1 - got);
 		if (n < 0 && errno == EINTR)
 			continue;
 		if (n < 0) {

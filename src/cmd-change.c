@@ -746,8 +746,8 @@ out:
 
 /* --- down ---------------------------------------------------------------- */
 
-/* Requests in one message (the netlink module takes 256). */
-#define DOWN_BATCH 256
+/* Requests in one message at the most. */
+#define DOWN_BATCH BNL_BATCH_MAX
 
 static int down(const char *const *names, size_t n)
 {

@@ -15,6 +15,8 @@
 #include <linux/rtnetlink.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/socket.h>
+#include <sys/time.h>
 #include <sys/utsname.h>
 #include <time.h>
 
@@ -24,8 +26,17 @@
 /* Large enough for one part of a link dump (the kernel fills up to 32 KiB). */
 #define NL_BUF_SIZE 32768
 
-/* Requests queued in one batch at the most. */
-#define NL_BATCH_MAX 256
+#define NL_BATCH_MAX BNL_BATCH_MAX
+
+/*
+ * The socket's receive buffer: the answers to a whole batch must fit in it,
+ * since the kernel runs the batch before we read; what does not fit is
+ * dropped. Asked for, not needed: BNL_BATCH_MAX answers fit the default.
+ */
+#define NL_RCVBUF (4 << 20)
+
+/* A request the kernel has not answered in this time is given up. */
+#define NL_TIMEOUT_S 30
 
 struct nl {
 	struct mnl_socket *sock;
@@ -41,14 +52,30 @@ struct nl {
 	char buf[NL_BUF_SIZE];
 };
 
+/* The next message from the kernel: its length, or -errno. */
+static ssize_t recv_answer(struct nl *nl)
+{
+	ssize_t len = mnl_socket_recvfrom(nl->sock, nl->buf, sizeof(nl->buf));
+
+	if (len >= 0)
+		return len;
+	/* SO_RCVTIMEO ran out: the kernel dropped or never sent an answer */
+	return errno == EAGAIN || errno == EWOULDBLOCK ? -ETIMEDOUT : -errno;
+}
+
 int bnl_open(struct nl **out)
 {
 	struct nl *nl = xcalloc(1, sizeof(*nl));
-	int one = 1;
+	struct timeval timeout = { .tv_sec = NL_TIMEOUT_S };
+	int one = 1, rcvbuf = NL_RCVBUF, fd;
 
 	nl->sock = mnl_socket_open(NETLINK_ROUTE);
 	if (!nl->sock)
 		goto fail;
+	fd = mnl_socket_get_fd(nl->sock);
+	if (setsockopt(fd, SOL_SOCKET, SO_RCVBUFFORCE, &rcvbuf, sizeof(rcvbuf)))
+		setsockopt(fd, SOL_SOCKET, SO_RCVBUF, &rcvbuf, sizeof(rcvbuf));
+	setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, sizeof(timeout));
 	/* Extended-ack messages, and no copy of our request in errors. */
 	mnl_socket_setsockopt(nl->sock, NETLINK_EXT_ACK, &one, sizeof(one));
 	mnl_socket_setsockopt(nl->sock, NETLINK_CAP_ACK, &one, sizeof(one));
@@ -103,9 +130,9 @@ static int read_ack(struct nl *nl, unsigned int seq, struct nl_error *e)
 	ssize_t len;
 
 	for (;;) {
-		len = mnl_socket_recvfrom(nl->sock, nl->buf, sizeof(nl->buf));
+		len = recv_answer(nl);
 		if (len < 0)
-			return e->err = -errno;
+			return e->err = (int)len;
 		for (nlh = (const struct nlmsghdr *)nl->buf;
 		     mnl_nlmsg_ok(nlh, (int)len);
 		     nlh = mnl_nlmsg_next(nlh, (int *)&len)) {
@@ -187,12 +214,12 @@ int bnl_batch_end(struct nl *nl, struct nl_error *errs)
 	}
 	/* The kernel answers every request of the batch, in order. */
 	while (answered < n) {
-		len = mnl_socket_recvfrom(nl->sock, nl->buf, sizeof(nl->buf));
+		len = recv_answer(nl);
 		if (len < 0) {
 			for (i = 0; i < n; i++)
 				if (!errs[i].err)
-					errs[i].err = -errno;
-			return -errno;
+					errs[i].err = (int)len;
+			return (int)len;
 		}
 		for (nlh = (const struct nlmsghdr *)nl->buf;
 		     mnl_nlmsg_ok(nlh, (int)len);
@@ -510,9 +537,9 @@ int bnl_dump_links(struct nl *nl, struct linkset *ls)
 	if (mnl_socket_sendto(nl->sock, nlh, nlh->nlmsg_len) < 0)
 		return -errno;
 	do {
-		len = mnl_socket_recvfrom(nl->sock, nl->buf, sizeof(nl->buf));
+		len = recv_answer(nl);
 		if (len < 0)
-			return -errno;
+			return (int)len;
 		rc = mnl_cb_run(nl->buf, (size_t)len, seq, nl->portid, link_cb,
 				ls);
 	} while (rc > MNL_CB_STOP);

@@ -35,8 +35,12 @@ unsigned int bnl_round_trips(const struct nl *nl);
  * Between bnl_batch_begin() and bnl_batch_end(), change requests are queued
  * (they return 0) and then sent in one message; the kernel runs each of
  * them, also after one that fails. bnl_batch_end() fills @errs, one per
- * queued request in order (err 0 for success). At most 256 requests.
+ * queued request in order (err 0 for success). At most BNL_BATCH_MAX
+ * requests: the kernel's answers to all of them must fit in the socket's
+ * receive buffer before they are read.
  */
+#define BNL_BATCH_MAX 64
+
 void bnl_batch_begin(struct nl *nl);
 int bnl_batch_end(struct nl *nl, struct nl_error *errs);
 

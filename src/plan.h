@@ -81,7 +81,9 @@ bool plan_same_value(const struct bond_conf *want, const struct bond_conf *have,
 void plan_step_describe(const struct step *s, char *buf, size_t size);
 
 /*
- * Runs the steps of @p against the kernel whose state was @ls. On the first
+ * Runs the steps of @p against the kernel whose state is @ls, read just
+ * before (the steps use its ifindexes until the new bonds are read back;
+ * nothing is read again first). On the first
  * refused step, or a value the kernel did not keep, undoes every step done
  * and adds the error, with the kernel's message and a hint, to @d.
  * Returns 0 or -errno.
