@@ -66,7 +66,7 @@ fail:
 	return one;
 }
 
-void nl_close(struct nl *nl)
+void nl_free(struct nl *nl)
 {
 	if (!nl)
 		return;

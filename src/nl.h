@@ -22,8 +22,9 @@ struct nl_error {
 	char msg[256]; /* the extended-ack text, or "" */
 };
 
+/* nl_free, not nl_close: libnl-3, linked by bondcfg, has an nl_close. */
 int nl_open(struct nl **nl);
-void nl_close(struct nl *nl);
+void nl_free(struct nl *nl);
 
 /* Requests sent so far that change something (dumps not counted). */
 unsigned int nl_changes(const struct nl *nl);

@@ -83,7 +83,7 @@ int main(int argc, char **argv)
 	}
 	if (!strcmp(argv[1], "show")) {
 		rc = show(nl, argv[2]);
-		nl_close(nl);
+		nl_free(nl);
 		return rc;
 	}
 	if (strcmp(argv[1], "plan") && strcmp(argv[1], "apply"))
@@ -135,6 +135,6 @@ int main(int argc, char **argv)
 	diags_free(&d);
 	for (b = 0; b < nb; b++)
 		bond_conf_free(&want[b]);
-	nl_close(nl);
+	nl_free(nl);
 	return rc;
 }
