@@ -23,6 +23,7 @@ static const struct command commands[] = {
 	{ "check", "report every problem of the host's configuration",
 	  cmd_check },
 	{ "help", "show this help", cmd_help },
+	{ "show", "show the bonds' live state, slaves and warnings", cmd_show },
 };
 
 struct bondcfg_globals bondcfg = { .formats = HOST_ALL_FORMATS };

@@ -22,5 +22,6 @@ extern struct bondcfg_globals bondcfg;
 int bondcfg_read_host(struct host_conf *h, struct diags *d);
 
 int cmd_check(int argc, const char **argv);
+int cmd_show(int argc, const char **argv);
 
 #endif
