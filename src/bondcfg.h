@@ -23,5 +23,6 @@ int bondcfg_read_host(struct host_conf *h, struct diags *d);
 
 int cmd_check(int argc, const char **argv);
 int cmd_show(int argc, const char **argv);
+int cmd_watch(int argc, const char **argv);
 
 #endif
