@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "bondview.h"
+#include "diag.h"
 
 const char *bondview_mii_name(uint8_t mii_status)
 {
@@ -53,6 +54,17 @@ void bondview_lacp_format(unsigned int state, char *buf, size_t size)
 						lacp_words[bit]);
 	if (!len)
 		snprintf(buf, size, "none");
+}
+
+const char *bondview_safe(const char *name)
+{
+	static char buf[4][IF_NAMESIZE];
+	static unsigned int next;
+	char *b = buf[next++ % 4];
+
+	snprintf(b, sizeof(buf[0]), "%s", name);
+	diag_mask(b);
+	return b;
 }
 
 void bondview_mac(const uint8_t mac[6], char *buf)
@@ -141,6 +153,7 @@ add(struct bondview_warning *w, size_t *n, size_t max, const char *code,
 	va_start(ap, fmt);
 	vsnprintf(w[*n].msg, sizeof(w[*n].msg), fmt, ap);
 	va_end(ap);
+	diag_mask(w[*n].msg);
 	return &w[(*n)++];
 }
 

@@ -27,6 +27,13 @@ extern const char *const bondview_lacp_bits[8];
 /* The set bits of an LACP port state, "activity,aggregation,...", or "none". */
 void bondview_lacp_format(unsigned int state, char *buf, size_t size);
 
+/*
+ * @name with what could act on a terminal masked, for text output (the
+ * kernel allows control characters in interface names). The result stays
+ * valid until four more calls.
+ */
+const char *bondview_safe(const char *name);
+
 /* "aa:bb:cc:dd:ee:ff" into @buf (18 bytes). */
 void bondview_mac(const uint8_t mac[6], char *buf);
 

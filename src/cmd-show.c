@@ -14,6 +14,7 @@
 #include "bondcfg.h"
 #include "bondview.h"
 #include "cli.h"
+#include "diag.h"
 #include "json.h"
 #include "nl.h"
 #include "xalloc.h"
@@ -67,6 +68,7 @@ cell(struct table *t, size_t col, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(t->cell[t->rows][col], CELL, fmt, ap);
 	va_end(ap);
+	diag_mask(t->cell[t->rows][col]);
 	if (col + 1 > t->cols)
 		t->cols = col + 1;
 }
@@ -204,7 +206,7 @@ static void show_slaves_text(const struct linkset *ls, const struct link *b)
 			continue;
 		bondview_lacp_format(s->slave.ad_actor_oper_port_state, st,
 				     sizeof(st));
-		printf("  %s LACP actor:   %s\n", s->name, st);
+		printf("  %s LACP actor:   %s\n", bondview_safe(s->name), st);
 		bondview_lacp_format(s->slave.ad_partner_oper_port_state, st,
 				     sizeof(st));
 		printf("  %*s LACP partner: %s\n", (int)strlen(s->name), "",
@@ -219,7 +221,7 @@ static void show_bond_text(const struct linkset *ls, const struct link *b)
 	char buf[64];
 	size_t i, nw;
 
-	printf("%s: %s, %s, mtu %u\n", b->name,
+	printf("%s: %s, %s, mtu %u\n", bondview_safe(b->name),
 	       b->flags & IFF_UP ? "up" : "down",
 	       b->flags & BONDVIEW_IFF_LOWER_UP ? "carrier" : "no carrier",
 	       b->mtu);
@@ -227,9 +229,10 @@ static void show_bond_text(const struct linkset *ls, const struct link *b)
 	show_monitoring_text(c);
 	if (mode_uses(c, BONDOPT_ACTIVE_SLAVE)) {
 		printf("  %-18s %s\n", "active slave:",
-		       *c->active_slave ? c->active_slave : "none");
-		printf("  %-18s %s\n",
-		       "primary:", *c->primary ? c->primary : "none");
+		       bondview_safe(*c->active_slave ? c->active_slave :
+							"none"));
+		printf("  %-18s %s\n", "primary:",
+		       bondview_safe(*c->primary ? c->primary : "none"));
 	}
 	if (mode_uses(c, BONDOPT_XMIT_HASH_POLICY)) {
 		value(c, BONDOPT_XMIT_HASH_POLICY, buf, sizeof(buf));

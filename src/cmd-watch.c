@@ -21,6 +21,7 @@
 #include "bondcfg.h"
 #include "bondview.h"
 #include "cli.h"
+#include "diag.h"
 #include "linkcache.h"
 #include "nl.h"
 #include "xalloc.h"
@@ -98,6 +99,7 @@ event(struct watch *w, const char *bond, const char *fmt, ...)
 	stamp(ts, sizeof(ts));
 	slot = w->events[w->n_events++ % EVENT_KEEP];
 	snprintf(slot, sizeof(w->events[0]), "%s %s: %s", ts, bond, msg);
+	diag_mask(slot);
 	printf("%s\n", slot);
 	fflush(stdout);
 }
@@ -237,8 +239,13 @@ static void view_line(struct watch *w, struct sample *out, size_t *n_out,
 	const struct sample *prev = sample_find(w, name);
 	struct linkcache_stats st;
 	bool have = !linkcache_stats(w->lc, name, &st);
+	char shown_label[32], shown_info[128];
 
-	printf("%-18s %-42s", label, info);
+	snprintf(shown_label, sizeof(shown_label), "%s", label);
+	snprintf(shown_info, sizeof(shown_info), "%s", info);
+	diag_mask(shown_label);
+	diag_mask(shown_info);
+	printf("%-18s %-42s", shown_label, shown_info);
 	if (have && prev) {
 		print_rate(rate(st.rx_bytes, prev->st.rx_bytes, dt));
 		print_rate(rate(st.rx_packets, prev->st.rx_packets, dt));

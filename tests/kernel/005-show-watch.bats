@@ -180,6 +180,19 @@ our_slaves() {
 	assert_output_contains "warning: 1 slave up, fewer than min_links 2"
 }
 
+@test "show and watch mask control characters of interface names in text, not in JSON" {
+	esc=$'b\e[2J'
+	bond "$esc" mode active-backup miimon 100
+	run_x "$BONDCFG" show
+	[[ "$output" != *$'\e'* ]]
+	assert_output_contains "b?[2J: up, carrier"
+	run_x "$BONDCFG" show --json
+	[ "$(jq -r '.bonds[0].name' <<<"$output")" = "$esc" ]
+	run_x "$BONDCFG" watch --count 1 --interval 0.1
+	[[ "$output" != *$'\e'* ]]
+	assert_output_contains "b?[2J "
+}
+
 @test "show and watch work unprivileged" {
 	bond bond0 mode active-backup miimon 100
 	root=$(timeout 30 "$BONDCFG" show --json)
