@@ -40,6 +40,8 @@ static const struct command commands[] = {
 	{ "convert", "print or write the bonds in another format",
 	  cmd_convert },
 	{ "help", "show this help", cmd_help },
+	{ "show", "show the bonds' live state, slaves and warnings", cmd_show },
+	{ "watch", "watch bonds' traffic and failover events live", cmd_watch },
 };
 
 struct bondcfg_globals bondcfg = { .formats = HOST_ALL_FORMATS };

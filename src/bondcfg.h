@@ -38,5 +38,7 @@ int cmd_check(int argc, const char **argv);
 int cmd_change(int argc, const char **argv);
 int cmd_plan(int argc, const char **argv);
 int cmd_convert(int argc, const char **argv);
+int cmd_show(int argc, const char **argv);
+int cmd_watch(int argc, const char **argv);
 
 #endif

@@ -1,18 +1,17 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /*
- * Carrier waits on libnl's link cache, kept current by the cache manager
- * from the kernel's link notifications.
+ * Carrier waits on the link cache, kept current by the kernel's link
+ * notifications: poll(2) on its descriptor until the deadline.
  */
 #include "config.h"
 
 #include <errno.h>
 #include <net/if.h>
-#include <netlink/cache.h>
-#include <netlink/netlink.h>
-#include <netlink/route/link.h>
+#include <poll.h>
 #include <time.h>
 
 #include "carrier.h"
+#include "linkcache.h"
 
 #ifndef IFF_LOWER_UP
 #define IFF_LOWER_UP 0x10000
@@ -26,29 +25,23 @@ static long long now_ms(void)
 	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
-/* Marks the links that have carrier; returns how many lack it. */
-static size_t check(struct nl_cache *cache, const char *const *names, size_t n,
+/* Marks the links that are ready; returns how many are not. */
+static size_t check(struct linkcache *lc, const char *const *names, size_t n,
 		    bool *ok)
 {
+	/*
+	 * LOWER_UP is the carrier; RUNNING follows once the kernel's link
+	 * watch has made the link operational, up to a second later:
+	 * traffic flows from then on.
+	 */
+	const unsigned int ready = IFF_LOWER_UP | IFF_RUNNING;
+	unsigned int flags;
 	size_t i, missing = 0;
 
 	for (i = 0; i < n; i++) {
-		struct rtnl_link *l;
-
-		if (ok[i])
-			continue;
-		l = rtnl_link_get_by_name(cache, names[i]);
-		if (l) {
-			/*
-			 * LOWER_UP is the carrier; RUNNING follows once the
-			 * kernel's link watch has made the link operational,
-			 * up to a second later: traffic flows from then on.
-			 */
-			ok[i] = (rtnl_link_get_flags(l) &
-				 (IFF_LOWER_UP | IFF_RUNNING)) ==
-				(IFF_LOWER_UP | IFF_RUNNING);
-			rtnl_link_put(l);
-		}
+		if (!ok[i])
+			ok[i] = !linkcache_flags(lc, names[i], &flags) &&
+				(flags & ready) == ready;
 		missing += !ok[i];
 	}
 	return missing;
@@ -56,34 +49,36 @@ static size_t check(struct nl_cache *cache, const char *const *names, size_t n,
 
 int carrier_wait(const char *const *names, size_t n, int timeout_ms, bool *ok)
 {
-	struct nl_cache_mngr *mngr = NULL;
-	struct nl_cache *cache = NULL;
 	long long deadline = now_ms() + timeout_ms, left;
+	struct linkcache *lc;
+	struct pollfd pfd;
 	size_t i;
 	int rc;
 
 	for (i = 0; i < n; i++)
 		ok[i] = false;
-	rc = nl_cache_mngr_alloc(NULL, NETLINK_ROUTE, NL_AUTO_PROVIDE, &mngr);
-	if (rc < 0)
-		return -ENOMEM;
-	rc = nl_cache_mngr_add(mngr, "route/link", NULL, NULL, &cache);
-	if (rc < 0) {
-		nl_cache_mngr_free(mngr);
+	rc = linkcache_open(&lc, NULL, NULL);
+	if (rc)
 		return -EIO;
-	}
-	rc = 0;
-	while (check(cache, names, n, ok)) {
+	pfd.fd = linkcache_fd(lc);
+	pfd.events = POLLIN;
+	while (check(lc, names, n, ok)) {
 		left = deadline - now_ms();
 		if (left <= 0) {
 			rc = -ETIMEDOUT;
 			break;
 		}
-		if (nl_cache_mngr_poll(mngr, (int)left) < 0) {
+		rc = poll(&pfd, 1, (int)left);
+		if (rc < 0 && errno != EINTR) {
+			rc = -errno;
+			break;
+		}
+		rc = 0;
+		if ((pfd.revents & POLLIN) && linkcache_dispatch(lc)) {
 			rc = -EIO;
 			break;
 		}
 	}
-	nl_cache_mngr_free(mngr);
+	linkcache_close(lc);
 	return rc;
 }
