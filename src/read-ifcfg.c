@@ -30,6 +30,10 @@ struct ifcfg {
 	char device[IF_NAMESIZE];
 	struct diag_loc device_loc;
 	bool bond;
+	/* looked up once: every file is compared with every other */
+	const char *uuid;
+	const char *master;
+	const char *master_uuid;
 };
 
 /*
@@ -211,7 +215,7 @@ static const char *master_of(struct ifcfg *files, size_t n, struct ifcfg *f,
 
 	if (uuid) {
 		for (i = 0; i < n; i++) {
-			const char *u = value(&files[i], "UUID");
+			const char *u = files[i].uuid;
 
 			if (files[i].readable && !files[i].duplicate && u &&
 			    !strcasecmp(u, uuid->value))
@@ -246,6 +250,10 @@ static void bad_key_check(const struct ifcfg *f, struct diags *d)
 
 		if (strncmp(v->name, "BOND", 4) ||
 		    !strncmp(v->name, "BONDING_SLAVE", 13))
+			continue;
+		for (k = known; *k && strcmp(v->name, *k); k++)
+			;
+		if (*k)
 			continue;
 		for (k = known; *k; k++) {
 			dist = bondopt_distance(v->name, *k);
@@ -349,34 +357,62 @@ static void mtu(struct host_bond *b, const struct ifcfg *f, struct diags *d)
 		read_mtu(b, "MTU", "=", v->value, &v->loc, d);
 }
 
+/*
+ * The index of IPADDR<n> (-1 for IPADDR), or -2 for another name; the
+ * network scripts read IPADDR, then IPADDR0 to IPADDR255.
+ */
+static int address_index(const char *name)
+{
+	char *end;
+	long n;
+
+	if (strncmp(name, "IPADDR", 6))
+		return -2;
+	if (!name[6])
+		return -1;
+	if (name[6] < '0' || name[6] > '9')
+		return -2;
+	n = strtol(name + 6, &end, 10);
+	return *end || n > 255 || (name[6] == '0' && name[7]) ? -2 : (int)n;
+}
+
 static void addresses(struct host_bond *b, const struct ifcfg *f,
 		      struct diags *d)
 {
-	char key[32], pkey[32], mkey[32];
-	const char *addr;
+	char pkey[32], mkey[32];
+	const struct shvar *best;
+	int last = -2, idx, min;
+	const char *sfx;
 	char *a;
-	int i;
+	size_t i;
 
-	for (i = -1; i < 256; i++) {
-		if (i < 0) {
-			snprintf(key, sizeof(key), "IPADDR");
-			snprintf(pkey, sizeof(pkey), "PREFIX");
-			snprintf(mkey, sizeof(mkey), "NETMASK");
-		} else {
-			snprintf(key, sizeof(key), "IPADDR%d", i);
-			snprintf(pkey, sizeof(pkey), "PREFIX%d", i);
-			snprintf(mkey, sizeof(mkey), "NETMASK%d", i);
+	/* each IPADDR<n> in the order of n: one pass per address, not n */
+	for (;;) {
+		best = NULL;
+		min = 256;
+		for (i = 0; i < f->sh.n_vars; i++) {
+			const struct shvar *v = &f->sh.vars[i];
+
+			idx = address_index(v->name);
+			if (idx == -2 || idx <= last || idx >= min ||
+			    !*v->value)
+				continue;
+			best = v;
+			min = idx;
 		}
-		addr = value(f, key);
-		if (!addr)
-			continue;
-		a = read_address(addr, value(f, pkey), value(f, mkey));
+		if (!best)
+			break;
+		last = min;
+		sfx = best->name + 6;
+		snprintf(pkey, sizeof(pkey), "PREFIX%s", sfx);
+		snprintf(mkey, sizeof(mkey), "NETMASK%s", sfx);
+		a = read_address(best->value, value(f, pkey), value(f, mkey));
 		if (read_valid_address(a))
 			host_bond_add_address(b, a);
 		else
-			diags_add(d, DIAG_ERROR, &get(f, key)->loc,
+			diags_add(d, DIAG_ERROR, &best->loc,
 				  "%s=%s: not an IP address (with %s or %s)",
-				  key, addr, pkey, mkey);
+				  best->name, best->value, pkey, mkey);
 		free(a);
 	}
 }
@@ -477,8 +513,7 @@ static void find_duplicates(struct ifcfg *files, size_t n, struct diags *d)
 		if (!files[i].readable)
 			continue;
 		for (j = 0; j < i; j++) {
-			const char *u = value(&files[i], "UUID"),
-				   *v = value(&files[j], "UUID");
+			const char *u = files[i].uuid, *v = files[j].uuid;
 
 			if (!files[j].readable || files[j].duplicate ||
 			    strcmp(files[i].device, files[j].device))
@@ -500,12 +535,11 @@ static void find_duplicates(struct ifcfg *files, size_t n, struct diags *d)
 static const struct ifcfg *named_as_master(const struct ifcfg *files, size_t n,
 					   const struct ifcfg *f)
 {
-	const char *uuid = value(f, "UUID");
+	const char *uuid = f->uuid;
 	size_t i;
 
 	for (i = 0; i < n; i++) {
-		const char *m = value(&files[i], "MASTER"),
-			   *mu = value(&files[i], "MASTER_UUID");
+		const char *m = files[i].master, *mu = files[i].master_uuid;
 
 		if (&files[i] == f || !files[i].readable || files[i].duplicate)
 			continue;
@@ -540,6 +574,9 @@ int read_ifcfg_files(struct host_conf *h, const char *const *paths, size_t n,
 		free(buf);
 		f->readable = true;
 		find_device(f, d);
+		f->uuid = value(f, "UUID");
+		f->master = value(f, "MASTER");
+		f->master_uuid = value(f, "MASTER_UUID");
 	}
 	find_duplicates(files, n, d);
 	for (i = 0; i < n; i++) {
