@@ -22,6 +22,8 @@ struct run {
 	const struct linkset *before;
 	struct linkset now; /* read again after creations and at the end */
 	const struct linkset *cur; /* @before until the first read */
+	struct linkset bonds; /* the bonds, read after creations */
+	bool have_bonds;
 	unsigned int flags;
 	struct diags *d;
 	bool raced; /* a bond we created came from the module meanwhile */
@@ -63,14 +65,30 @@ static void report(struct run *r, const struct step *s,
 static int refresh(struct run *r)
 {
 	linkset_free(&r->now);
+	linkset_free(&r->bonds);
+	r->have_bonds = false;
 	r->cur = &r->now;
 	return bnl_dump_links(r->nl, &r->now);
 }
 
-static int ifindex_of(const struct linkset *ls, const char *name)
+/*
+ * After creations only the new bonds' ifindexes are missing: the bonds
+ * alone are read, a third of the links when each has two slaves.
+ */
+static int read_bonds(struct run *r)
 {
-	const struct link *l = linkset_find(ls, name);
+	linkset_free(&r->bonds);
+	r->have_bonds = bnl_dump_bonds(r->nl, &r->bonds) == 0;
+	return r->have_bonds ? 0 : refresh(r);
+}
 
+static int ifindex_of(const struct run *r, const char *name)
+{
+	const struct link *l =
+		r->have_bonds ? linkset_find(&r->bonds, name) : NULL;
+
+	if (!l)
+		l = linkset_find(r->cur, name);
 	return l ? l->ifindex : 0;
 }
 
@@ -94,8 +112,8 @@ static int create_raced(struct run *r, const struct step *s, struct nl_error *e)
 
 static int do_step(struct run *r, const struct step *s, struct nl_error *e)
 {
-	int bond = ifindex_of(r->cur, s->bond);
-	int dev = s->dev[0] ? ifindex_of(r->cur, s->dev) : 0;
+	int bond = ifindex_of(r, s->bond);
+	int dev = s->dev[0] ? ifindex_of(r, s->dev) : 0;
 
 	memset(e, 0, sizeof(*e));
 	switch (s->kind) {
@@ -142,8 +160,8 @@ static int undo_step(struct run *r, const struct step *s, struct nl_error *e)
 	const struct link *old_bond = linkset_find(r->before, s->bond);
 	const struct link *old_dev =
 		s->dev[0] ? linkset_find(r->before, s->dev) : NULL;
-	int bond = ifindex_of(r->cur, s->bond);
-	int dev = s->dev[0] ? ifindex_of(r->cur, s->dev) : 0;
+	int bond = ifindex_of(r, s->bond);
+	int dev = s->dev[0] ? ifindex_of(r, s->dev) : 0;
 	int rc;
 
 	memset(e, 0, sizeof(*e));
@@ -157,7 +175,7 @@ static int undo_step(struct run *r, const struct step *s, struct nl_error *e)
 	case STEP_RELEASE:
 		bnl_link_set_up(r->nl, dev, false, e);
 		rc = bnl_link_set_master(r->nl, dev,
-					 ifindex_of(r->cur, s->from), e);
+					 ifindex_of(r, s->from), e);
 		if (!rc && old_dev)
 			rc = bnl_link_set_up(r->nl, dev,
 					     old_dev->flags & IFF_UP, e);
@@ -219,7 +237,7 @@ static void rollback(struct run *r, const struct step *const *ran,
 			  *e.msg ? ")" : "");
 	}
 	if (created)
-		bnl_link_delete(r->nl, ifindex_of(r->cur, created->bond), &e);
+		bnl_link_delete(r->nl, ifindex_of(r, created->bond), &e);
 }
 
 /* Compares one wanted bond with what the kernel kept. */
@@ -376,7 +394,7 @@ int plan_apply(const struct plan *p, struct nl *nl, const struct linkset *ls,
 			;
 		rc = run_batch(&r, ran, start, i, done, errs);
 		if (creates && !rc)
-			rc = refresh(&r);
+			rc = read_bonds(&r);
 	}
 	if (!rc) {
 		rc = refresh(&r);
@@ -392,5 +410,6 @@ int plan_apply(const struct plan *p, struct nl *nl, const struct linkset *ls,
 	free(done);
 	free(errs);
 	linkset_free(&r.now);
+	linkset_free(&r.bonds);
 	return rc;
 }

@@ -520,9 +520,10 @@ static void resolve_names(struct linkset *ls)
 	}
 }
 
-int bnl_dump_links(struct nl *nl, struct linkset *ls)
+static int dump(struct nl *nl, struct linkset *ls, const char *kind)
 {
 	struct nlmsghdr *nlh;
+	struct nlattr *info;
 	struct utsname u;
 	unsigned int seq;
 	ssize_t len;
@@ -532,6 +533,12 @@ int bnl_dump_links(struct nl *nl, struct linkset *ls)
 	if (!uname(&u))
 		snprintf(ls->kernel, sizeof(ls->kernel), "%s", u.release);
 	nlh = link_request(nl->buf, RTM_GETLINK, NLM_F_REQUEST | NLM_F_DUMP, 0);
+	if (kind) {
+		/* the kernel leaves out the links of other kinds */
+		info = mnl_attr_nest_start(nlh, IFLA_LINKINFO);
+		mnl_attr_put_strz(nlh, IFLA_INFO_KIND, kind);
+		mnl_attr_nest_end(nlh, info);
+	}
 	nlh->nlmsg_seq = seq = ++nl->seq;
 	nl->round_trips++;
 	if (mnl_socket_sendto(nl->sock, nlh, nlh->nlmsg_len) < 0)
@@ -548,6 +555,16 @@ int bnl_dump_links(struct nl *nl, struct linkset *ls)
 	resolve_names(ls);
 	linkset_link_slaves(ls);
 	return 0;
+}
+
+int bnl_dump_links(struct nl *nl, struct linkset *ls)
+{
+	return dump(nl, ls, NULL);
+}
+
+int bnl_dump_bonds(struct nl *nl, struct linkset *ls)
+{
+	return dump(nl, ls, "bond");
 }
 
 /* --- changing --------------------------------------------------------- */

@@ -48,6 +48,12 @@ int bnl_batch_end(struct nl *nl, struct nl_error *errs);
 int bnl_dump_links(struct nl *nl, struct linkset *ls);
 
 /*
+ * Reads the bonds only (the kernel filters them), without their slaves'
+ * names: for learning the ifindexes of new bonds cheaply.
+ */
+int bnl_dump_bonds(struct nl *nl, struct linkset *ls);
+
+/*
  * Creates bond @c->name, or changes bond @ifindex, sending the options in
  * @opts (BONDOPT_BIT()s) in one request. Interface names are turned into
  * ifindexes through @ls.
