@@ -84,8 +84,8 @@ static int read_bonds(struct run *r)
 
 static int ifindex_of(const struct run *r, const char *name)
 {
-	const struct link *l =
-		r->have_bonds ? linkset_find(&r->bonds, name) : NULL;
+	const struct link *l = r->have_bonds ? linkset_find(&r->bonds, name) :
+					       NULL;
 
 	if (!l)
 		l = linkset_find(r->cur, name);
@@ -174,8 +174,7 @@ static int undo_step(struct run *r, const struct step *s, struct nl_error *e)
 		return bnl_link_set_up(r->nl, bond, false, e);
 	case STEP_RELEASE:
 		bnl_link_set_up(r->nl, dev, false, e);
-		rc = bnl_link_set_master(r->nl, dev,
-					 ifindex_of(r, s->from), e);
+		rc = bnl_link_set_master(r->nl, dev, ifindex_of(r, s->from), e);
 		if (!rc && old_dev)
 			rc = bnl_link_set_up(r->nl, dev,
 					     old_dev->flags & IFF_UP, e);

@@ -92,6 +92,9 @@ int cfgfile_read(const char *path, char **buf, size_t *len, struct diags *d)
 		if (n == 0)
 			break;
 		got += (size_t)n;
+		/* as long as fstat said: no read more just to see the end */
+		if (st.st_size > 0 && got == (size_t)st.st_size)
+			break;
 	}
 	close(fd);
 	if (got > CFGFILE_MAX_SIZE) {

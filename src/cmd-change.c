@@ -134,8 +134,11 @@ static int session_open(struct session *s, enum change_cmd cmd)
 	return -1;
 }
 
+static void records_flush(void);
+
 static int session_close(struct session *s)
 {
+	records_flush();
 	bondcfg_report(&s->d);
 	if (bondcfg.verbose && s->nl)
 		fprintf(stderr, "%s: %u change%s sent in %u round trip%s\n",
@@ -165,89 +168,119 @@ static void copy_diags(struct diags *to, const struct diags *from)
 
 /*
  * Releasing a slave leaves it down. Whether it was up before it was
- * enslaved is kept in <run dir>/<bond>.slaves, one "NAME up|down" line per
- * slave, so that down and release give it back as it was.
+ * enslaved is kept in <run dir>/slaves, one "BOND SLAVE up|down" line per
+ * slave, so that down and release give it back as it was. The file is read
+ * once and written once per run.
  */
 struct slave_record {
+	char bond[IF_NAMESIZE];
 	char name[IF_NAMESIZE];
 	bool up;
 };
 
-static void record_path(const char *bond, char *buf, size_t size)
+#define MAX_RECORDS 4096
+
+static struct {
+	struct slave_record v[MAX_RECORDS];
+	size_t n;
+	bool loaded;
+	bool dirty;
+} records;
+
+static void record_path(char *buf, size_t size)
 {
-	snprintf(buf, size, "%s/%s.slaves", runlock_dir(), bond);
+	snprintf(buf, size, "%s/slaves", runlock_dir());
 }
 
-static size_t record_read(const char *bond, struct slave_record *v, size_t max)
+static void records_load(void)
 {
-	char path[4096], line[64], state[8];
-	size_t n = 0;
+	char path[4096], line[80], state[8];
+	struct slave_record *r;
 	FILE *f;
 
-	record_path(bond, path, sizeof(path));
+	if (records.loaded)
+		return;
+	records.loaded = true;
+	record_path(path, sizeof(path));
 	f = fopen(path, "re");
 	if (!f)
-		return 0;
-	while (n < max && fgets(line, sizeof(line), f))
-		if (sscanf(line, "%15s %7s", v[n].name, state) == 2 &&
-		    !ifname_check(v[n].name)) {
-			v[n].up = !strcmp(state, "up");
-			n++;
+		return;
+	while (records.n < MAX_RECORDS && fgets(line, sizeof(line), f)) {
+		r = &records.v[records.n];
+		if (sscanf(line, "%15s %15s %7s", r->bond, r->name, state) ==
+			    3 &&
+		    !ifname_check(r->bond) && !ifname_check(r->name)) {
+			r->up = !strcmp(state, "up");
+			records.n++;
 		}
+	}
 	fclose(f);
-	return n;
 }
 
-static void record_write(const char *bond, const struct slave_record *v,
-			 size_t n)
+/* Writes the records back, if a run changed them (under the run lock). */
+static void records_flush(void)
 {
 	char path[4096], tmp[4200];
 	size_t i;
 	FILE *f;
 
-	record_path(bond, path, sizeof(path));
-	if (!n) {
+	if (!records.dirty)
+		return;
+	records.dirty = false;
+	record_path(path, sizeof(path));
+	if (!records.n) {
 		unlink(path);
 		return;
 	}
-	snprintf(tmp, sizeof(tmp), "%s.%ld", path, (long)getpid());
+	snprintf(tmp, sizeof(tmp), "%s.new", path);
 	f = fopen(tmp, "we");
 	if (!f)
 		return;
-	for (i = 0; i < n; i++)
-		fprintf(f, "%s %s\n", v[i].name, v[i].up ? "up" : "down");
+	for (i = 0; i < records.n; i++)
+		fprintf(f, "%s %s %s\n", records.v[i].bond, records.v[i].name,
+			records.v[i].up ? "up" : "down");
 	if (fclose(f) || rename(tmp, path))
 		unlink(tmp);
 }
 
-#define MAX_RECORDS 1024
+static struct slave_record *record_find(const char *bond, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < records.n; i++)
+		if (!strcmp(records.v[i].bond, bond) &&
+		    !strcmp(records.v[i].name, name))
+			return &records.v[i];
+	return NULL;
+}
 
 /* After a run: remembers the state the slaves of @p had before it. */
 static void record_enslaved(const struct linkset *before, const struct plan *p)
 {
-	static struct slave_record v[MAX_RECORDS];
-	size_t n, i, k;
+	struct slave_record *r;
+	const struct link *dev;
+	size_t i;
 
-	if (!p->n)
-		return;
-	n = record_read(p->v[0].bond, v, MAX_RECORDS);
 	for (i = 0; i < p->n; i++) {
 		const struct step *st = &p->v[i];
-		const struct link *dev;
 
-		if (st->kind != STEP_ENSLAVE || strcmp(st->bond, p->v[0].bond))
+		if (st->kind != STEP_ENSLAVE)
 			continue;
 		dev = linkset_find(before, st->dev);
-		for (k = 0; k < n && strcmp(v[k].name, st->dev); k++)
-			;
-		if (!dev || (k == n && n == MAX_RECORDS))
+		if (!dev)
 			continue;
-		if (k == n)
-			n++;
-		snprintf(v[k].name, sizeof(v[k].name), "%s", st->dev);
-		v[k].up = dev->flags & IFF_UP;
+		records_load();
+		r = record_find(st->bond, st->dev);
+		if (!r && records.n < MAX_RECORDS) {
+			r = &records.v[records.n++];
+			snprintf(r->bond, sizeof(r->bond), "%s", st->bond);
+			snprintf(r->name, sizeof(r->name), "%s", st->dev);
+		}
+		if (r) {
+			r->up = dev->flags & IFF_UP;
+			records.dirty = true;
+		}
 	}
-	record_write(p->v[0].bond, v, n);
 }
 
 /*
@@ -257,28 +290,31 @@ static void record_enslaved(const struct linkset *before, const struct plan *p)
 static void restore_released(struct session *s, const char *bond,
 			     const char *const *names, size_t n_names, bool all)
 {
-	static struct slave_record v[MAX_RECORDS];
-	size_t n = record_read(bond, v, MAX_RECORDS), i, k, kept = 0;
+	size_t i, k, kept = 0;
 	const struct link *dev;
 	struct nl_error e;
 
-	for (i = 0; i < n; i++) {
-		bool released = all;
+	records_load();
+	for (i = 0; i < records.n; i++) {
+		const struct slave_record *r = &records.v[i];
+		bool released = !strcmp(r->bond, bond) && all;
 
 		for (k = 0; !released && k < n_names; k++)
-			released = !strcmp(names[k], v[i].name);
+			released = !strcmp(r->bond, bond) &&
+				   !strcmp(names[k], r->name);
 		if (!released) {
-			v[kept++] = v[i];
+			records.v[kept++] = *r;
 			continue;
 		}
-		dev = linkset_find(&s->ls, v[i].name);
-		if (v[i].up && dev &&
+		records.dirty = true;
+		dev = linkset_find(&s->ls, r->name);
+		if (r->up && dev &&
 		    bnl_link_set_up(s->nl, dev->ifindex, true, &e))
 			diags_add(&s->d, DIAG_WARNING, NULL,
 				  "%s: could not bring %s back up: %s", bond,
-				  v[i].name, strerror(-e.err));
+				  r->name, strerror(-e.err));
 	}
-	record_write(bond, v, kept);
+	records.n = kept;
 }
 
 /* --- the desired state --------------------------------------------------- */
