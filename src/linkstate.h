@@ -52,10 +52,20 @@ struct link {
 struct linkset {
 	struct link *v;
 	size_t n;
+	size_t cap; /* room in @v */
 	char kernel[65]; /* uname -r */
+	/* linkset_index(): the links sorted by name and by ifindex */
+	struct link **by_name;
+	struct link **by_ifindex;
 };
 
 void linkset_free(struct linkset *ls);
+
+/*
+ * Sorts the links for the lookups below, which are linear until then;
+ * a change to the set afterwards needs it again.
+ */
+void linkset_index(struct linkset *ls);
 struct link *linkset_find(const struct linkset *ls, const char *name);
 struct link *linkset_find_index(const struct linkset *ls, int ifindex);
 

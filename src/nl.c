@@ -467,7 +467,10 @@ static int link_cb(const struct nlmsghdr *nlh, void *data)
 
 	if (nlh->nlmsg_type != RTM_NEWLINK)
 		return MNL_CB_OK;
-	ls->v = xreallocarray(ls->v, ls->n + 1, sizeof(*ls->v));
+	if (ls->n == ls->cap) {
+		ls->cap = ls->cap ? 2 * ls->cap : 64;
+		ls->v = xreallocarray(ls->v, ls->cap, sizeof(*ls->v));
+	}
 	l = &ls->v[ls->n++];
 	memset(l, 0, sizeof(*l));
 	l->ifindex = ifi->ifi_index;
@@ -552,6 +555,7 @@ static int dump(struct nl *nl, struct linkset *ls, const char *kind)
 	} while (rc > MNL_CB_STOP);
 	if (rc < 0)
 		return -errno;
+	linkset_index(ls);
 	resolve_names(ls);
 	linkset_link_slaves(ls);
 	return 0;
