@@ -135,7 +135,9 @@ static void source_directory(struct ifaces *s, const char *from,
 			     const char *dir, unsigned int depth,
 			     const struct diag_loc *loc)
 {
-	char *full = resolve(s, from, dir), **names, *path;
+	/* kept: a diagnostic of the listing points to the folder's name */
+	const char *full = host_conf_keep(s->h, resolve(s, from, dir));
+	char **names, *path;
 	size_t n, i;
 
 	if (cfgfile_list(full, &names, &n, s->d) == 0) {
@@ -151,7 +153,6 @@ static void source_directory(struct ifaces *s, const char *from,
 		diags_add(s->d, DIAG_WARNING, loc,
 			  "source-directory %s: no such folder", dir);
 	}
-	free(full);
 }
 
 static struct iface *new_iface(struct ifaces *s, const char *name,

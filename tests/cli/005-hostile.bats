@@ -191,3 +191,15 @@ says() {
 	says "etc/conf.d/net:" "not a regular file"
 	says "a.conf:" "not a regular file"
 }
+
+@test "a source-directory whose name is too long: the error names it, once read" {
+	local long
+
+	long=$(printf 'b%.0s' $(seq 300))
+	mkdir -p "$T/etc/network"
+	printf 'source-directory /etc/%s\niface eth2 inet manual\n' "$long" \
+		>"$T/etc/network/interfaces"
+	hostile "$T"
+	[[ $err == *"/etc/$long: error: cannot list: File name too long"* ]]
+	[[ $err == *"source-directory /etc/$long: no such folder"* ]]
+}
