@@ -12,6 +12,7 @@
 
 #include "bondcfg.h"
 #include "cli.h"
+#include "nl.h"
 #include "output.h"
 
 /* CAP_NET_ADMIN, from linux/capability.h */
@@ -67,6 +68,28 @@ static struct poptOption options[] = {
 int bondcfg_read_host(struct host_conf *h, struct diags *d)
 {
 	return host_conf_read(h, bondcfg.formats, d);
+}
+
+int bondcfg_read_links(const char *cmd, struct nl **nl, struct linkset *ls)
+{
+	int rc = bnl_open(nl);
+
+	if (!rc)
+		rc = bnl_dump_links(*nl, ls);
+	if (rc)
+		cli_error("%s: reading the links: %s", cmd, strerror(-rc));
+	return rc;
+}
+
+const struct link *bondcfg_bond(const char *cmd, const struct linkset *ls,
+				const char *name)
+{
+	const struct link *l = linkset_find(ls, name);
+
+	if (l && l->is_bond)
+		return l;
+	cli_error("%s: %s: %s", cmd, name, l ? "not a bond" : "no such device");
+	return NULL;
 }
 
 bool bondcfg_can_admin(void)

@@ -10,6 +10,7 @@
 
 #include "diag.h"
 #include "hostconf.h"
+#include "linkstate.h"
 
 struct bondcfg_globals {
 	const char *root; /* --root: a configuration tree instead of / */
@@ -23,6 +24,18 @@ extern struct bondcfg_globals bondcfg;
 
 /* Reads and merges the host's configuration as the global options say. */
 int bondcfg_read_host(struct host_conf *h, struct diags *d);
+
+struct nl;
+
+/*
+ * Opens netlink and reads every link into @ls; on failure says so as
+ * command @cmd and returns -errno. @nl stays to be closed either way.
+ */
+int bondcfg_read_links(const char *cmd, struct nl **nl, struct linkset *ls);
+
+/* The bond called @name in @ls; otherwise says why not, as @cmd: NULL. */
+const struct link *bondcfg_bond(const char *cmd, const struct linkset *ls,
+				const char *name);
 
 /* Whether this process may change links (CAP_NET_ADMIN). */
 bool bondcfg_can_admin(void);

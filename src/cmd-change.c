@@ -124,14 +124,8 @@ static int session_open(struct session *s, enum change_cmd cmd)
 			return CLI_EXIT_FAILURE;
 		}
 	}
-	rc = bnl_open(&s->nl);
-	if (!rc)
-		rc = bnl_dump_links(s->nl, &s->ls);
-	if (rc) {
-		cli_error("%s: netlink: %s", cmd_names[cmd], strerror(-rc));
-		return status_of(rc);
-	}
-	return -1;
+	rc = bondcfg_read_links(cmd_names[cmd], &s->nl, &s->ls);
+	return rc ? status_of(rc) : -1;
 }
 
 static void records_flush(void);

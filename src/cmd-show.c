@@ -459,7 +459,6 @@ int cmd_show(int argc, const char **argv)
 		poptGetContext("bondcfg show", argc, argv, options, 0);
 	const char **names;
 	struct linkset ls = { 0 };
-	const struct link *l;
 	bool first = true;
 	struct nl *nl = NULL;
 	struct json j;
@@ -471,23 +470,12 @@ int cmd_show(int argc, const char **argv)
 	if (rc >= 0)
 		goto out;
 	names = poptGetArgs(ctx);
-	rc = bnl_open(&nl);
-	if (!rc)
-		rc = bnl_dump_links(nl, &ls);
-	if (rc) {
-		cli_error("show: reading the links: %s", strerror(-rc));
-		rc = CLI_EXIT_FAILURE;
+	rc = CLI_EXIT_FAILURE;
+	if (bondcfg_read_links("show", &nl, &ls))
 		goto out;
-	}
-	for (i = 0; names && names[i]; i++) {
-		l = linkset_find(&ls, names[i]);
-		if (!l || !l->is_bond) {
-			cli_error("show: %s: %s", names[i],
-				  l ? "not a bond" : "no such device");
-			rc = CLI_EXIT_FAILURE;
+	for (i = 0; names && names[i]; i++)
+		if (!bondcfg_bond("show", &ls, names[i]))
 			goto out;
-		}
-	}
 	if (opt_json) {
 		json_init(&j, stdout);
 		json_object_begin(&j);

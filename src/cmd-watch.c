@@ -439,7 +439,6 @@ int cmd_watch(int argc, const char **argv)
 	poptContext ctx =
 		poptGetContext("bondcfg watch", argc, argv, options, 0);
 	struct watch w = { 0 };
-	const struct link *l;
 	long count;
 	int rc;
 
@@ -451,23 +450,10 @@ int cmd_watch(int argc, const char **argv)
 	if (rc >= 0)
 		goto out;
 	w.tty = count < 0 && isatty(STDOUT_FILENO);
-	rc = bnl_open(&w.nl);
-	if (!rc)
-		rc = bnl_dump_links(w.nl, &w.cur);
-	if (rc) {
-		cli_error("watch: reading the links: %s", strerror(-rc));
-		rc = CLI_EXIT_FAILURE;
+	rc = CLI_EXIT_FAILURE;
+	if (bondcfg_read_links("watch", &w.nl, &w.cur) ||
+	    (w.only && !bondcfg_bond("watch", &w.cur, w.only)))
 		goto out;
-	}
-	if (w.only) {
-		l = linkset_find(&w.cur, w.only);
-		if (!l || !l->is_bond) {
-			cli_error("watch: %s: %s", w.only,
-				  l ? "not a bond" : "no such device");
-			rc = CLI_EXIT_FAILURE;
-			goto out;
-		}
-	}
 	rc = linkcache_open(&w.lc, on_change, &w);
 	if (rc) {
 		cli_error("watch: the link cache: %s", linkcache_strerror(rc));
