@@ -142,3 +142,59 @@ scenario_dummies() {
 		run_x ip link add "$dev" type dummy
 	done
 }
+
+# bond_names: the bonds the kernel has, one a line, as ip(8) reads them.
+# (`ip -j link show type bond` of iproute2 6.1 prints an empty object for
+# each other link: the kind is checked instead.)
+bond_names() {
+	ip -d -j link show | jq -r '.[] | select(.linkinfo.info_kind == "bond") | .ifname'
+}
+
+# expect_scenario NAME: bond0 is what tests/fixtures/scenarios/NAME/EXPECT.md
+# wants of the bond, read back with `ip -d -j link show`.
+expect_scenario() {
+	case $1 in
+	centos-active-backup-primary)
+		[ "$(bond_info bond0 .mode)" = active-backup ]
+		[ "$(bond_info bond0 .miimon)" = 100 ]
+		[ "$(bond_info bond0 .primary)" = ens160 ]
+		[ "$(slaves_of bond0)" = "ens160 ens256" ]
+		;;
+	centos-round-robin)
+		[ "$(bond_info bond0 .mode)" = balance-rr ]
+		[ "$(bond_info bond0 .miimon)" = 100 ]
+		[ "$(slaves_of bond0)" = "eth0 eth1" ]
+		;;
+	centos7-options-in-modprobe)
+		[ "$(bond_info bond0 .mode)" = active-backup ]
+		[ "$(bond_info bond0 .miimon)" = 100 ]
+		[ "$(slaves_of bond0)" = "em1 em2" ]
+		;;
+	debian-interfaces-lacp)
+		[ "$(bond_info bond0 .mode)" = 802.3ad ]
+		[ "$(bond_info bond0 .ad_lacp_rate)" = fast ]
+		[ "$(bond_info bond0 .xmit_hash_policy)" = layer3+4 ]
+		[ "$(bond_info bond0 .miimon)" = 100 ]
+		[ "$(bond_info bond0 .updelay)" = 200 ]
+		[ "$(bond_info bond0 .downdelay)" = 200 ]
+		[ "$(slaves_of bond0)" = "enp1s0 enp2s0" ]
+		;;
+	gentoo-confd-net-modern)
+		[ "$(bond_info bond0 .mode)" = balance-rr ]
+		[ "$(bond_info bond0 .miimon)" = 100 ]
+		[ "$(slaves_of bond0)" = "eth1 eth2" ]
+		;;
+	rclocal-ifenslave-arp)
+		[ "$(bond_info bond0 .mode)" = active-backup ]
+		[ "$(bond_info bond0 .arp_interval)" = 500 ]
+		[ "$(bond_info bond0 '.arp_ip_target | join(",")')" = 192.168.101.254 ]
+		[ "$(bond_info bond0 .arp_validate)" = all ]
+		[ "$(bond_info bond0 .primary)" = eth0 ]
+		[ "$(slaves_of bond0)" = "eth0 eth1" ]
+		;;
+	*)
+		echo "# expect_scenario: no expectations for $1" >&2
+		return 1
+		;;
+	esac
+}

@@ -2,16 +2,10 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
 # bondcfg watch without root and without the bonding driver: arguments,
 # exit statuses, the snapshots and their timing.
-# tests/kernel/005-show-watch.bats has it against real bonds.
+# tests/kernel/006-show-watch.bats has it against real bonds.
 
 load ../helpers
 
-# The bonds of this machine, by ip(8) if it is there. (`ip -j link show
-# type bond` of iproute2 6.1 prints an empty object for each other link.)
-host_bonds() {
-	command -v ip >/dev/null || skip "no ip(8)"
-	ip -d -j link show | jq -r '.[] | select(.linkinfo.info_kind == "bond") | .ifname'
-}
 
 @test "bondcfg help lists watch" {
 	run_x "$BONDCFG" help
@@ -57,6 +51,7 @@ host_bonds() {
 }
 
 @test "watch --count 2: two snapshots of plain lines, one interval apart" {
+	command -v ip >/dev/null || skip "no ip(8)"
 	local start end
 	start=$(date +%s%N)
 	run_x "$BONDCFG" watch --count 2 --interval 0.3
@@ -67,7 +62,7 @@ host_bonds() {
 	# two intervals of 0.3 s at least, and not much more
 	[ $(((end - start) / 1000000)) -ge 600 ]
 	[ $(((end - start) / 1000000)) -lt 5000 ]
-	if [ -z "$(host_bonds)" ]; then
+	if [ -z "$(bond_names)" ]; then
 		[ "$(grep -c '^no bonds$' <<<"$output")" = 2 ]
 	fi
 }

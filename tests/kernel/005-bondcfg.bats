@@ -69,54 +69,39 @@ scenario_up() {
 
 scenario_down() {
 	run_x "$BONDCFG" --root "$SC/$1/root" down --all
-	[ -z "$(ip -j link show type bond | jq -r '.[].ifname')" ]
+	[ -z "$(bond_names)" ]
 	[ "$(devices)" = "$BEFORE" ]
 }
 
 @test "scenario centos-active-backup-primary: up builds it, down gives the devices back" {
 	scenario_up centos-active-backup-primary
-	[ "$(bond_info bond0 .mode)" = active-backup ]
-	[ "$(bond_info bond0 .miimon)" = 100 ]
-	[ "$(bond_info bond0 .primary)" = ens160 ]
+	expect_scenario centos-active-backup-primary
 	[ "$(bond_info bond0 .primary_reselect)" = always ]
-	[ "$(slaves_of bond0)" = "ens160 ens256" ]
 	[ "$(link_field bond0 '.flags | index("UP") != null')" = true ]
 	scenario_down centos-active-backup-primary
 }
 
 @test "scenario centos-round-robin: balance-rr from a numeric mode" {
 	scenario_up centos-round-robin
-	[ "$(bond_info bond0 .mode)" = balance-rr ]
-	[ "$(bond_info bond0 .miimon)" = 100 ]
-	[ "$(slaves_of bond0)" = "eth0 eth1" ]
+	expect_scenario centos-round-robin
 	scenario_down centos-round-robin
 }
 
 @test "scenario centos7-options-in-modprobe: options from modprobe.d, em2 found by file name" {
 	scenario_up centos7-options-in-modprobe
-	[ "$(bond_info bond0 .mode)" = active-backup ]
-	[ "$(bond_info bond0 .miimon)" = 100 ]
-	[ "$(slaves_of bond0)" = "em1 em2" ]
+	expect_scenario centos7-options-in-modprobe
 	scenario_down centos7-options-in-modprobe
 }
 
 @test "scenario debian-interfaces-lacp: 802.3ad, fast LACP, layer3+4, delays 200" {
 	scenario_up debian-interfaces-lacp
-	[ "$(bond_info bond0 .mode)" = 802.3ad ]
-	[ "$(bond_info bond0 .ad_lacp_rate)" = fast ]
-	[ "$(bond_info bond0 .xmit_hash_policy)" = layer3+4 ]
-	[ "$(bond_info bond0 .miimon)" = 100 ]
-	[ "$(bond_info bond0 .updelay)" = 200 ]
-	[ "$(bond_info bond0 .downdelay)" = 200 ]
-	[ "$(slaves_of bond0)" = "enp1s0 enp2s0" ]
+	expect_scenario debian-interfaces-lacp
 	scenario_down debian-interfaces-lacp
 }
 
 @test "scenario gentoo-confd-net-modern: balance-rr, miimon 100" {
 	scenario_up gentoo-confd-net-modern
-	[ "$(bond_info bond0 .mode)" = balance-rr ]
-	[ "$(bond_info bond0 .miimon)" = 100 ]
-	[ "$(slaves_of bond0)" = "eth1 eth2" ]
+	expect_scenario gentoo-confd-net-modern
 	scenario_down gentoo-confd-net-modern
 }
 
@@ -130,12 +115,7 @@ scenario_down() {
 
 @test "scenario rclocal-ifenslave-arp: ARP monitoring to 192.168.101.254, validate all" {
 	scenario_up rclocal-ifenslave-arp
-	[ "$(bond_info bond0 .mode)" = active-backup ]
-	[ "$(bond_info bond0 .arp_interval)" = 500 ]
-	[ "$(bond_info bond0 '.arp_ip_target | join(",")')" = 192.168.101.254 ]
-	[ "$(bond_info bond0 .arp_validate)" = all ]
-	[ "$(bond_info bond0 .primary)" = eth0 ]
-	[ "$(slaves_of bond0)" = "eth0 eth1" ]
+	expect_scenario rclocal-ifenslave-arp
 	scenario_down rclocal-ifenslave-arp
 }
 
@@ -144,7 +124,7 @@ scenario_down() {
 	expected_rc=3 run_x "$BONDCFG" --root "$SC/rclocal-ifenslave-arp/root-conflict" up --all
 	assert_output_contains "dist.conf"
 	assert_output_contains "not changed: its configuration has errors"
-	[ -z "$(ip -j link show type bond | jq -r '.[].ifname')" ]
+	[ -z "$(bond_names)" ]
 }
 
 @test "scenario nmcli-generated-duplicates: refused, both files named, nothing built" {
@@ -152,7 +132,7 @@ scenario_down() {
 	expected_rc=3 run_x "$BONDCFG" --root "$SC/nmcli-generated-duplicates/root" up --all
 	assert_output_contains "ifcfg-bond-slave-ens33"
 	assert_output_contains "ifcfg-bond-slave-ens36"
-	[ -z "$(ip -j link show type bond | jq -r '.[].ifname')" ]
+	[ -z "$(bond_names)" ]
 	[ "$(link_field ens33 .master)" = null ]
 }
 
@@ -173,7 +153,7 @@ scenario_down() {
 	ifcfg bond0 "mode=active-backup miimon=100" d1 d2 d3
 	expected_rc=1 run_x "$BONDCFG" --root "$ROOT" up --strict bond0
 	assert_output_contains "error: bond0: slave d3 does not exist"
-	[ -z "$(ip -j link show type bond | jq -r '.[].ifname')" ]
+	[ -z "$(bond_names)" ]
 	[ "$(link_field d1 .master)" = null ]
 }
 
@@ -249,7 +229,7 @@ scenario_down() {
 	assert_output_contains "bond0: enslave d1"
 	run_x "$BONDCFG" --root "$ROOT" plan up --all
 	assert_output_contains "lacp_rate=fast[21]"
-	[ -z "$(ip -j link show type bond | jq -r '.[].ifname')" ]
+	[ -z "$(bond_names)" ]
 }
 
 # --- apply ------------------------------------------------------------------
