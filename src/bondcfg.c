@@ -15,9 +15,6 @@
 #include "nl.h"
 #include "output.h"
 
-/* CAP_NET_ADMIN, from linux/capability.h */
-#define CAP_NET_ADMIN_BIT 12
-
 struct command {
 	const char *name;
 	const char *summary;
@@ -45,8 +42,6 @@ static const struct command commands[] = {
 	{ "watch", "watch bonds' traffic and failover events live", cmd_watch },
 };
 
-struct bondcfg_globals bondcfg = { .formats = HOST_ALL_FORMATS };
-
 static const char *opt_source;
 
 static struct poptOption options[] = {
@@ -64,74 +59,6 @@ static struct poptOption options[] = {
 	CLI_STD_OPTIONS,
 	POPT_TABLEEND
 };
-
-int bondcfg_read_host(struct host_conf *h, struct diags *d)
-{
-	return host_conf_read(h, bondcfg.formats, d);
-}
-
-int bondcfg_read_links(const char *cmd, struct nl **nl, struct linkset *ls)
-{
-	int rc = bnl_open(nl);
-
-	if (!rc)
-		rc = bnl_dump_links(*nl, ls);
-	if (rc)
-		cli_error("%s: reading the links: %s", cmd, strerror(-rc));
-	return rc;
-}
-
-const struct link *bondcfg_bond(const char *cmd, const struct linkset *ls,
-				const char *name)
-{
-	const struct link *l = linkset_find(ls, name);
-
-	if (l && l->is_bond)
-		return l;
-	cli_error("%s: %s: %s", cmd, name, l ? "not a bond" : "no such device");
-	return NULL;
-}
-
-bool bondcfg_can_admin(void)
-{
-	unsigned long long caps;
-	char line[256];
-	bool found = false, ok = false;
-	FILE *f = fopen("/proc/self/status", "re");
-
-	if (!f)
-		return geteuid() == 0;
-	while (fgets(line, sizeof(line), f))
-		if (sscanf(line, "CapEff: %llx", &caps) == 1) {
-			found = true;
-			ok = caps & (1ULL << CAP_NET_ADMIN_BIT);
-			break;
-		}
-	fclose(f);
-	return found ? ok : geteuid() == 0;
-}
-
-void bondcfg_report(const struct diags *d)
-{
-	static const int prio[] = { [DIAG_ERROR] = LOG_ERR,
-				    [DIAG_WARNING] = LOG_WARNING,
-				    [DIAG_NOTE] = LOG_INFO };
-	char at[1024];
-	size_t i;
-
-	for (i = 0; i < d->n; i++) {
-		const struct diag *g = &d->v[i];
-
-		if (g->severity == DIAG_NOTE && !bondcfg.verbose)
-			continue;
-		output_diag(g, stderr);
-		if (!bondcfg.syslog)
-			continue;
-		diag_loc_format(&g->loc, at, sizeof(at));
-		syslog(prio[g->severity], "%s%s%s: %s", at, *at ? ": " : "",
-		       diag_severity_name(g->severity), g->message);
-	}
-}
 
 /* --source ifcfg,modprobe: the formats to read. */
 static int parse_source(const char *list)
