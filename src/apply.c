@@ -239,6 +239,15 @@ static void rollback(struct run *r, const struct step *const *ran,
 		bnl_link_delete(r->nl, ifindex_of(r, created->bond), &e);
 }
 
+/* Whether @name is a slave of @bond in @ls. */
+static bool slave_of(const struct linkset *ls, const struct link *bond,
+		     const char *name)
+{
+	const struct link *dev = linkset_find(ls, name);
+
+	return dev && dev->master == bond->ifindex;
+}
+
 /* Compares one wanted bond with what the kernel kept. */
 static int verify_bond(struct run *r, const struct bond_conf *want)
 {
@@ -264,6 +273,14 @@ static int verify_bond(struct run *r, const struct bond_conf *want)
 
 		if (!bond_conf_has(want, id) ||
 		    (opt->flags & BONDOPT_F_NOT_BOND_ATTR))
+			continue;
+		/*
+		 * A primary that is not a slave yet is kept by the kernel,
+		 * which makes it primary once it is enslaved; until then it
+		 * is not reported.
+		 */
+		if (id == BONDOPT_PRIMARY &&
+		    !slave_of(r->cur, b, want->primary))
 			continue;
 		if (!reported) {
 			diags_add(

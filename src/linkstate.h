@@ -37,6 +37,7 @@ struct link {
 	int ifindex;
 	char name[IF_NAMESIZE];
 	unsigned int flags; /* IFF_* */
+	unsigned short type; /* ARPHRD_* */
 	unsigned int mtu;
 	int master; /* ifindex, 0 for none */
 	char kind[16];

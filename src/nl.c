@@ -475,6 +475,7 @@ static int link_cb(const struct nlmsghdr *nlh, void *data)
 	memset(l, 0, sizeof(*l));
 	l->ifindex = ifi->ifi_index;
 	l->flags = ifi->ifi_flags;
+	l->type = ifi->ifi_type;
 	mnl_attr_for_each(a, nlh, sizeof(*ifi))
 	{
 		switch (mnl_attr_get_type(a)) {

@@ -479,13 +479,17 @@ void session_run(struct session *s, struct target *t, size_t n,
 	plan_free(&all);
 }
 
+void target_free(struct target *t)
+{
+	bond_conf_free(&t->want);
+	plan_free(&t->plan);
+}
+
 void targets_free(struct target *t, size_t n)
 {
 	size_t i;
 
-	for (i = 0; i < n; i++) {
-		bond_conf_free(&t[i].want);
-		plan_free(&t[i].plan);
-	}
+	for (i = 0; i < n; i++)
+		target_free(&t[i]);
 	free(t);
 }

@@ -116,6 +116,8 @@ void session_print_plans(const struct target *t, size_t n);
 void session_run(struct session *s, struct target *t, size_t n,
 		 unsigned int flags);
 
+/* Frees what @t holds; targets_free() also the array. */
+void target_free(struct target *t);
 void targets_free(struct target *t, size_t n);
 
 #endif

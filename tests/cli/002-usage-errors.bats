@@ -39,11 +39,6 @@ load ../helpers
 	assert_output_contains "at most 15 characters"
 }
 
-@test "ifenslave says that changing bonds is not implemented yet" {
-	expected_rc=1 run_x "$IFENSLAVE" bond0 eth0 eth1
-	assert_output_contains "ifenslave: changing bonds is not implemented"
-}
-
 @test "ifcfg-bond-parse refuses files beside --opts" {
 	expected_rc=2 run_x "$IFCFG_BOND_PARSE" --opts mode=1 /etc/sysconfig/network-scripts/ifcfg-bond0
 	assert_output_contains "unexpected argument"
