@@ -590,7 +590,7 @@ static int change_active(const char *master, const char *name)
 {
 	static const struct diag_loc cmdline = { "command line", 0 };
 	const struct link *bond, *dev;
-	char setting[64], mode[64];
+	char mode[64];
 	struct session s;
 	struct target t;
 	int64_t m;
@@ -637,8 +637,8 @@ static int change_active(const char *master, const char *name)
 		session_fail(&s, CLI_EXIT_FAILURE);
 		goto done;
 	}
-	snprintf(setting, sizeof(setting), "active_slave=%s", name);
-	optstr_parse(&t.want, setting, OPTSTR_BONDING_OPTS, &cmdline, &s.d);
+	optstr_set(&t.want, bondopt_get(BONDOPT_ACTIVE_SLAVE), name,
+		   OPTSTR_BONDING_OPTS, &cmdline, &s.d);
 	if (s.d.errors ||
 	    plan_bond(&t.plan, &t.want, &s.ls, PLAN_KEEP_SLAVES, &s.d)) {
 		session_fail(&s, CLI_EXIT_FAILURE);
