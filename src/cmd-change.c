@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,6 +18,7 @@
 #include "bondcfg.h"
 #include "carrier.h"
 #include "cli.h"
+#include "enslave.h"
 #include "ifname.h"
 #include "nl.h"
 #include "optstr.h"
@@ -30,12 +32,16 @@ enum change_cmd {
 	CMD_APPLY,
 	CMD_SET,
 	CMD_ENSLAVE,
-	CMD_RELEASE
+	CMD_RELEASE,
+	CMD_IFUP,
+	CMD_IFDOWN
 };
 
 static const char *const cmd_names[] = {
-	[CMD_UP] = "up",   [CMD_DOWN] = "down",	      [CMD_APPLY] = "apply",
-	[CMD_SET] = "set", [CMD_ENSLAVE] = "enslave", [CMD_RELEASE] = "release",
+	[CMD_UP] = "up",	   [CMD_DOWN] = "down",
+	[CMD_APPLY] = "apply",	   [CMD_SET] = "set",
+	[CMD_ENSLAVE] = "enslave", [CMD_RELEASE] = "release",
+	[CMD_IFUP] = "ifup",	   [CMD_IFDOWN] = "ifdown",
 };
 
 static struct {
@@ -486,6 +492,181 @@ done:
 	return rc;
 }
 
+/* --- ifup, ifdown: the bond side of an interface, for the hooks ----------- */
+
+/* What the configuration makes of an interface. */
+struct role {
+	enum { ROLE_NONE, ROLE_BOND, ROLE_SLAVE } kind;
+	char bond[IF_NAMESIZE];
+	char dev[IF_NAMESIZE]; /* the slave */
+};
+
+/* Whether @source is the file @path (both resolved). */
+static bool same_file(const char *source, const char *path)
+{
+	char a[PATH_MAX];
+
+	return source && realpath(source, a) && !strcmp(a, path);
+}
+
+static void set_role(struct role *r, int kind, const char *bond,
+		     const char *dev)
+{
+	r->kind = kind;
+	snprintf(r->bond, sizeof(r->bond), "%s", bond);
+	snprintf(r->dev, sizeof(r->dev), "%s", dev ? dev : "");
+}
+
+/*
+ * The role of @arg: an interface name, or the path of its configuration
+ * file (an ifcfg file, as initscripts passes it). A bond's own file makes
+ * it a bond; MASTER= or bond-master, or a bond's slave list, a slave.
+ */
+static void resolve(const struct host_conf *h, const char *arg, struct role *r)
+{
+	char path[PATH_MAX];
+	bool file = strchr(arg, '/') != NULL;
+	size_t i, k;
+
+	memset(r, 0, sizeof(*r));
+	if (file && !realpath(arg, path))
+		return;
+	for (i = 0; i < h->n_decls; i++) {
+		const struct host_bond *b = h->decls[i];
+
+		if (file ? same_file(b->loc.source, path) :
+			   !strcmp(b->conf.name, arg)) {
+			set_role(r, ROLE_BOND, b->conf.name, NULL);
+			return;
+		}
+	}
+	for (i = 0; i < h->n_claims; i++) {
+		const struct host_claim *c = h->claims[i];
+
+		if (file ? same_file(c->loc.source, path) :
+			   !strcmp(c->slave.name, arg)) {
+			set_role(r, ROLE_SLAVE, c->master, c->slave.name);
+			return;
+		}
+	}
+	for (i = 0; !file && i < h->n_bonds; i++) {
+		const struct bond_conf *c = &h->bonds[i]->conf;
+
+		for (k = 0; k < c->n_slaves; k++)
+			if (c->slaves[k].member &&
+			    !strcmp(c->slaves[k].name, arg)) {
+				set_role(r, ROLE_SLAVE, c->name, arg);
+				return;
+			}
+	}
+}
+
+/* The role of @arg in the host's configuration; 0, or the exit status. */
+static int configured_role(const char *arg, struct role *r)
+{
+	struct host_conf h;
+	struct diags d;
+
+	host_conf_init(&h, bondcfg.root);
+	diags_init(&d);
+	bondcfg_read_host(&h, &d);
+	resolve(&h, arg, r);
+	diags_free(&d); /* reported by the run that follows */
+	host_conf_free(&h);
+	return 0;
+}
+
+static void say_nothing(const char *cmd, const char *arg)
+{
+	if (bondcfg.verbose)
+		fprintf(stderr,
+			"%s: %s: neither a bond nor a slave of one; nothing to do\n",
+			cmd, arg);
+}
+
+/*
+ * ifup ARG: a bond is brought up as configured (up); a slave is enslaved to
+ * its bond, which is built from the configuration if it is missing.
+ */
+static int ifup(const char *arg)
+{
+	const char *names[1];
+	const struct link *dev, *bond;
+	struct linkset ls;
+	struct nl *nl = NULL;
+	struct role r;
+	bool enslaved;
+	int rc;
+
+	configured_role(arg, &r);
+	switch (r.kind) {
+	case ROLE_BOND:
+		names[0] = r.bond;
+		return converge(CMD_UP, names, 1, 0);
+	case ROLE_SLAVE:
+		break;
+	default:
+		say_nothing("ifup", arg);
+		return CLI_EXIT_OK;
+	}
+	/* enslaved already, by its bond's own ifup: nothing to say */
+	memset(&ls, 0, sizeof(ls));
+	rc = bondcfg_read_links("ifup", &nl, &ls);
+	dev = rc ? NULL : linkset_find(&ls, r.dev);
+	bond = rc ? NULL : linkset_find(&ls, r.bond);
+	enslaved = dev && bond && dev->master == bond->ifindex;
+	linkset_free(&ls);
+	bnl_close(nl);
+	if (rc)
+		return session_status(rc);
+	if (enslaved)
+		return CLI_EXIT_OK;
+	names[0] = r.dev;
+	return enslave_run(r.bond, names, 1, false);
+}
+
+/*
+ * ifdown ARG: a bond is deleted, its slaves given back (down); a slave is
+ * released from its bond.
+ */
+static int ifdown(const char *arg)
+{
+	const char *names[1];
+	const struct link *l, *master;
+	struct linkset ls;
+	struct nl *nl = NULL;
+	char name[IF_NAMESIZE], bond[IF_NAMESIZE] = "";
+	struct role r;
+	int rc;
+
+	configured_role(arg, &r);
+	snprintf(name, sizeof(name), "%s",
+		 r.kind == ROLE_SLAVE ? r.dev :
+		 r.kind == ROLE_BOND  ? r.bond :
+		 strchr(arg, '/')     ? "" :
+					arg);
+	memset(&ls, 0, sizeof(ls));
+	rc = bondcfg_read_links("ifdown", &nl, &ls);
+	l = rc || !*name ? NULL : linkset_find(&ls, name);
+	master = l && l->master ? linkset_find_index(&ls, l->master) : NULL;
+	if (master && master->is_bond)
+		snprintf(bond, sizeof(bond), "%s", master->name);
+	rc = rc ? session_status(rc) : -1;
+	if (rc < 0 && l && l->is_bond) {
+		names[0] = name;
+		rc = down(names, 1);
+	} else if (rc < 0 && *bond) {
+		names[0] = name;
+		rc = direct(CMD_RELEASE, bond, names, 1);
+	} else if (rc < 0) {
+		say_nothing("ifdown", arg);
+		rc = CLI_EXIT_OK;
+	}
+	linkset_free(&ls);
+	bnl_close(nl);
+	return rc;
+}
+
 /* --- command lines -------------------------------------------------------- */
 
 #define OPT_DRY_RUN                                                               \
@@ -560,6 +741,8 @@ static struct poptOption enslave_options[] = { OPT_FORCE, OPT_DRY_RUN,
 static struct poptOption release_options[] = { OPT_DRY_RUN, CLI_STD_OPTIONS,
 					       POPT_TABLEEND };
 
+static struct poptOption hook_options[] = { CLI_STD_OPTIONS, POPT_TABLEEND };
+
 static const char *const usages[] = {
 	[CMD_UP] = "[OPTION...] BOND... | --all",
 	[CMD_DOWN] = "[OPTION...] BOND... | --all",
@@ -567,12 +750,15 @@ static const char *const usages[] = {
 	[CMD_SET] = "[OPTION...] BOND KEY=VALUE...",
 	[CMD_ENSLAVE] = "[OPTION...] BOND DEVICE...",
 	[CMD_RELEASE] = "[OPTION...] BOND DEVICE...",
+	[CMD_IFUP] = "[OPTION...] INTERFACE|IFCFG-FILE",
+	[CMD_IFDOWN] = "[OPTION...] INTERFACE|IFCFG-FILE",
 };
 
 static struct poptOption *const tables[] = {
 	[CMD_UP] = up_options,		 [CMD_DOWN] = down_options,
 	[CMD_APPLY] = apply_options,	 [CMD_SET] = set_options,
 	[CMD_ENSLAVE] = enslave_options, [CMD_RELEASE] = release_options,
+	[CMD_IFUP] = hook_options,	 [CMD_IFDOWN] = hook_options,
 };
 
 static int parse_wait(double *seconds)
@@ -609,7 +795,9 @@ static int run(enum change_cmd cmd, int argc, const char **argv)
 	while (args && args[n])
 		n++;
 	for (i = 0; i < n; i++)
-		if (ifname_check(args[i]) && !(cmd == CMD_SET && i > 0)) {
+		if (ifname_check(args[i]) && !(cmd == CMD_SET && i > 0) &&
+		    !((cmd == CMD_IFUP || cmd == CMD_IFDOWN) &&
+		      strchr(args[i], '/'))) {
 			rc = cli_usage_error(
 				"%s: '%s' is not a valid interface name",
 				cmd_names[cmd], args[i]);
@@ -633,6 +821,15 @@ static int run(enum change_cmd cmd, int argc, const char **argv)
 		}
 		opt.all = !n;
 		break;
+	case CMD_IFUP:
+	case CMD_IFDOWN:
+		if (n != 1) {
+			rc = cli_usage_error("%s: usage: bondcfg %s %s",
+					     cmd_names[cmd], cmd_names[cmd],
+					     usages[cmd]);
+			goto out;
+		}
+		break;
 	default:
 		if (n < 2) {
 			rc = cli_usage_error("%s: usage: bondcfg %s %s",
@@ -652,6 +849,12 @@ static int run(enum change_cmd cmd, int argc, const char **argv)
 		break;
 	case CMD_DOWN:
 		rc = down(args, n);
+		break;
+	case CMD_IFUP:
+		rc = ifup(args[0]);
+		break;
+	case CMD_IFDOWN:
+		rc = ifdown(args[0]);
 		break;
 	default:
 		rc = direct(cmd, args[0], args + 1, n - 1);
@@ -678,8 +881,12 @@ int cmd_plan(int argc, const char **argv)
 	size_t c;
 
 	opt.dry_run = 1;
-	for (c = 0; argc > 1 && c < sizeof(cmd_names) / sizeof(cmd_names[0]);
-	     c++)
+	if (argc > 1 && (!strcmp(argv[1], cmd_names[CMD_IFUP]) ||
+			 !strcmp(argv[1], cmd_names[CMD_IFDOWN])))
+		return cli_usage_error(
+			"plan: %s has no dry run; try 'bondcfg plan up' or 'bondcfg plan down'",
+			argv[1]);
+	for (c = 0; argc > 1 && c <= CMD_RELEASE; c++)
 		if (!strcmp(argv[1], cmd_names[c]))
 			return run((enum change_cmd)c, argc - 1, argv + 1);
 	return run(CMD_UP, argc, argv);

@@ -122,3 +122,18 @@ complete() {
 	[ "$(complete 'bondcfg set bond0 miim')" = "miimon= " ]
 	[ "$(complete 'bondcfg set bond0 lacp_r')" = "lacp_rate= " ]
 }
+
+@test "ifup and ifdown: one interface or ifcfg file; one that is neither a bond nor a slave is no work" {
+	expected_rc=2 run_x "$BONDCFG" ifup
+	assert_output_contains "bondcfg: ifup: usage: bondcfg ifup [OPTION...] INTERFACE|IFCFG-FILE"
+	expected_rc=2 run_x "$BONDCFG" ifdown eth0 eth1
+	expected_rc=2 run_x "$BONDCFG" ifup 'bad name'
+	run_x "$BONDCFG" --root "$FIXTURES/scenarios/centos-round-robin/root" ifup eth7
+	[ -z "$output" ]
+	run_x "$BONDCFG" -v --root "$FIXTURES/scenarios/centos-round-robin/root" ifup eth7
+	[ "$output" = "ifup: eth7: neither a bond nor a slave of one; nothing to do" ]
+	run_x "$BONDCFG" --root "$FIXTURES/scenarios/centos-round-robin/root" ifdown /nonexistent/ifcfg-x
+	[ -z "$output" ]
+	# no dry run for the hooks' commands
+	expected_rc=2 run_x "$BONDCFG" plan ifup bond0
+}

@@ -1,0 +1,171 @@
+#!/usr/bin/env bats
+# SPDX-License-Identifier: GPL-2.0-or-later
+# The initscripts hooks (network-scripts/) on the real driver: the RHEL
+# scenarios through `ifup bond0`, `ifdown bond0`, and slaves on their own,
+# with ifup and ifdown played by tests/initscripts (the dispatch of
+# initscripts: same arguments, folder and PATH), and its ifup-eth and
+# ifdown-eth doing their part for bonds and addressing. Every result is
+# read back with `ip -d -j link show`.
+
+load ../helpers
+
+SC=$FIXTURES/scenarios
+DRIVER=$SRCDIR/tests/initscripts
+
+setup_file() {
+	announce_kernel
+}
+
+setup() {
+	kernel_setup
+	export BONDCFG_RUN_DIR=$BATS_TEST_TMPDIR/run
+	export BONDCFG=$BUILDDIR/src/bondcfg
+	export IFUP=$DRIVER/ifup IFDOWN=$DRIVER/ifdown
+	export SBIN=$BATS_TEST_TMPDIR/sbin
+}
+
+teardown() {
+	kernel_teardown
+}
+
+# install SCENARIO: its root in a copy, the hooks and the stand-ins of
+# ifup-eth and ifdown-eth in its network-scripts, the pre-local pair in $SBIN.
+install() {
+	export BONDCFG_ROOT=$BATS_TEST_TMPDIR/root
+	export NS=$BONDCFG_ROOT/etc/sysconfig/network-scripts
+	mkdir -p "$BONDCFG_ROOT" "$SBIN"
+	cp -r "$SC/$1/root/." "$BONDCFG_ROOT/"
+	cp "$BUILDDIR/network-scripts/ifup-bond" "$BUILDDIR/network-scripts/ifdown-bond" "$NS/"
+	ln -s ifup-bond "$NS/ifup-Bond"
+	ln -s ifdown-bond "$NS/ifdown-Bond"
+	cp "$DRIVER/ifup-eth" "$DRIVER/ifdown-eth" "$NS/"
+	cp "$BUILDDIR/network-scripts/ifup-pre-local" "$BUILDDIR/network-scripts/ifdown-pre-local" "$SBIN/"
+	scenario_dummies "$BONDCFG_ROOT"
+	BEFORE=$(devices)
+}
+
+devices() {
+	ip -j link show type dummy |
+		jq -c '[.[] | {ifname, master, up: (.flags | index("UP") != null), address, mtu}] | sort_by(.ifname)'
+}
+
+# No error of the kind the stock scripts print, and none of ours.
+no_errors() {
+	if grep -E 'error|No such file|does not seem to be present|not enslaved' <<<"$err"; then
+		return 1
+	fi
+}
+
+address_of() {
+	ip -j addr show dev "$1" | jq -r '[.[0].addr_info[] | select(.family == "inet") | "\(.local)/\(.prefixlen)"] | join(" ")'
+}
+
+@test "centos-round-robin: ifup bond0 (TYPE=Bond), then ifdown bond0" {
+	install centos-round-robin
+	run_split "$IFUP" bond0 boot
+	no_errors
+	expect_scenario centos-round-robin
+	[ "$(address_of bond0)" = 10.1.1.243/24 ]
+	[ "$(link_field bond0 '.flags | index("UP") != null')" = true ]
+	run_split "$IFDOWN" bond0
+	no_errors
+	[ -z "$output$err" ]
+	[ -z "$(bond_names)" ]
+	[ "$(devices)" = "$BEFORE" ]
+}
+
+@test "centos-active-backup-primary: ifup bond0 (no TYPE); ifdown and ifup of the primary slave alone" {
+	install centos-active-backup-primary
+	run_split "$IFUP" bond0
+	no_errors
+	expect_scenario centos-active-backup-primary
+	[ "$(address_of bond0)" = 192.168.1.22/24 ]
+	[ "$(bond_info bond0 .active_slave)" = ens160 ]
+	run_split "$IFDOWN" ens160
+	no_errors
+	[ "$(slaves_of bond0)" = ens256 ]
+	[ "$(bond_info bond0 .active_slave)" = ens256 ]
+	[ "$(link_field ens160 '.flags | index("UP") != null')" = false ]
+	run_split "$IFUP" ens160
+	no_errors
+	[ -z "$output$err" ]
+	[ "$(slaves_of bond0)" = "ens160 ens256" ]
+	[ "$(bond_info bond0 .active_slave)" = ens160 ]
+	run_split "$IFDOWN" bond0
+	no_errors
+	[ -z "$(bond_names)" ]
+	[ "$(devices)" = "$BEFORE" ]
+}
+
+@test "centos7-options-in-modprobe: TYPE=Ethernet reaches bondcfg through ifup-pre-local; the mistakes are named" {
+	install centos7-options-in-modprobe
+	run_split "$IFUP" bond0
+	expect_scenario centos7-options-in-modprobe
+	[ "$(address_of bond0)" = 192.0.2.10/24 ]
+	# bondcfg's warnings, with file and line
+	[[ "$err" == *"ifcfg-bond0:1: warning: "* ]]
+	[[ "$err" == *"bond0.conf:2: warning: options for bond0 in modprobe.d"* ]]
+	# initscripts' own ifup-eth still trips on the file without DEVICE=
+	# when it calls ifup for each MASTER= file; bondcfg has enslaved em2
+	[[ "$err" == *"ifup-eth: Device  does not seem to be present"* ]]
+	[ "$(slaves_of bond0)" = "em1 em2" ]
+	run_split "$IFDOWN" bond0
+	no_errors
+	[ -z "$(bond_names)" ]
+	[ "$(devices)" = "$BEFORE" ]
+}
+
+@test "nmcli-generated-duplicates: ifup bond0 fails with both files named; nothing is built" {
+	run_x ip link add ens33 type dummy
+	run_x ip link add ens36 type dummy
+	scenario_dummies() { :; }
+	install nmcli-generated-duplicates
+	expected_rc=3 run_split "$IFUP" bond0
+	[[ "$err" == *"ifcfg-bond-slave-ens36:4: error: two files configure ens33"* ]]
+	[[ "$err" == *"bond0: not changed: its configuration has errors"* ]]
+	[ -z "$(bond_names)" ]
+	[ "$(devices)" = "$BEFORE" ]
+}
+
+@test "a slave's ifup alone builds its bond from the files, with that slave only" {
+	install centos-round-robin
+	run_split "$IFUP" eth1
+	no_errors
+	[ "$(slaves_of bond0)" = eth1 ]
+	[ "$(bond_info bond0 .mode)" = balance-rr ]
+	[ "$(bond_info bond0 .miimon)" = 100 ]
+	run_split "$IFUP" bond0
+	no_errors
+	expect_scenario centos-round-robin
+}
+
+@test "an option changed in BONDING_OPTS takes effect on the next ifup bond0, slaves or not" {
+	install centos-round-robin
+	run_x "$IFUP" bond0
+	sed -i 's/BONDING_OPTS="mode=0 miimon=100"/BONDING_OPTS="mode=active-backup miimon=250"/' "$NS/ifcfg-bond0"
+	run_split "$IFUP" bond0
+	[ "$output" = "bond0: changed (traffic was interrupted)" ]
+	[ "$(bond_info bond0 .mode)" = active-backup ]
+	[ "$(bond_info bond0 .miimon)" = 250 ]
+	[ "$(slaves_of bond0)" = "eth0 eth1" ]
+}
+
+@test "without the pre-local pair, TYPE=Bond bonds still go through ifup-bond and ifdown-bond" {
+	install centos-round-robin
+	rm "$SBIN/ifup-pre-local" "$SBIN/ifdown-pre-local"
+	run_split "$IFUP" bond0
+	no_errors
+	expect_scenario centos-round-robin
+	run_split "$IFDOWN" bond0
+	no_errors
+	[ -z "$(bond_names)" ]
+	[ "$(devices)" = "$BEFORE" ]
+}
+
+@test "a configuration error reaches stderr with file and line, and ifup fails" {
+	install centos-round-robin
+	sed -i 's/BONDING_OPTS="mode=0 miimon=100"/BONDING_OPTS="mode=0 miimom=100"/' "$NS/ifcfg-bond0"
+	expected_rc=3 run_split "$IFUP" bond0
+	[[ "$err" == *"ifcfg-bond0:11: error: miimom: unknown option; did you mean miimon?"* ]]
+	[ -z "$(bond_names)" ]
+}
