@@ -1,0 +1,125 @@
+#!/usr/bin/env bats
+# SPDX-License-Identifier: GPL-2.0-or-later
+# The Debian package on the real driver with Debian's own ifupdown: the
+# package (scripts/build-deb, in tests/debs) installed over Debian's
+# ifenslave in the test VM, then the debian-interfaces-lacp scenario through
+# `ifup -a`, `ifup enp2s0` alone and `ifdown -a`: real ifupdown, real
+# hooks, real driver. Every result is read back with `ip -d -j link show`.
+
+load ../helpers
+
+SC=$FIXTURES/scenarios
+DEBS=$BUILDDIR/tests/debs
+
+setup_file() {
+	announce_kernel
+	require_kernel
+	ls "$DEBS"/bondcfg_*.deb "$DEBS"/ifupdown_*.deb "$DEBS"/ifenslave_*.deb >/dev/null 2>&1 ||
+		skip "no packages in tests/debs: run scripts/build-deb"
+	# Debian's ifupdown and ifenslave first, then ours over ifenslave
+	dpkg -i "$DEBS"/ifupdown_*.deb "$DEBS"/ifenslave_*.deb >"$BATS_FILE_TMPDIR/dpkg-ifenslave.log" 2>&1
+	dpkg -i "$DEBS"/bondcfg_*.deb >"$BATS_FILE_TMPDIR/dpkg-bondcfg.log" 2>&1
+}
+
+setup() {
+	[ -x /usr/sbin/bondcfg ] || skip "the package is not installed (see setup_file)"
+	kernel_setup
+	rm -rf /run/network /run/bondcfg
+	mkdir -p /run/network
+	rm -rf /etc/network/interfaces.d
+	cp -r "$SC/debian-interfaces-lacp/root/etc/network/." /etc/network/
+	run_x ip link add enp1s0 type dummy
+	run_x ip link add enp2s0 type dummy
+	BEFORE=$(devices)
+}
+
+teardown() {
+	ifdown -a --force >/dev/null 2>&1 || true
+	kernel_teardown
+}
+
+devices() {
+	ip -j link show type dummy |
+		jq -c '[.[] | {ifname, master, up: (.flags | index("UP") != null), address, mtu}] | sort_by(.ifname)'
+}
+
+address_of() {
+	ip -j addr show dev "$1" | jq -r '[.[0].addr_info[] | select(.family == "inet") | "\(.local)/\(.prefixlen)"] | join(" ")'
+}
+
+no_errors() {
+	if grep -E -i 'error|failed|No such file|RTNETLINK' <<<"$output"; then
+		return 1
+	fi
+}
+
+@test "the package replaced Debian's ifenslave; its hooks are ours, and the left-over ones are named" {
+	[ "$(dpkg-query -W -f '${Status}' bondcfg)" = "install ok installed" ]
+	[[ "$(dpkg-query -W -f '${Status}' ifenslave 2>/dev/null)" != *"ok installed" ]]
+	for phase in pre-up up post-down; do
+		[ -x "/etc/network/if-$phase.d/bondcfg" ]
+		grep -q /usr/sbin/bondcfg "/etc/network/if-$phase.d/bondcfg"
+	done
+	[ -x /usr/sbin/ifenslave ]
+	grep -q "if-pre-up.d/ifenslave is left from the ifenslave package" "$BATS_FILE_TMPDIR/dpkg-bondcfg.log"
+	# the left-over hooks would run next to ours; these tests go without
+	rm -f /etc/network/if-*.d/ifenslave
+}
+
+@test "debian-interfaces-lacp: ifup -a builds the bond and its address; ifdown -a gives the devices back" {
+	rm -f /etc/network/if-*.d/ifenslave
+	run_x ifup -a
+	no_errors
+	expect_scenario debian-interfaces-lacp
+	[ "$(address_of bond0)" = 198.51.100.20/24 ]
+	[ "$(link_field bond0 '.flags | index("UP") != null')" = true ]
+	ifquery --state bond0
+	ifquery --state enp1s0
+	run_x ifdown -a
+	no_errors
+	[ -z "$(bond_names)" ]
+	[ "$(devices)" = "$BEFORE" ]
+}
+
+@test "debian-interfaces-lacp: ifup enp2s0 alone brings up bond0 with both slaves" {
+	rm -f /etc/network/if-*.d/ifenslave
+	run_x ifup enp2s0
+	no_errors
+	expect_scenario debian-interfaces-lacp
+	[ "$(address_of bond0)" = 198.51.100.20/24 ]
+	ifquery --state bond0
+	run_x ifdown bond0
+	[ -z "$(bond_names)" ]
+}
+
+@test "ifdown and ifup of one slave release and enslave it" {
+	rm -f /etc/network/if-*.d/ifenslave
+	run_x ifup -a
+	run_x ifdown enp1s0
+	no_errors
+	[ "$(slaves_of bond0)" = enp2s0 ]
+	run_x ifup enp1s0
+	no_errors
+	[ "$(slaves_of bond0)" = "enp1s0 enp2s0" ]
+}
+
+@test "an edited bond-* option applies on the next ifdown/ifup of the bond" {
+	rm -f /etc/network/if-*.d/ifenslave
+	run_x ifup -a
+	sed -i 's/bond-miimon 100/bond-miimon 250/' /etc/network/interfaces
+	run_x ifdown bond0
+	run_x ifup bond0
+	[ "$(bond_info bond0 .miimon)" = 250 ]
+	[ "$(slaves_of bond0)" = "enp1s0 enp2s0" ]
+}
+
+@test "an unknown bond-* key: ifup fails, naming the file, the line and the key meant; nothing is built" {
+	rm -f /etc/network/if-*.d/ifenslave
+	sed -i 's/bond-miimon 100/bond-miimom 100/' /etc/network/interfaces
+	expected_rc=1 run_x ifup bond0
+	assert_output_contains "/etc/network/interfaces:13: error: "
+	assert_output_contains "bond-miimom"
+	assert_output_contains "miimon"
+	[ -z "$(bond_names)" ]
+	[ "$(link_field enp1s0 .master)" = null ]
+}
