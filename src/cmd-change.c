@@ -50,6 +50,7 @@ static struct {
 	int strict;
 	int force;
 	int keep;
+	int no_slaves;
 	int no_disrupt;
 	int tolerate;
 	const char *wait;
@@ -108,10 +109,27 @@ static int want_from_conf(struct session *s, const struct host_bond *hb,
 	return opt.strict && s->d.errors ? -ENODEV : 0;
 }
 
+/*
+ * up --no-slaves: the bond's own options only. The slaves and what names
+ * them (primary, active_slave) are left out of @want.
+ */
+static void bare(struct bond_conf *want)
+{
+	want->present &= ~(BONDOPT_BIT(BONDOPT_PRIMARY) |
+			   BONDOPT_BIT(BONDOPT_ACTIVE_SLAVE));
+	while (want->n_slaves) {
+		char name[IF_NAMESIZE];
+
+		snprintf(name, sizeof(name), "%s", want->slaves[0].name);
+		bond_conf_remove_slave(want, name);
+	}
+}
+
 /* Plans each target; a bond that cannot be planned is skipped. */
 static void plan_targets(struct session *s, struct target *t, size_t n,
 			 unsigned int flags)
 {
+	const struct link *live;
 	size_t i, k;
 
 	for (i = 0; i < n; i++) {
@@ -119,11 +137,20 @@ static void plan_targets(struct session *s, struct target *t, size_t n,
 		if (t[i].skip)
 			continue;
 		t[i].existed = linkset_find(&s->ls, t[i].want.name) != NULL;
-		if (plan_bond(&t[i].plan, &t[i].want, &s->ls, flags, &s->d)) {
+		if (plan_bond(&t[i].plan, &t[i].want, &s->ls,
+			      flags | (opt.no_slaves ? PLAN_KEEP_SLAVES : 0),
+			      &s->d)) {
 			t[i].skip = t[i].failed = true;
 			session_fail(s, CLI_EXIT_FAILURE);
 			continue;
 		}
+		/* --no-slaves leaves the link as it is: a new bond stays down */
+		k = t[i].plan.n;
+		live = linkset_find(&s->ls, t[i].want.name);
+		if (opt.no_slaves && k &&
+		    t[i].plan.v[k - 1].kind == STEP_BOND_UP &&
+		    !(live && (live->flags & IFF_UP)))
+			t[i].plan.n--;
 		if (!opt.no_disrupt)
 			continue;
 		for (k = 0; k < t[i].plan.n; k++) {
@@ -256,6 +283,8 @@ static int converge(enum change_cmd cmd, const char *const *names, size_t n,
 			tg->skip = tg->failed = true;
 			session_fail(&s, CLI_EXIT_FAILURE);
 		}
+		if (opt.no_slaves)
+			bare(&tg->want);
 	}
 	plan_targets(&s, t, nt, flags);
 	if (opt.dry_run)
@@ -713,6 +742,9 @@ static struct poptOption up_options[] = {
 	OPT_NO_DISRUPT,
 	OPT_FORCE,
 	OPT_TOLERATE,
+	{ "no-slaves", '\0', POPT_ARG_NONE, &opt.no_slaves, 0,
+	  "Only the bond's own options: no slave is enslaved or released, the link is left down or up as it is",
+	  NULL },
 	OPT_DRY_RUN,
 	CLI_STD_OPTIONS,
 	POPT_TABLEEND

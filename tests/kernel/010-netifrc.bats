@@ -1,0 +1,116 @@
+#!/usr/bin/env bats
+# SPDX-License-Identifier: GPL-2.0-or-later
+# The netifrc module (gentoo/netifrc-bondcfg.sh) on the real driver: the
+# Gentoo scenarios through `net.bond0 start` and `stop`, with net.lo played
+# by tests/netifrc/net.lo (openrc-run sourcing /etc/conf.d/net, the module's
+# phases in net.lo's order, the user's preup()); and the OpenRC service.
+# Every result is read back with `ip -d -j link show`.
+
+load ../helpers
+
+SC=$FIXTURES/scenarios
+NETLO=$SRCDIR/tests/netifrc/net.lo
+
+setup_file() {
+	announce_kernel
+}
+
+setup() {
+	kernel_setup
+	export BONDCFG_RUN_DIR=$BATS_TEST_TMPDIR/run
+	export BONDCFG=$BUILDDIR/src/bondcfg
+	export SVCDIR=$BATS_TEST_TMPDIR/svc
+	export MODULE=$BUILDDIR/gentoo/netifrc-bondcfg.sh
+}
+
+teardown() {
+	kernel_teardown
+}
+
+# install SCENARIO: its root in a copy; dummies named as its slaves.
+install() {
+	export BONDCFG_ROOT=$BATS_TEST_TMPDIR/root
+	export CONFD_NET=$BONDCFG_ROOT/etc/conf.d/net
+	mkdir -p "$BONDCFG_ROOT"
+	cp -r "$SC/$1/root/." "$BONDCFG_ROOT/"
+	scenario_dummies "$BONDCFG_ROOT"
+	BEFORE=$(devices)
+}
+
+devices() {
+	ip -j link show type dummy |
+		jq -c '[.[] | {ifname, master, up: (.flags | index("UP") != null), address, mtu}] | sort_by(.ifname)'
+}
+
+address_of() {
+	ip -j addr show dev "$1" | jq -r '[.[0].addr_info[] | select(.family == "inet") | "\(.local)/\(.prefixlen)"] | join(" ")'
+}
+
+@test "gentoo-confd-net-modern: net.bond0 start builds it from the variables; stop gives the devices back" {
+	install gentoo-confd-net-modern
+	run_split "$NETLO" bond0 start
+	[ "$output" = " * Creating bond bond0 (bondcfg)
+ * Bringing up bond bond0 (bondcfg)" ]
+	[ -z "$err" ]
+	expect_scenario gentoo-confd-net-modern
+	[ "$(address_of bond0)" = 192.168.1.253/24 ]
+	[ "$(link_field bond0 '.flags | index("UP") != null')" = true ]
+	run_split "$NETLO" bond0 stop
+	[ "$output" = " * Deleting bond bond0 (bondcfg)" ]
+	[ -z "$err" ]
+	[ -z "$(bond_names)" ]
+	[ "$(devices)" = "$BEFORE" ]
+}
+
+@test "gentoo-confd-net: the preup() that writes sysfs finds the bond made in pre_up; bondcfg says what it does" {
+	install gentoo-confd-net
+	run_split "$NETLO" bond0 start
+	# the admin's own preup() ran, on a bond without slaves, and worked
+	[[ "$output" == *"Bonding mode is set to balance-rr on bond0"* ]]
+	[[ "$err" != *"No such file"* ]]
+	[[ "$err" != *"rror"* ]]
+	[ "$(bond_info bond0 .mode)" = balance-rr ]
+	[ "$(bond_info bond0 .miimon)" = 100 ]
+	[ "$(slaves_of bond0)" = "eth1 eth2" ]
+	[ "$(address_of bond0)" = 192.168.1.253/24 ]
+	run_x "$BONDCFG" --root "$BONDCFG_ROOT" check
+	assert_output_contains "preup()"
+	run_split "$NETLO" bond0 stop
+	[ -z "$(bond_names)" ]
+	[ "$(devices)" = "$BEFORE" ]
+}
+
+@test "a stanza without slaves_ is not the module's: net.eth0 start does nothing to bonds" {
+	install gentoo-confd-net-modern
+	run_x ip link add eth0 type dummy
+	run_split "$NETLO" eth0 start
+	[ -z "$output$err" ]
+	[ -z "$(bond_names)" ]
+	[ "$(address_of eth0)" = 192.168.0.253/24 ]
+}
+
+@test "a configuration error stops net.bond0 start, with file and line; nothing is left" {
+	install gentoo-confd-net-modern
+	sed -i 's/^miimon_bond0=.*/miimon_bond0="fast"/' "$CONFD_NET"
+	expected_rc=1 run_split "$NETLO" bond0 start
+	[[ "$err" == *"etc/conf.d/net:"*"error: "*"miimon"* ]]
+	[ -z "$(bond_names)" ]
+}
+
+@test "the OpenRC service brings up every configured bond and takes them down" {
+	install gentoo-confd-net-modern
+	initd=$BUILDDIR/gentoo/bondcfg.initd
+	# openrc-run's part: the e* functions, yesno, then start or stop
+	run_split bash -c '
+		ebegin() { echo " * $*"; }; eend() { return "${1:-0}"; }
+		yesno() { case ${1:-} in [Yy][Ee][Ss]) return 0 ;; esac; return 1; }
+		. "$1"; "$2"' _ "$initd" start
+	[ "$output" = " * Bringing up bonds
+bond0: created" ]
+	expect_scenario gentoo-confd-net-modern
+	run_split bash -c '
+		ebegin() { echo " * $*"; }; eend() { return "${1:-0}"; }
+		yesno() { case ${1:-} in [Yy][Ee][Ss]) return 0 ;; esac; return 1; }
+		. "$1"; "$2"' _ "$initd" stop
+	[ -z "$(bond_names)" ]
+}
