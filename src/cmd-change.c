@@ -651,7 +651,7 @@ static int ifup(const char *arg)
 	if (enslaved)
 		return CLI_EXIT_OK;
 	names[0] = r.dev;
-	return enslave_run(r.bond, names, 1, false);
+	return enslave_run(r.bond, names, 1, false, !bondcfg.quiet);
 }
 
 /*

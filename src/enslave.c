@@ -264,7 +264,7 @@ static void say_configured(const struct target *t, const struct host_bond *hb)
 }
 
 int enslave_run(const char *master, const char *const *names, size_t n,
-		bool force)
+		bool force, bool announce)
 {
 	const struct host_bond *hb = NULL;
 	const struct link *bond;
@@ -337,7 +337,7 @@ int enslave_run(const char *master, const char *const *names, size_t n,
 	if (bondcfg.verbose)
 		output_plan(&t.plan, stdout);
 	session_run(&s, &t, 1, 0);
-	if (!t.failed && hb)
+	if (!t.failed && hb && announce)
 		say_configured(&t, hb);
 done:
 	target_free(&t);

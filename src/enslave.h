@@ -14,11 +14,12 @@
  * Enslaves @names to bond @master, in one run: each slave is checked first,
  * and any problem changes nothing. A @master that does not exist, or that
  * has no slaves, gets the options of the host's configuration (read under
- * bondcfg.root). @force enslaves devices that are not Ethernet. Returns the
- * exit status, after reporting.
+ * bondcfg.root), and with @announce a line on stdout says so. @force
+ * enslaves devices that are not Ethernet. Returns the exit status, after
+ * reporting.
  */
 int enslave_run(const char *master, const char *const *names, size_t n,
-		bool force);
+		bool force, bool announce);
 
 /* The bond @master in the session; otherwise says why not. */
 const struct link *enslave_live_bond(struct session *s, const char *master);

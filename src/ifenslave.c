@@ -420,7 +420,7 @@ int main(int argc, const char **argv)
 	else if (opt.detach)
 		rc = detach(rest[0], rest + 1, n - 1);
 	else
-		rc = enslave_run(rest[0], rest + 1, n - 1, opt.force);
+		rc = enslave_run(rest[0], rest + 1, n - 1, opt.force, true);
 out:
 	poptFreeContext(ctx);
 	return rc;

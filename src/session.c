@@ -287,6 +287,15 @@ static struct slave_record *record_find(const char *bond, const char *name)
 	return NULL;
 }
 
+/* Whether @dev's master in @ls is the bond called @bond. */
+static bool same_master(const struct linkset *ls, const struct link *dev,
+			const char *bond)
+{
+	const struct link *m = linkset_find_index(ls, dev->master);
+
+	return m && !strcmp(m->name, bond);
+}
+
 /* After a run: remembers the state the slaves of @p had before it. */
 static void record_enslaved(const struct linkset *before, const struct plan *p)
 {
@@ -304,6 +313,13 @@ static void record_enslaved(const struct linkset *before, const struct plan *p)
 			continue;
 		records_load();
 		r = record_find(st->bond, st->dev);
+		/*
+		 * A slave released and enslaved again by the same run (an
+		 * option that needs a bond without slaves) keeps what it was
+		 * before it first joined the bond.
+		 */
+		if (dev->master && same_master(before, dev, st->bond))
+			continue;
 		if (!r && records.n < MAX_RECORDS) {
 			r = &records.v[records.n++];
 			snprintf(r->bond, sizeof(r->bond), "%s", st->bond);

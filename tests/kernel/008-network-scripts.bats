@@ -49,9 +49,10 @@ devices() {
 		jq -c '[.[] | {ifname, master, up: (.flags | index("UP") != null), address, mtu}] | sort_by(.ifname)'
 }
 
-# No error of the kind the stock scripts print, and none of ours.
+# No error of the kind the stock scripts print (on stdout or stderr), and
+# none of ours.
 no_errors() {
-	if grep -E 'error|No such file|does not seem to be present|not enslaved' <<<"$err"; then
+	if grep -E 'error|No such file|does not seem to be present|not enslaved' <<<"$output$err"; then
 		return 1
 	fi
 }
@@ -107,7 +108,7 @@ address_of() {
 	[[ "$err" == *"bond0.conf:2: warning: options for bond0 in modprobe.d"* ]]
 	# initscripts' own ifup-eth still trips on the file without DEVICE=
 	# when it calls ifup for each MASTER= file; bondcfg has enslaved em2
-	[[ "$err" == *"ifup-eth: Device  does not seem to be present"* ]]
+	[[ "$output" == *"ifup-eth: Device name does not seem to be present."* ]]
 	[ "$(slaves_of bond0)" = "em1 em2" ]
 	run_split "$IFDOWN" bond0
 	no_errors
@@ -131,6 +132,7 @@ address_of() {
 	install centos-round-robin
 	run_split "$IFUP" eth1
 	no_errors
+	[ -z "$output$err" ]
 	[ "$(slaves_of bond0)" = eth1 ]
 	[ "$(bond_info bond0 .mode)" = balance-rr ]
 	[ "$(bond_info bond0 .miimon)" = 100 ]
@@ -148,6 +150,11 @@ address_of() {
 	[ "$(bond_info bond0 .mode)" = active-backup ]
 	[ "$(bond_info bond0 .miimon)" = 250 ]
 	[ "$(slaves_of bond0)" = "eth0 eth1" ]
+	# the slaves were released and enslaved again: ifdown still gives
+	# them back as they were before the first ifup (down)
+	run_x "$IFDOWN" bond0
+	[ -z "$(bond_names)" ]
+	[ "$(devices)" = "$BEFORE" ]
 }
 
 @test "without the pre-local pair, TYPE=Bond bonds still go through ifup-bond and ifdown-bond" {
