@@ -332,8 +332,7 @@ static int direct(enum change_cmd cmd, const char *bond,
 	rc = session_open(&s, cmd_names[cmd], opt.dry_run);
 	if (rc >= 0)
 		goto out;
-	memset(&t, 0, sizeof(t));
-	bond_conf_init(&t.want, bond);
+	target_init(&t, bond);
 	live = live_bond(&s, bond);
 	if (!live)
 		goto done;
@@ -356,7 +355,6 @@ static int direct(enum change_cmd cmd, const char *bond,
 		session_fail(&s, CLI_EXIT_USAGE);
 		goto done;
 	}
-	plan_init(&t.plan);
 	t.existed = true;
 	if (cmd == CMD_RELEASE) {
 		for (i = 0; i < n; i++) {
@@ -374,10 +372,10 @@ static int direct(enum change_cmd cmd, const char *bond,
 			plan_release(&t.plan, &t.want, args[i]);
 		}
 		if (s.d.errors)
-			goto done_plan;
+			goto done;
 	} else if (plan_bond(&t.plan, &t.want, &s.ls, flags, &s.d)) {
 		session_fail(&s, CLI_EXIT_FAILURE);
-		goto done_plan;
+		goto done;
 	}
 	/* set changes options: a bond that was down stays down */
 	k = t.plan.n;
@@ -390,10 +388,8 @@ static int direct(enum change_cmd cmd, const char *bond,
 		session_run(&s, &t, 1, flags);
 	if (!opt.dry_run && cmd == CMD_RELEASE && !t.failed)
 		session_restore_released(&s, bond, args, n, false);
-done_plan:
-	plan_free(&t.plan);
 done:
-	bond_conf_free(&t.want);
+	target_free(&t);
 	rc = session_close(&s);
 out:
 	return rc;
@@ -590,8 +586,8 @@ static void resolve(const struct host_conf *h, const char *arg, struct role *r)
 	}
 }
 
-/* The role of @arg in the host's configuration; 0, or the exit status. */
-static int configured_role(const char *arg, struct role *r)
+/* The role of @arg in the host's configuration. */
+static void configured_role(const char *arg, struct role *r)
 {
 	struct host_conf h;
 	struct diags d;
@@ -602,7 +598,6 @@ static int configured_role(const char *arg, struct role *r)
 	resolve(&h, arg, r);
 	diags_free(&d); /* reported by the run that follows */
 	host_conf_free(&h);
-	return 0;
 }
 
 static void say_nothing(const char *cmd, const char *arg)

@@ -279,9 +279,7 @@ int enslave_run(const char *master, const char *const *names, size_t n,
 		return rc;
 	host_conf_init(&h, bondcfg.root);
 	diags_init(&cd);
-	memset(&t, 0, sizeof(t));
-	bond_conf_init(&t.want, master);
-	plan_init(&t.plan);
+	target_init(&t, master);
 	bond = linkset_find(&s.ls, master);
 	if (bond && (!bond->is_bond || !bond->bond)) {
 		enslave_live_bond(&s, master);

@@ -9,7 +9,6 @@
 #include "config.h"
 
 #include <errno.h>
-#include <net/if_arp.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -210,9 +209,7 @@ static int detach(const char *master, const char *const *names, size_t n)
 	rc = session_open(&s, NULL, false);
 	if (rc >= 0)
 		return rc;
-	memset(&t, 0, sizeof(t));
-	bond_conf_init(&t.want, master);
-	plan_init(&t.plan);
+	target_init(&t, master);
 	released = xcalloc(n, sizeof(*released));
 	bond = enslave_live_bond(&s, master);
 	for (i = 0; bond && i < n; i++) {
@@ -271,9 +268,7 @@ static int change_active(const char *master, const char *name)
 	rc = session_open(&s, NULL, false);
 	if (rc >= 0)
 		return rc;
-	memset(&t, 0, sizeof(t));
-	bond_conf_init(&t.want, master);
-	plan_init(&t.plan);
+	target_init(&t, master);
 	bond = enslave_live_bond(&s, master);
 	if (!bond)
 		goto done;

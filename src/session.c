@@ -495,6 +495,13 @@ void session_run(struct session *s, struct target *t, size_t n,
 	plan_free(&all);
 }
 
+void target_init(struct target *t, const char *bond)
+{
+	memset(t, 0, sizeof(*t));
+	bond_conf_init(&t->want, bond);
+	plan_init(&t->plan);
+}
+
 void target_free(struct target *t)
 {
 	bond_conf_free(&t->want);

@@ -116,6 +116,9 @@ void session_print_plans(const struct target *t, size_t n);
 void session_run(struct session *s, struct target *t, size_t n,
 		 unsigned int flags);
 
+/* A target for bond @bond: nothing wanted, no plan yet. */
+void target_init(struct target *t, const char *bond);
+
 /* Frees what @t holds; targets_free() also the array. */
 void target_free(struct target *t);
 void targets_free(struct target *t, size_t n);
