@@ -49,6 +49,24 @@ assert_output_contains() {
 	fi
 }
 
+# complete_line CMD LINE: what the bash completion of CMD
+# (completion/CMD, function _CMD) offers at the end of LINE, sorted, on one
+# line.
+complete_line() {
+	local bc=/usr/share/bash-completion/bash_completion
+
+	[ -r "$bc" ] || skip "bash-completion is not installed"
+	PATH=$BUILDDIR/src:$PATH bash -c '
+		source "$1"; source "$2"
+		read -ra COMP_WORDS <<<"$4"
+		[[ $4 == *" " ]] && COMP_WORDS+=("")
+		COMP_CWORD=$((${#COMP_WORDS[@]} - 1))
+		COMP_LINE=$4; COMP_POINT=${#4}
+		"_$3" "$3" "${COMP_WORDS[COMP_CWORD]}" "${COMP_WORDS[COMP_CWORD-1]}"
+		printf "%s\n" "${COMPREPLY[@]}" | sort | tr "\n" " "
+	' _ "$bc" "$SRCDIR/completion/$1" "$1" "$2"
+}
+
 # --- kernel tests ------------------------------------------------------------
 
 # require_kernel: skip unless we are root in the test VM (or on a host that
@@ -121,6 +139,27 @@ kernel_teardown() {
 	unload_bonding
 }
 
+# dummies DEV...: a dummy device of each name.
+dummies() {
+	local dev
+
+	for dev in "$@"; do
+		run_x ip link add "$dev" type dummy
+	done
+}
+
+# devices: a snapshot of what taking a bond down must give back: name,
+# master, state, MAC and MTU of each dummy.
+devices() {
+	ip -j link show type dummy |
+		jq -c '[.[] | {ifname, master, up: (.flags | index("UP") != null), address, mtu}] | sort_by(.ifname)'
+}
+
+# address_of DEV: its IPv4 addresses, ADDRESS/PREFIX, on one line.
+address_of() {
+	ip -j addr show dev "$1" | jq -r '[.[0].addr_info[] | select(.family == "inet") | "\(.local)/\(.prefixlen)"] | join(" ")'
+}
+
 # bond_info BOND JQ-PATH: one value of the bond's info_data, e.g. .miimon.
 bond_info() {
 	link_field "$1" ".linkinfo.info_data$2"
@@ -148,6 +187,17 @@ scenario_dummies() {
 # each other link: the kind is checked instead.)
 bond_names() {
 	ip -d -j link show | jq -r '.[] | select(.linkinfo.info_kind == "bond") | .ifname'
+}
+
+# scenario_copy NAME: a copy of tests/fixtures/scenarios/NAME/root in
+# $BONDCFG_ROOT (exported, for bondcfg and the hooks), a dummy for each of
+# its slaves, and the devices as they are then in $BEFORE.
+scenario_copy() {
+	export BONDCFG_ROOT=$BATS_TEST_TMPDIR/root
+	mkdir -p "$BONDCFG_ROOT"
+	cp -r "$FIXTURES/scenarios/$1/root/." "$BONDCFG_ROOT/"
+	scenario_dummies "$BONDCFG_ROOT"
+	BEFORE=$(devices)
 }
 
 # expect_scenario NAME: bond0 is what tests/fixtures/scenarios/NAME/EXPECT.md

@@ -98,18 +98,7 @@ SC=$FIXTURES/scenarios
 
 # complete LINE: what bash completion offers at the end of LINE.
 complete() {
-	local bc=/usr/share/bash-completion/bash_completion
-
-	[ -r "$bc" ] || skip "bash-completion is not installed"
-	PATH=$BUILDDIR/src:$PATH bash -c '
-		source "$1"; source "$2"
-		read -ra COMP_WORDS <<<"$3"
-		[[ $3 == *" " ]] && COMP_WORDS+=("")
-		COMP_CWORD=$((${#COMP_WORDS[@]} - 1))
-		COMP_LINE=$3; COMP_POINT=${#3}
-		_bondcfg bondcfg "${COMP_WORDS[COMP_CWORD]}" "${COMP_WORDS[COMP_CWORD-1]}"
-		printf "%s\n" "${COMPREPLY[@]}" | sort | tr "\n" " "
-	' _ "$bc" "$SRCDIR/completion/bondcfg" "$1"
+	complete_line bondcfg "$1"
 }
 
 @test "bash completion: commands, their options, formats, option keys" {

@@ -27,14 +27,6 @@ teardown() {
 
 
 
-dummies() {
-	local dev
-
-	for dev in "$@"; do
-		run_x ip link add "$dev" type dummy
-	done
-}
-
 # ifcfg BOND "OPTIONS" SLAVE...: an ifcfg bond and its slave files in $NS.
 ifcfg() {
 	local bond=$1 opts=$2 dev
@@ -46,13 +38,6 @@ ifcfg() {
 		printf 'DEVICE=%s\nMASTER=%s\nSLAVE=yes\nONBOOT=yes\n' \
 			"$dev" "$bond" >"$NS/ifcfg-$dev"
 	done
-}
-
-# A snapshot of the devices that down must give back: name, master, state,
-# MAC and MTU of each dummy.
-devices() {
-	ip -j link show type dummy |
-		jq -c '[.[] | {ifname, master, up: (.flags | index("UP") != null), address, mtu}] | sort_by(.ifname)'
 }
 
 # --- every scenario -------------------------------------------------------

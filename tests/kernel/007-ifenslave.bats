@@ -31,14 +31,6 @@ teardown() {
 	kernel_teardown
 }
 
-dummies() {
-	local dev
-
-	for dev in "$@"; do
-		run_x ip link add "$dev" type dummy
-	done
-}
-
 # A bond made with ip(8), not from any configuration.
 ip_bond() {
 	local bond=$1 mode=$2 dev

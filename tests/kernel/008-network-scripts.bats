@@ -31,22 +31,14 @@ teardown() {
 # install SCENARIO: its root in a copy, the hooks and the stand-ins of
 # ifup-eth and ifdown-eth in its network-scripts, the pre-local pair in $SBIN.
 install() {
-	export BONDCFG_ROOT=$BATS_TEST_TMPDIR/root
+	scenario_copy "$1"
 	export NS=$BONDCFG_ROOT/etc/sysconfig/network-scripts
-	mkdir -p "$BONDCFG_ROOT" "$SBIN"
-	cp -r "$SC/$1/root/." "$BONDCFG_ROOT/"
+	mkdir -p "$SBIN"
 	cp "$BUILDDIR/network-scripts/ifup-bond" "$BUILDDIR/network-scripts/ifdown-bond" "$NS/"
 	ln -s ifup-bond "$NS/ifup-Bond"
 	ln -s ifdown-bond "$NS/ifdown-Bond"
 	cp "$DRIVER/ifup-eth" "$DRIVER/ifdown-eth" "$NS/"
 	cp "$BUILDDIR/network-scripts/ifup-pre-local" "$BUILDDIR/network-scripts/ifdown-pre-local" "$SBIN/"
-	scenario_dummies "$BONDCFG_ROOT"
-	BEFORE=$(devices)
-}
-
-devices() {
-	ip -j link show type dummy |
-		jq -c '[.[] | {ifname, master, up: (.flags | index("UP") != null), address, mtu}] | sort_by(.ifname)'
 }
 
 # No error of the kind the stock scripts print (on stdout or stderr), and
@@ -55,10 +47,6 @@ no_errors() {
 	if grep -E 'error|No such file|does not seem to be present|not enslaved' <<<"$output$err"; then
 		return 1
 	fi
-}
-
-address_of() {
-	ip -j addr show dev "$1" | jq -r '[.[0].addr_info[] | select(.family == "inet") | "\(.local)/\(.prefixlen)"] | join(" ")'
 }
 
 @test "centos-round-robin: ifup bond0 (TYPE=Bond), then ifdown bond0" {

@@ -38,15 +38,6 @@ teardown() {
 	kernel_teardown
 }
 
-devices() {
-	ip -j link show type dummy |
-		jq -c '[.[] | {ifname, master, up: (.flags | index("UP") != null), address, mtu}] | sort_by(.ifname)'
-}
-
-address_of() {
-	ip -j addr show dev "$1" | jq -r '[.[0].addr_info[] | select(.family == "inet") | "\(.local)/\(.prefixlen)"] | join(" ")'
-}
-
 no_errors() {
 	if grep -E -i 'error|failed|No such file|RTNETLINK' <<<"$output"; then
 		return 1

@@ -29,21 +29,8 @@ teardown() {
 
 # install SCENARIO: its root in a copy; dummies named as its slaves.
 install() {
-	export BONDCFG_ROOT=$BATS_TEST_TMPDIR/root
+	scenario_copy "$1"
 	export CONFD_NET=$BONDCFG_ROOT/etc/conf.d/net
-	mkdir -p "$BONDCFG_ROOT"
-	cp -r "$SC/$1/root/." "$BONDCFG_ROOT/"
-	scenario_dummies "$BONDCFG_ROOT"
-	BEFORE=$(devices)
-}
-
-devices() {
-	ip -j link show type dummy |
-		jq -c '[.[] | {ifname, master, up: (.flags | index("UP") != null), address, mtu}] | sort_by(.ifname)'
-}
-
-address_of() {
-	ip -j addr show dev "$1" | jq -r '[.[0].addr_info[] | select(.family == "inet") | "\(.local)/\(.prefixlen)"] | join(" ")'
 }
 
 @test "gentoo-confd-net-modern: net.bond0 start builds it from the variables; stop gives the devices back" {
