@@ -52,10 +52,13 @@ install() {
 @test "gentoo-confd-net: the preup() that writes sysfs finds the bond made in pre_up; bondcfg says what it does" {
 	install gentoo-confd-net
 	run_split "$NETLO" bond0 start
-	# the admin's own preup() ran, on a bond without slaves, and worked
+	# the admin's own preup() ran, on a bond without slaves that net.lo
+	# left down for it, and worked
 	[[ "$output" == *"Bonding mode is set to balance-rr on bond0"* ]]
 	[[ "$err" != *"No such file"* ]]
 	[[ "$err" != *"rror"* ]]
+	# bondcfg's note on preup() is said once, by pre_start
+	[ "$(grep -c 'preup() writes bonding/mode' <<<"$err")" = 1 ]
 	[ "$(bond_info bond0 .mode)" = balance-rr ]
 	[ "$(bond_info bond0 .miimon)" = 100 ]
 	[ "$(slaves_of bond0)" = "eth1 eth2" ]
@@ -65,6 +68,31 @@ install() {
 	run_split "$NETLO" bond0 stop
 	[ -z "$(bond_names)" ]
 	[ "$(devices)" = "$BEFORE" ]
+}
+
+@test "gentoo-confd-net with another mode in preup(): the mode written there is the bond's" {
+	install gentoo-confd-net
+	sed -i 's/BOND_MODE="balance-rr"/BOND_MODE="active-backup"/' "$CONFD_NET"
+	run_split "$NETLO" bond0 start
+	[[ "$output" == *"Bonding mode is set to active-backup on bond0"* ]]
+	[[ "$err" != *"rror"* ]]
+	[ "$(bond_info bond0 .mode)" = active-backup ]
+	[ "$(bond_info bond0 .miimon)" = 100 ]
+	[ "$(slaves_of bond0)" = "eth1 eth2" ]
+	run_split "$NETLO" bond0 stop
+	[ -z "$(bond_names)" ]
+	[ "$(devices)" = "$BEFORE" ]
+}
+
+@test "up_before_preup chosen by the admin is kept: with yes, preup() finds the bond up" {
+	install gentoo-confd-net
+	echo 'up_before_preup_bond0="yes"' >>"$CONFD_NET"
+	run_split "$NETLO" bond0 start
+	# the kernel refuses a mode on a bond that is up: the admin asked for it
+	[[ "$err" == *"Device or resource busy"* ]]
+	[ "$(link_field bond0 '.flags | index("UP") != null')" = true ]
+	run_split "$NETLO" bond0 stop
+	[ -z "$(bond_names)" ]
 }
 
 @test "a stanza without slaves_ is not the module's: net.eth0 start does nothing to bonds" {
