@@ -57,6 +57,6 @@ binary() {
 		run_x groff -man -Tutf8 -ww -z "$page"
 		[ -z "$output" ]
 		grep -q "$PACKAGE_VERSION" "$page"
-		! grep -q '@[A-Z_]*@' "$page"
+		[ "$(grep -c '@[A-Z_]*@' "$page")" = 0 ]
 	done
 }

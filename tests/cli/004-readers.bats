@@ -216,7 +216,7 @@ NS=etc/sysconfig/network-scripts
 	has_line "[bond1]"
 	has_line "options=mode=802.3ad miimon=100"
 	has_line "module_options=max_bonds=0"
-	! grep -q bond2 <<<"$output"
+	[[ "$output" != *bond2* ]]
 }
 
 @test "modprobe.d: options bonding set every bond's defaults; blacklist and install are named" {
@@ -267,7 +267,7 @@ NS=etc/sysconfig/network-scripts
 	has_line "[bond0]"
 	has_line "slaves=eth0 eth1"
 	has_line "options=mode=balance-xor miimon=100"
-	! grep -q bond9 <<<"$output"
+	[[ "$output" != *bond9* ]]
 }
 
 @test "interfaces: an unknown bond- key is an error with a suggestion; comments only at line start" {
@@ -382,7 +382,7 @@ ip address add 192.168.1.22/24 dev bond0" ]
 	mkfile etc/network/interfaces 'iface bond0 inet manual\n  bond-slaves eth0\niface bond1 inet manual\n  bond-slaves eth1\n'
 	bp --root "$T" --bond bond1
 	has_line "[bond1]"
-	! grep -q bond0 <<<"$output"
+	[[ "$output" != *bond0* ]]
 	expected_rc=3 bp --root "$T" --bond bond5
 	has_diag "error" - "" "" 2>/dev/null || [[ $err == *"no configuration declares a bond called bond5"* ]]
 }

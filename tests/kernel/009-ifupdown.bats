@@ -114,3 +114,86 @@ no_errors() {
 	[ -z "$(bond_names)" ]
 	[ "$(link_field enp1s0 .master)" = null ]
 }
+
+# interfaces TEXT: /etc/network/interfaces is TEXT, and nothing else.
+interfaces() {
+	rm -rf /etc/network/interfaces.d
+	printf '%s\n' "$1" >/etc/network/interfaces
+}
+
+@test "bond-slaves as a list, slaves without stanzas: ifup bond0 enslaves them; ifdown bond0 gives them back" {
+	rm -f /etc/network/if-*.d/ifenslave
+	interfaces 'auto bond0
+iface bond0 inet static
+    address 198.51.100.20/24
+    bond-slaves enp1s0 enp2s0
+    bond-mode active-backup
+    bond-miimon 100
+    bond-primary enp2s0'
+	run_x ifup bond0
+	no_errors
+	[ "$(bond_info bond0 .mode)" = active-backup ]
+	[ "$(bond_info bond0 .miimon)" = 100 ]
+	[ "$(bond_info bond0 .primary)" = enp2s0 ]
+	[ "$(slaves_of bond0)" = "enp1s0 enp2s0" ]
+	[ "$(address_of bond0)" = 198.51.100.20/24 ]
+	run_x ifdown bond0
+	no_errors
+	[ -z "$(bond_names)" ]
+	[ "$(devices)" = "$BEFORE" ]
+}
+
+@test "bond-slaves as a list, slaves with stanzas of their own brought up first: ifup -a enslaves them in any order" {
+	rm -f /etc/network/if-*.d/ifenslave
+	interfaces 'auto enp1s0
+iface enp1s0 inet manual
+
+auto bond0
+iface bond0 inet static
+    address 198.51.100.20/24
+    bond-slaves enp1s0 enp2s0
+    bond-mode balance-xor
+    bond-xmit-hash-policy layer2+3
+
+auto enp2s0
+iface enp2s0 inet manual'
+	run_x ifup -a
+	no_errors
+	[ "$(bond_info bond0 .mode)" = balance-xor ]
+	[ "$(bond_info bond0 .xmit_hash_policy)" = layer2+3 ]
+	[ "$(slaves_of bond0)" = "enp1s0 enp2s0" ]
+	ifquery --state enp1s0
+	ifquery --state enp2s0
+	run_x ifdown -a
+	no_errors
+	[ -z "$(bond_names)" ]
+}
+
+@test "allow-bond0: ifup bond0 brings up the slaves named there with their own stanzas; ifdown bond0 takes them down" {
+	rm -f /etc/network/if-*.d/ifenslave
+	interfaces 'auto bond0
+iface bond0 inet static
+    address 198.51.100.20/24
+    bond-slaves none
+    bond-mode 802.3ad
+    bond-miimon 100
+
+allow-bond0 enp1s0 enp2s0
+iface enp1s0 inet manual
+    bond-master bond0
+iface enp2s0 inet manual
+    bond-master bond0'
+	run_x ifup bond0
+	no_errors
+	[ "$(bond_info bond0 .mode)" = 802.3ad ]
+	[ "$(slaves_of bond0)" = "enp1s0 enp2s0" ]
+	# ifupdown configured the slaves' stanzas, not only bondcfg
+	ifquery --state enp1s0
+	ifquery --state enp2s0
+	run_x ifdown bond0
+	no_errors
+	[ -z "$(bond_names)" ]
+	run ifquery --state enp1s0
+	[ "$status" -ne 0 ]
+	[ "$(devices)" = "$BEFORE" ]
+}
