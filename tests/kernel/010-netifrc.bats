@@ -10,6 +10,7 @@ load ../helpers
 
 SC=$FIXTURES/scenarios
 NETLO=$SRCDIR/tests/netifrc/net.lo
+DEBS=$BUILDDIR/tests/debs
 
 setup_file() {
 	announce_kernel
@@ -112,20 +113,61 @@ install() {
 	[ -z "$(bond_names)" ]
 }
 
-@test "the OpenRC service brings up every configured bond and takes them down" {
+# openrc: Debian's OpenRC (openrc, librc1, libeinfo1 from tests/debs,
+# put there by scripts/build-deb) unpacked into the VM's root, with the
+# state folders of /run/openrc; /etc/init.d/bondcfg is the built service.
+openrc() {
+	local deb
+	for deb in openrc librc1 libeinfo1; do
+		ls "$DEBS/${deb}"_*.deb >/dev/null 2>&1 ||
+			skip "no $deb package in tests/debs: run scripts/build-deb"
+	done
+	if [ ! -x /usr/sbin/openrc-run ] && [ ! -x /sbin/openrc-run ]; then
+		for deb in "$DEBS"/openrc_*.deb "$DEBS"/librc1_*.deb "$DEBS"/libeinfo1_*.deb; do
+			dpkg-deb --fsys-tarfile "$deb" | tar -C / -x --keep-directory-symlink
+		done
+	fi
+	mkdir -p /run/openrc/{daemons,exclusive,failed,hotplugged,inactive,options,scheduled,started,starting,stopping,tmp,wasinactive}
+	touch /run/openrc/softlevel /etc/insserv.conf
+	mkdir -p /etc/runlevels/{sysinit,boot,default,shutdown}
+	command install -m 0755 "$BUILDDIR/gentoo/bondcfg.initd" /etc/init.d/bondcfg
+}
+
+@test "the OpenRC service, under Debian's openrc-run: start brings up every configured bond, stop takes them down" {
 	install gentoo-confd-net-modern
-	initd=$BUILDDIR/gentoo/bondcfg.initd
-	# openrc-run's part: the e* functions, yesno, then start or stop
-	run_split bash -c '
-		ebegin() { echo " * $*"; }; eend() { return "${1:-0}"; }
-		yesno() { case ${1:-} in [Yy][Ee][Ss]) return 0 ;; esac; return 1; }
-		. "$1"; "$2"' _ "$initd" start
-	[ "$output" = " * Bringing up bonds
-bond0: created" ]
+	openrc
+	# openrc-run sources /etc/conf.d/bondcfg into the service's shell
+	mkdir -p /etc/conf.d
+	printf 'BONDCFG=%s\nBONDCFG_ROOT=%s\n' "$BONDCFG" "$BONDCFG_ROOT" >/etc/conf.d/bondcfg
+	run_split /etc/init.d/bondcfg --nodeps start
+	[[ "$output" == *"Bringing up bonds"* ]]
+	[[ "$output" == *"bond0: created"* ]]
+	[[ "$err" != *"rror"* ]]
 	expect_scenario gentoo-confd-net-modern
-	run_split bash -c '
-		ebegin() { echo " * $*"; }; eend() { return "${1:-0}"; }
-		yesno() { case ${1:-} in [Yy][Ee][Ss]) return 0 ;; esac; return 1; }
-		. "$1"; "$2"' _ "$initd" stop
+	[ -e /run/openrc/started/bondcfg ]
+	run_split /etc/init.d/bondcfg --nodeps status
+	[[ "$output" == *started* ]]
+	# started again: nothing to do, and no error
+	run_split /etc/init.d/bondcfg --nodeps restart
+	expect_scenario gentoo-confd-net-modern
+	run_split /etc/init.d/bondcfg --nodeps stop
+	[[ "$output" == *"Taking down bonds"* ]]
 	[ -z "$(bond_names)" ]
+	[ "$(devices)" = "$BEFORE" ]
+	[ ! -e /run/openrc/started/bondcfg ]
+	rm -f /etc/conf.d/bondcfg
+}
+
+@test "the OpenRC service: a configuration error fails start, with file and line, and builds nothing" {
+	install gentoo-confd-net-modern
+	openrc
+	sed -i 's/^mode_bond0=.*/mode_bond0="balance-rx"/' "$CONFD_NET"
+	grep -q balance-rx "$CONFD_NET"
+	mkdir -p /etc/conf.d
+	printf 'BONDCFG=%s\nBONDCFG_ROOT=%s\n' "$BONDCFG" "$BONDCFG_ROOT" >/etc/conf.d/bondcfg
+	expected_rc=1 run_split /etc/init.d/bondcfg --nodeps start
+	[[ "$output$err" == *"/etc/conf.d/net:"*"balance-rx"* ]]
+	[ -z "$(bond_names)" ]
+	[ ! -e /run/openrc/started/bondcfg ]
+	rm -f /etc/conf.d/bondcfg
 }
