@@ -158,7 +158,14 @@ static const char *value(const struct ifcfg *f, const char *name)
 	return v ? v->value : NULL;
 }
 
-/* DEVICE=, else NAME=, else the file name, as the initscripts take it. */
+static bool declares_bond(const struct ifcfg *f);
+
+/*
+ * DEVICE=, else NAME=, else the file name. The initscripts take the name
+ * from DEVICE= or HWADDR= only: a bond's or a slave's file with neither
+ * makes their ifup-eth fail ("Device name does not seem to be present")
+ * and their ifdown pass no name to its hooks, so that is a warning.
+ */
 static void find_device(struct ifcfg *f, struct diags *d)
 {
 	const struct shvar *dev = get(f, "DEVICE"), *name = get(f, "NAME");
@@ -166,7 +173,12 @@ static void find_device(struct ifcfg *f, struct diags *d)
 	const char *which = dev ? dev->value : name ? name->value : f->suffix;
 
 	f->device_loc = dev ? dev->loc : name ? name->loc : file;
-	if (!dev)
+	if (!dev && !get(f, "HWADDR") && (get(f, "MASTER") || declares_bond(f)))
+		diags_add(
+			d, DIAG_WARNING, &f->device_loc,
+			"no DEVICE=; bondcfg takes the device name %s from %s, but the initscripts find the device only by DEVICE= or HWADDR= (add DEVICE=%s)",
+			which, name ? "NAME=" : "the file name", which);
+	else if (!dev)
 		diags_add(
 			d, DIAG_NOTE, &f->device_loc,
 			"no DEVICE=; the device name %s is taken from %s (add DEVICE=%s)",

@@ -85,7 +85,7 @@ NS=etc/sysconfig/network-scripts
 	has_diag $NS/ifcfg-bond0 1 warning "bond0 is named as MASTER by"
 	has_diag $NS/ifcfg-bond0 1 warning "its TYPE=Ethernet and it has neither BONDING_MASTER=yes nor BONDING_OPTS"
 	has_diag etc/modprobe.d/bond0.conf 2 warning "put them in the bond's own configuration (BONDING_OPTS in ifcfg-bond0"
-	has_diag $NS/ifcfg-em2 4 note "no DEVICE=; the device name em2 is taken from NAME="
+	has_diag $NS/ifcfg-em2 4 warning "no DEVICE=; bondcfg takes the device name em2 from NAME=, but the initscripts find the device only by DEVICE= or HWADDR= (add DEVICE=em2)"
 }
 
 @test "scenario debian-interfaces-lacp: bond-slaves none, slaves with bond-master" {
@@ -361,8 +361,9 @@ NS=etc/sysconfig/network-scripts
 	[ "$(jq -r '.bonds[0].options.mode' <<<"$output")" = active-backup ]
 	[ "$(jq -r '[.bonds[0].slaves[].name] | join(",")' <<<"$output")" = em1,em2 ]
 	[ "$(jq -r '.bonds[0].formats | join(",")' <<<"$output")" = ifcfg,modprobe.d ]
-	[ "$(jq -r '.warnings' <<<"$output")" = 2 ]
+	[ "$(jq -r '.warnings' <<<"$output")" = 3 ]
 	[ "$(jq -r '.diagnostics[0].line' <<<"$output")" = 4 ]
+	[ "$(jq -r '.diagnostics[0].severity' <<<"$output")" = warning ]
 	[ -z "$err" ]
 }
 

@@ -22,7 +22,7 @@ SC=$FIXTURES/scenarios
 
 @test "check: --source limits the formats read" {
 	run_x "$BONDCFG" --root "$SC/centos7-options-in-modprobe/root" --source ifcfg check
-	assert_output_contains "0 errors, 1 warning"
+	assert_output_contains "0 errors, 2 warnings"
 	[[ $output != *modprobe.d* ]]
 	expected_rc=2 run_x "$BONDCFG" --source nope check
 	assert_output_contains "unknown format 'nope'"
@@ -47,7 +47,7 @@ SC=$FIXTURES/scenarios
 	assert_output_contains "ifcfg-bond0:1: warning: bond0 is named as MASTER"
 	assert_output_contains "its TYPE=Ethernet and it has neither BONDING_MASTER=yes nor BONDING_OPTS"
 	assert_output_contains "bond0.conf:2: warning: options for bond0 in modprobe.d reach the driver only when it is loaded as 'bond0'"
-	assert_output_contains "ifcfg-em2:4: note: no DEVICE=; the device name em2 is taken from NAME="
+	assert_output_contains "ifcfg-em2:4: warning: no DEVICE=; bondcfg takes the device name em2 from NAME="
 	# gentoo: preup() writes sysfs
 	run_x "$BONDCFG" --root "$SC/gentoo-confd-net/root" check
 	assert_output_contains "net:1: warning: preup() writes bonding/mode, bonding/miimon"

@@ -95,11 +95,34 @@ no_errors() {
 	[[ "$err" == *"ifcfg-bond0:1: warning: "* ]]
 	[[ "$err" == *"bond0.conf:2: warning: options for bond0 in modprobe.d"* ]]
 	# initscripts' own ifup-eth still trips on the file without DEVICE=
-	# when it calls ifup for each MASTER= file; bondcfg has enslaved em2
+	# when it calls ifup for each MASTER= file; bondcfg has enslaved em2,
+	# and says why ifup-eth fails and what fixes it
 	[[ "$output" == *"ifup-eth: Device name does not seem to be present."* ]]
+	[[ "$err" == *"ifcfg-em2:4: warning: no DEVICE=; "*"(add DEVICE=em2)"* ]]
 	[ "$(slaves_of bond0)" = "em1 em2" ]
 	run_split "$IFDOWN" bond0
 	no_errors
+	[ -z "$(bond_names)" ]
+	[ "$(devices)" = "$BEFORE" ]
+}
+
+@test "centos7-options-in-modprobe: ifdown of em2, whose file has no DEVICE=, releases it; ifup em2 enslaves it again" {
+	install centos7-options-in-modprobe
+	run_split "$IFUP" bond0
+	[ "$(slaves_of bond0)" = "em1 em2" ]
+	# ifdown passes ifdown-pre-local no name for this file; the hook finds
+	# the file on ifdown's command line
+	run_split "$IFDOWN" em2
+	[ "$(slaves_of bond0)" = em1 ]
+	[ "$(link_field em2 .master)" = null ]
+	run_split "$IFDOWN" em1
+	[ -z "$(slaves_of bond0)" ]
+	# ifup-eth fails on the file, as it does without bondcfg; em2 is
+	# enslaved all the same
+	expected_rc=1 run_split "$IFUP" ifcfg-em2
+	[[ "$output" == *"Device name does not seem to be present."* ]]
+	[ "$(slaves_of bond0)" = em2 ]
+	run_split "$IFDOWN" bond0
 	[ -z "$(bond_names)" ]
 	[ "$(devices)" = "$BEFORE" ]
 }
