@@ -180,6 +180,27 @@ no_errors() {
 	[ "$(devices)" = "$BEFORE" ]
 }
 
+@test "a configuration error stops a slave's ifup: ifup-eth does not build the bond with the driver's defaults" {
+	install centos-round-robin
+	sed -i 's/BONDING_OPTS="mode=0 miimon=100"/BONDING_OPTS="mode=0 miimom=100"/' "$NS/ifcfg-bond0"
+	# ifup is stopped by its pre-local hook: killed by SIGTERM
+	expected_rc=143 run_split "$IFUP" eth0
+	[[ "$err" == *"ifcfg-bond0:11: error: miimom: unknown option; did you mean miimon?"* ]]
+	[[ "$err" == *"ifup-pre-local: ifcfg-eth0: stopping ifup"* ]]
+	[ -z "$(bond_names)" ]
+	[ "$(devices)" = "$BEFORE" ]
+}
+
+@test "a configuration error stops the ifup of a bond typed TYPE=Ethernet, which ifup hands to ifup-eth" {
+	install centos7-options-in-modprobe
+	sed -i 's/^TYPE=Ethernet/TYPE=Ethernet\nBONDING_OPTS="mode=active-backup miimom=100"/' "$NS/ifcfg-bond0"
+	grep -q miimom "$NS/ifcfg-bond0"
+	expected_rc=143 run_split "$IFUP" bond0
+	[[ "$err" == *"error: miimom: unknown option"* ]]
+	[[ "$output" != *"does not seem to be present"* ]]
+	[ -z "$(bond_names)" ]
+}
+
 @test "a configuration error reaches stderr with file and line, and ifup fails" {
 	install centos-round-robin
 	sed -i 's/BONDING_OPTS="mode=0 miimon=100"/BONDING_OPTS="mode=0 miimom=100"/' "$NS/ifcfg-bond0"
