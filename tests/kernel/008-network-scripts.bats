@@ -201,6 +201,26 @@ no_errors() {
 	[ -z "$(bond_names)" ]
 }
 
+@test "a configuration error of ifup bond0 and of a slave's ifup reaches syslog with file and line" {
+	command -v busybox >/dev/null || skip "busybox is needed for the syslog daemon"
+	[ -e /dev/log ] && skip "a syslog daemon owns /dev/log"
+	install centos-round-robin
+	sed -i 's/BONDING_OPTS="mode=0 miimon=100"/BONDING_OPTS="mode=0 miimom=100"/' "$NS/ifcfg-bond0"
+	log=$BATS_TEST_TMPDIR/messages
+	busybox syslogd -n -O "$log" &
+	syslogd=$!
+	for _ in $(seq 50); do [ -S /dev/log ] && break; sleep 0.1; done
+	expected_rc=3 run_split "$IFUP" bond0
+	expected_rc=143 run_split "$IFUP" eth1
+	sleep 0.5
+	kill "$syslogd"
+	wait "$syslogd" || true
+	rm -f /dev/log
+	[ "$(grep -c 'bondcfg\[[0-9]*\]: .*ifcfg-bond0:11: error: miimom: unknown option; did you mean miimon?' "$log")" = 2 ]
+	grep -q 'daemon.err bondcfg' "$log"
+	[ -z "$(bond_names)" ]
+}
+
 @test "a configuration error reaches stderr with file and line, and ifup fails" {
 	install centos-round-robin
 	sed -i 's/BONDING_OPTS="mode=0 miimon=100"/BONDING_OPTS="mode=0 miimom=100"/' "$NS/ifcfg-bond0"

@@ -51,7 +51,15 @@ no_errors() {
 		[ -x "/etc/network/if-$phase.d/bondcfg" ]
 		grep -q /usr/sbin/bondcfg "/etc/network/if-$phase.d/bondcfg"
 	done
-	[ -x /usr/sbin/ifenslave ]
+	# the three commands and their man pages
+	[ "$(dpkg -S /usr/sbin/ifenslave)" = "bondcfg: /usr/sbin/ifenslave" ]
+	for f in /usr/sbin/bondcfg /usr/sbin/ifenslave /usr/bin/ifcfg-bond-parse; do
+		[ -x "$f" ]
+		[ "$(dpkg -S "$f" | cut -d: -f1)" = bondcfg ]
+		[ -f "/usr/share/man/man8/${f##*/}.8.gz" ]
+	done
+	run_x /usr/sbin/ifenslave -V
+	assert_output_contains "$(dpkg-query -W -f '${Version}' bondcfg)"
 	grep -q "if-pre-up.d/ifenslave is left from the ifenslave package" "$BATS_FILE_TMPDIR/dpkg-bondcfg.log"
 	# the left-over hooks would run next to ours; these tests go without
 	rm -f /etc/network/if-*.d/ifenslave
