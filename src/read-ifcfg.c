@@ -162,9 +162,10 @@ static bool declares_bond(const struct ifcfg *f);
 
 /*
  * DEVICE=, else NAME=, else the file name. The initscripts take the name
- * from DEVICE= or HWADDR= only: a bond's or a slave's file with neither
- * makes their ifup-eth fail ("Device name does not seem to be present")
- * and their ifdown pass no name to its hooks, so that is a warning.
+ * from DEVICE= or HWADDR= only (HWADDR= finds no bond before it exists): a
+ * bond's file without DEVICE=, or a slave's with neither, makes their
+ * ifup-eth fail ("Device name does not seem to be present") and their
+ * ifdown pass no name to its hooks, so that is a warning.
  */
 static void find_device(struct ifcfg *f, struct diags *d)
 {
@@ -173,7 +174,9 @@ static void find_device(struct ifcfg *f, struct diags *d)
 	const char *which = dev ? dev->value : name ? name->value : f->suffix;
 
 	f->device_loc = dev ? dev->loc : name ? name->loc : file;
-	if (!dev && !get(f, "HWADDR") && (get(f, "MASTER") || declares_bond(f)))
+	if (!dev &&
+	    (declares_bond(f) || (!get(f, "HWADDR") &&
+				  (get(f, "MASTER") || get(f, "MASTER_UUID")))))
 		diags_add(
 			d, DIAG_WARNING, &f->device_loc,
 			"no DEVICE=; bondcfg takes the device name %s from %s, but the initscripts find the device only by DEVICE= or HWADDR= (add DEVICE=%s)",

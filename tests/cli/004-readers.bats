@@ -393,3 +393,18 @@ ip address add 192.168.1.22/24 dev bond0" ]
 	bp --root "$T" --check
 	has_diag $NS/ifcfg-bond0 3 note "NetworkManager manages bond0"
 }
+
+@test "ifcfg without DEVICE=: a warning for a bond's file and a slave's without HWADDR=, a note otherwise" {
+	NS=etc/sysconfig/network-scripts
+	mkfile $NS/ifcfg-bond0 'TYPE=Bond\nBONDING_MASTER=yes\nHWADDR=52:54:00:00:00:01\nBONDING_OPTS="mode=1 miimon=100"\n'
+	mkfile $NS/ifcfg-eth0 'MASTER=bond0\nSLAVE=yes\n'
+	mkfile $NS/ifcfg-eth1 'MASTER=bond0\nSLAVE=yes\nHWADDR=52:54:00:00:00:02\n'
+	mkfile $NS/ifcfg-eth2 'TYPE=Ethernet\nBOOTPROTO=dhcp\n'
+	bp --root "$T"
+	has_line "slaves=eth0 eth1"
+	# HWADDR= finds no bond before it exists
+	has_diag $NS/ifcfg-bond0 - warning "no DEVICE=; bondcfg takes the device name bond0 from the file name, but the initscripts find the device only by DEVICE= or HWADDR= (add DEVICE=bond0)"
+	has_diag $NS/ifcfg-eth0 - warning "no DEVICE=; bondcfg takes the device name eth0 from the file name"
+	has_diag $NS/ifcfg-eth1 - note "no DEVICE=; the device name eth1 is taken from the file name (add DEVICE=eth1)"
+	has_diag $NS/ifcfg-eth2 - note "no DEVICE=; the device name eth2 is taken from the file name (add DEVICE=eth2)"
+}

@@ -41,7 +41,8 @@ SHELL_HOOKS="network-scripts/ifup-bond network-scripts/ifdown-bond
 	d=$BATS_TEST_TMPDIR
 	sed "s|@sbindir@|$BUILDDIR/src|" "$SRCDIR/gentoo/bondcfg.service.in" >"$d/bondcfg.service"
 	run_x systemd-analyze verify --man=no "$d/bondcfg.service"
-	[ -z "$output" ]
+	# nothing about this unit (the host's own units may have their say)
+	[ "$(grep -c bondcfg <<<"$output")" = 0 ]
 	# the check sees a mistake: an ExecStart that is not there
 	sed "s|@sbindir@|$d/nowhere|" "$SRCDIR/gentoo/bondcfg.service.in" >"$d/bondcfg.service"
 	expected_rc=1 run_x systemd-analyze verify --man=no "$d/bondcfg.service"

@@ -25,6 +25,11 @@ setup() {
 }
 
 teardown() {
+	if [ -n "${SYSLOGD:-}" ]; then
+		kill "$SYSLOGD" 2>/dev/null || true
+		wait "$SYSLOGD" 2>/dev/null || true
+		rm -f /dev/log
+	fi
 	kernel_teardown
 }
 
@@ -207,15 +212,13 @@ no_errors() {
 	install centos-round-robin
 	sed -i 's/BONDING_OPTS="mode=0 miimon=100"/BONDING_OPTS="mode=0 miimom=100"/' "$NS/ifcfg-bond0"
 	log=$BATS_TEST_TMPDIR/messages
-	busybox syslogd -n -O "$log" &
-	syslogd=$!
+	# fd 3 closed: bats waits for whatever holds it
+	busybox syslogd -n -O "$log" 3>&- &
+	SYSLOGD=$!
 	for _ in $(seq 50); do [ -S /dev/log ] && break; sleep 0.1; done
 	expected_rc=3 run_split "$IFUP" bond0
 	expected_rc=143 run_split "$IFUP" eth1
 	sleep 0.5
-	kill "$syslogd"
-	wait "$syslogd" || true
-	rm -f /dev/log
 	[ "$(grep -c 'bondcfg\[[0-9]*\]: .*ifcfg-bond0:11: error: miimom: unknown option; did you mean miimon?' "$log")" = 2 ]
 	grep -q 'daemon.err bondcfg' "$log"
 	[ -z "$(bond_names)" ]

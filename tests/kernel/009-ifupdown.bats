@@ -58,8 +58,10 @@ no_errors() {
 		[ "$(dpkg -S "$f" | cut -d: -f1)" = bondcfg ]
 		[ -f "/usr/share/man/man8/${f##*/}.8.gz" ]
 	done
+	version=$(dpkg-query -W -f '${Version}' bondcfg)
+	[ -n "$version" ]
 	run_x /usr/sbin/ifenslave -V
-	assert_output_contains "$(dpkg-query -W -f '${Version}' bondcfg)"
+	assert_output_contains "$version"
 	grep -q "if-pre-up.d/ifenslave is left from the ifenslave package" "$BATS_FILE_TMPDIR/dpkg-bondcfg.log"
 	# the left-over hooks would run next to ours; these tests go without
 	rm -f /etc/network/if-*.d/ifenslave

@@ -25,6 +25,7 @@ setup() {
 }
 
 teardown() {
+	rm -f /etc/conf.d/bondcfg
 	kernel_teardown
 }
 
@@ -91,7 +92,20 @@ install() {
 	run_split "$NETLO" bond0 start
 	# the kernel refuses a mode on a bond that is up: the admin asked for it
 	[[ "$err" == *"Device or resource busy"* ]]
-	[ "$(link_field bond0 '.flags | index("UP") != null')" = true ]
+	[ "$(bond_info bond0 .mode)" = balance-rr ]
+	run_split "$NETLO" bond0 stop
+	[ -z "$(bond_names)" ]
+}
+
+@test "bondcfg's warnings are said once, after the line of the phase that found them" {
+	install gentoo-confd-net-modern
+	# a slave that does not exist: a warning, and the bond comes up without it
+	sed -i 's/^slaves_bond0=.*/slaves_bond0="eth1 eth2 eth9"/' "$CONFD_NET"
+	grep -q eth9 "$CONFD_NET"
+	run_split "$NETLO" bond0 start
+	[ "$(grep -c 'eth9 does not exist' <<<"$err")" = 1 ]
+	[[ "$err" == " * warning: "*"eth9 does not exist"* ]]
+	[ "$(slaves_of bond0)" = "eth1 eth2" ]
 	run_split "$NETLO" bond0 stop
 	[ -z "$(bond_names)" ]
 }
@@ -155,7 +169,6 @@ openrc() {
 	[ -z "$(bond_names)" ]
 	[ "$(devices)" = "$BEFORE" ]
 	[ ! -e /run/openrc/started/bondcfg ]
-	rm -f /etc/conf.d/bondcfg
 }
 
 @test "the OpenRC service: a configuration error fails start, with file and line, and builds nothing" {
@@ -169,5 +182,4 @@ openrc() {
 	[[ "$output$err" == *"/etc/conf.d/net:"*"balance-rx"* ]]
 	[ -z "$(bond_names)" ]
 	[ ! -e /run/openrc/started/bondcfg ]
-	rm -f /etc/conf.d/bondcfg
 }
