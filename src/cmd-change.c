@@ -129,28 +129,21 @@ static void bare(struct bond_conf *want)
 static void plan_targets(struct session *s, struct target *t, size_t n,
 			 unsigned int flags)
 {
-	const struct link *live;
 	size_t i, k;
 
+	/* --no-slaves leaves the slaves and the link as they are */
+	if (opt.no_slaves)
+		flags |= PLAN_KEEP_SLAVES | PLAN_KEEP_LINK;
 	for (i = 0; i < n; i++) {
 		plan_init(&t[i].plan);
 		if (t[i].skip)
 			continue;
 		t[i].existed = linkset_find(&s->ls, t[i].want.name) != NULL;
-		if (plan_bond(&t[i].plan, &t[i].want, &s->ls,
-			      flags | (opt.no_slaves ? PLAN_KEEP_SLAVES : 0),
-			      &s->d)) {
+		if (plan_bond(&t[i].plan, &t[i].want, &s->ls, flags, &s->d)) {
 			t[i].skip = t[i].failed = true;
 			session_fail(s, CLI_EXIT_FAILURE);
 			continue;
 		}
-		/* --no-slaves leaves the link as it is: a new bond stays down */
-		k = t[i].plan.n;
-		live = linkset_find(&s->ls, t[i].want.name);
-		if (opt.no_slaves && k &&
-		    t[i].plan.v[k - 1].kind == STEP_BOND_UP &&
-		    !(live && (live->flags & IFF_UP)))
-			t[i].plan.n--;
 		if (!opt.no_disrupt)
 			continue;
 		for (k = 0; k < t[i].plan.n; k++) {
@@ -321,12 +314,14 @@ static int direct(enum change_cmd cmd, const char *bond,
 		  const char *const *args, size_t n)
 {
 	static const struct diag_loc loc = { "command line", 0 };
+	/* set changes options: a bond that was down stays down */
 	unsigned int flags = PLAN_KEEP_SLAVES | (opt.force ? PLAN_FORCE : 0) |
-			     (opt.tolerate ? PLAN_TOLERATE : 0);
+			     (opt.tolerate ? PLAN_TOLERATE : 0) |
+			     (cmd == CMD_SET ? PLAN_KEEP_LINK : 0);
 	const struct link *live, *dev;
 	struct target t;
 	struct session s;
-	size_t i, k;
+	size_t i;
 	int rc;
 
 	rc = session_open(&s, cmd_names[cmd], opt.dry_run);
@@ -377,11 +372,6 @@ static int direct(enum change_cmd cmd, const char *bond,
 		session_fail(&s, CLI_EXIT_FAILURE);
 		goto done;
 	}
-	/* set changes options: a bond that was down stays down */
-	k = t.plan.n;
-	if (cmd == CMD_SET && !(live->flags & IFF_UP) && k &&
-	    t.plan.v[k - 1].kind == STEP_BOND_UP)
-		t.plan.n--;
 	if (opt.dry_run)
 		session_print_plans(&t, 1);
 	else

@@ -305,7 +305,9 @@ int plan_bond(struct plan *p, const struct bond_conf *want,
 	/* after the slaves: the kernel gives the bond's MTU to each */
 	if (want->mtu && (!bond || bond->mtu != want->mtu))
 		add(p, STEP_MTU, want, NULL);
-	if (!up)
+	/* one taken down for an option comes back up even with KEEP_LINK */
+	if (!up &&
+	    (!(flags & PLAN_KEEP_LINK) || (bond && bond->flags & IFF_UP)))
 		add(p, STEP_BOND_UP, want, NULL);
 	return 0;
 }

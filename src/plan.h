@@ -48,6 +48,7 @@ enum plan_flags {
 	PLAN_FORCE = 1u << 0, /* take slaves from other bonds */
 	PLAN_KEEP_SLAVES = 1u << 1, /* do not release slaves not wanted */
 	PLAN_TOLERATE = 1u << 2, /* an option the kernel ignores is no error */
+	PLAN_KEEP_LINK = 1u << 3, /* a bond that was not up is not brought up */
 };
 
 void plan_init(struct plan *p);

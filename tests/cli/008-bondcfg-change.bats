@@ -55,6 +55,13 @@ SC=$FIXTURES/scenarios
 	assert_output_contains "bond0: create mode=802.3ad[1]"
 }
 
+@test "plan up --no-slaves: the bond with its options, left down, and no slave" {
+	run_x "$BONDCFG" --root "$SC/centos-round-robin/root" plan up --no-slaves bond0
+	assert_output_contains "bond0: create mode=balance-rr[1] miimon=100[3]"
+	[[ "$output" != *"set up"* ]]
+	[[ "$output" != *"enslave"* ]]
+}
+
 @test "plan up: a slave that does not exist is a warning naming its file" {
 	run_x "$BONDCFG" --root "$SC/centos-active-backup-primary/root" plan up bond0
 	assert_output_contains "ifcfg-ens256"

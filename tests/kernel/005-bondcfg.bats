@@ -14,8 +14,7 @@ setup_file() {
 }
 
 setup() {
-	kernel_setup
-	export BONDCFG_RUN_DIR=$BATS_TEST_TMPDIR/run
+	bondcfg_setup
 	ROOT=$BATS_TEST_TMPDIR/root
 	NS=$ROOT/etc/sysconfig/network-scripts
 	mkdir -p "$NS"
@@ -259,6 +258,28 @@ scenario_down() {
 
 # --- set, enslave, release, down --keep -------------------------------------
 
+@test "up --no-slaves: a new bond gets its options and stays down; a live one keeps its slaves and its link" {
+	dummies d1 d2
+	ifcfg bond0 "mode=active-backup miimon=100" d1 d2
+	run_x "$BONDCFG" --root "$ROOT" up --no-slaves bond0
+	[ "$(bond_info bond0 .mode)" = active-backup ]
+	[ "$(bond_info bond0 .miimon)" = 100 ]
+	[ -z "$(slaves_of bond0)" ]
+	[ "$(link_field bond0 '.flags | index("UP") != null')" = false ]
+	run_x "$BONDCFG" --root "$ROOT" up bond0
+	[ "$(slaves_of bond0)" = "d1 d2" ]
+	ifcfg bond0 "mode=active-backup miimon=200" d1
+	run_x "$BONDCFG" --root "$ROOT" up --no-slaves bond0
+	[ "$(bond_info bond0 .miimon)" = 200 ]
+	[ "$(slaves_of bond0)" = "d1 d2" ]
+	[ "$(link_field bond0 '.flags | index("UP") != null')" = true ]
+	# an option that needs the bond down: taken down, and up again
+	ifcfg bond0 "mode=balance-rr miimon=200" d1
+	run_x "$BONDCFG" --root "$ROOT" up --no-slaves bond0
+	[ "$(bond_info bond0 .mode)" = balance-rr ]
+	[ "$(link_field bond0 '.flags | index("UP") != null')" = true ]
+}
+
 @test "set, enslave, release: direct changes" {
 	dummies d1 d2
 	ip link set d2 up
@@ -266,6 +287,8 @@ scenario_down() {
 	run_x "$BONDCFG" set bond0 miimon=100 updelay=200
 	[ "$(bond_info bond0 .miimon)" = 100 ]
 	[ "$(bond_info bond0 .updelay)" = 200 ]
+	# set changes options: the bond, down, stays down
+	[ "$(link_field bond0 '.flags | index("UP") != null')" = false ]
 	run_x "$BONDCFG" enslave bond0 d1 d2
 	[ "$(slaves_of bond0)" = "d1 d2" ]
 	run_x "$BONDCFG" release bond0 d2
