@@ -87,6 +87,13 @@ kernel_setup() {
 	run_x modprobe dummy numdummies=0
 }
 
+# bondcfg_setup: kernel_setup, and bondcfg's run folder (lock, slave
+# records) in the test's own; BONDCFG exported for the hooks that call it.
+bondcfg_setup() {
+	kernel_setup
+	export BONDCFG BONDCFG_RUN_DIR=$BATS_TEST_TMPDIR/run
+}
+
 # announce_kernel: names the kernel in the TAP output (from setup_file).
 announce_kernel() {
 	echo "# kernel $(uname -r)" >&3

@@ -15,8 +15,7 @@ setup_file() {
 }
 
 setup() {
-	kernel_setup
-	export BONDCFG_RUN_DIR=$BATS_TEST_TMPDIR/run
+	bondcfg_setup
 	ROOT=$BATS_TEST_TMPDIR/root
 	NS=$ROOT/etc/sysconfig/network-scripts
 	mkdir -p "$NS"

@@ -17,9 +17,7 @@ setup_file() {
 }
 
 setup() {
-	kernel_setup
-	export BONDCFG_RUN_DIR=$BATS_TEST_TMPDIR/run
-	export BONDCFG=$BUILDDIR/src/bondcfg
+	bondcfg_setup
 	export SVCDIR=$BATS_TEST_TMPDIR/svc
 	export MODULE=$BUILDDIR/gentoo/netifrc-bondcfg.sh
 }
