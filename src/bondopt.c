@@ -4,8 +4,10 @@
  */
 #include "config.h"
 
+#include <errno.h>
 #include <limits.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "bondopt.h"
@@ -14,6 +16,11 @@
 #define VALUES(tbl) .values = (tbl), .nvalues = ARRAY_SIZE(tbl)
 
 #define M(m) BOND_MODE_BIT(BOND_MODE_##m)
+#define SINCE(a, b) .since = { .major = (a), .minor = (b) }
+#define KV(a, b, c)                                    \
+	{                                              \
+		.major = (a), .minor = (b), .sub = (c) \
+	}
 #define MODES_ARP (M(ROUNDROBIN) | M(ACTIVEBACKUP) | M(XOR) | M(BROADCAST))
 #define MODES_ACTIVE (M(ACTIVEBACKUP) | M(TLB) | M(ALB))
 
@@ -25,7 +32,7 @@ static const struct bondopt_value mode_values[] = {
 
 static const struct bondopt_value xmit_hash_values[] = {
 	{ "layer2", 0 },   { "layer3+4", 1 }, { "layer2+3", 2 },
-	{ "encap2+3", 3 }, { "encap3+4", 4 }, { "vlan+srcmac", 5 },
+	{ "encap2+3", 3 }, { "encap3+4", 4 }, { "vlan+srcmac", 5, { 5, 12 } },
 };
 
 static const struct bondopt_value arp_validate_values[] = {
@@ -60,7 +67,7 @@ static const struct bondopt_value ad_select_values[] = {
 	{ "stable", 0 },
 	{ "bandwidth", 1 },
 	{ "count", 2 },
-	{ "actor_port_prio", 3 },
+	{ "actor_port_prio", 3, { 6, 18 } },
 };
 
 static const struct bondopt_value off_on_values[] = {
@@ -261,18 +268,21 @@ const struct bondopt bondopt_table[BONDOPT_COUNT] = {
 		.flags = BONDOPT_F_NODEFAULT | BONDOPT_F_NEEDS_MIIMON,
 		.unit = "ms",
 		.summary = "delay between peer notifications",
+		SINCE(5, 3),
 	},
 	[BONDOPT_AD_LACP_ACTIVE] = {
 		.name = "lacp_active", .nla = 29, .nla_type = BONDOPT_NLA_U8,
 		.kind = BONDOPT_ENUM, VALUES(off_on_values), .def = 1,
 		.modes = M(8023AD), .flags = BONDOPT_F_DOWN,
 		.summary = "send LACPDUs (off: only answer them)",
+		SINCE(5, 15),
 	},
 	[BONDOPT_MISSED_MAX] = {
 		.name = "arp_missed_max", .aliases = missed_max_aliases,
 		.nla = 30, .nla_type = BONDOPT_NLA_U8, .kind = BONDOPT_UINT,
 		.min = 1, .max = 255, .def = 2, .modes = MODES_ARP,
 		.summary = "missed ARP intervals before a slave is down",
+		SINCE(5, 17), .backports = { KV(5, 15, 115) },
 	},
 	[BONDOPT_NS_IP6_TARGET] = {
 		.name = "ns_ip6_target", .nla = 31,
@@ -280,6 +290,7 @@ const struct bondopt bondopt_table[BONDOPT_COUNT] = {
 		.modes = BOND_MODES_ALL,
 		.flags = BONDOPT_F_NLONLY | BONDOPT_F_LIST,
 		.summary = "IPv6 addresses the ARP monitor probes with NS",
+		SINCE(5, 18),
 	},
 	[BONDOPT_COUPLED_CONTROL] = {
 		.name = "coupled_control", .nla = 32,
@@ -287,6 +298,7 @@ const struct bondopt bondopt_table[BONDOPT_COUNT] = {
 		VALUES(off_on_values), .def = 1, .modes = M(8023AD),
 		.flags = BONDOPT_F_DOWN | BONDOPT_F_NLONLY,
 		.summary = "802.3ad coupled collecting and distributing",
+		SINCE(6, 9), .backports = { KV(6, 1, 149), KV(6, 6, 103) },
 	},
 	[BONDOPT_BROADCAST_NEIGH] = {
 		.name = "broadcast_neighbor", .nla = 33,
@@ -294,6 +306,7 @@ const struct bondopt bondopt_table[BONDOPT_COUNT] = {
 		VALUES(off_on_values), .modes = M(8023AD),
 		.flags = BONDOPT_F_NLONLY,
 		.summary = "802.3ad: send ARP and ND on every slave",
+		SINCE(6, 17),
 	},
 	[BONDOPT_LACP_STRICT] = {
 		.name = "lacp_strict", .nla = 34, .nla_type = BONDOPT_NLA_U8,
@@ -301,6 +314,7 @@ const struct bondopt bondopt_table[BONDOPT_COUNT] = {
 		.modes = M(8023AD),
 		.flags = BONDOPT_F_NLONLY | BONDOPT_F_SOFTMODES,
 		.summary = "802.3ad: no traffic without a LACP partner",
+		SINCE(7, 2),
 	},
 	[BONDOPT_SLAVE_QUEUE_ID] = {
 		.name = "queue_id", .nla = 5, .nla_type = BONDOPT_NLA_U16,
@@ -314,6 +328,7 @@ const struct bondopt bondopt_table[BONDOPT_COUNT] = {
 		.modes = MODES_ACTIVE,
 		.flags = BONDOPT_F_SLAVE | BONDOPT_F_NLONLY,
 		.summary = "failover priority of the slave",
+		SINCE(6, 0),
 	},
 	[BONDOPT_SLAVE_ACTOR_PORT_PRIO] = {
 		.name = "actor_port_prio", .nla = 10,
@@ -321,6 +336,8 @@ const struct bondopt bondopt_table[BONDOPT_COUNT] = {
 		.max = 65535, .def = 255, .modes = M(8023AD),
 		.flags = BONDOPT_F_SLAVE | BONDOPT_F_NLONLY,
 		.summary = "802.3ad port priority of the slave",
+		SINCE(6, 18),
+		.backports = { KV(6, 1, 175), KV(6, 6, 141), KV(6, 12, 95) },
 	},
 	[BONDOPT_MAX_BONDS] = {
 		.name = "max_bonds", .kind = BONDOPT_UINT, .max = INT_MAX,
@@ -492,4 +509,109 @@ void bond_modes_format(uint32_t modes, char *buf, size_t size)
 				left == 1 ? " or " :
 					    "");
 	}
+}
+
+/* Reads "major.minor[.sub]" at @s; returns the end, or NULL. */
+static const char *kver_read(const char *s, struct bondopt_kver *k)
+{
+	unsigned long v[3] = { 0, 0, 0 };
+	char *end;
+	int i;
+
+	for (i = 0; i < 3; i++) {
+		if (*s < '0' || *s > '9')
+			break;
+		v[i] = strtoul(s, &end, 10);
+		if (v[i] > USHRT_MAX)
+			return NULL;
+		s = end;
+		if (i < 2 && *s == '.' && s[1] >= '0' && s[1] <= '9')
+			s++;
+		else
+			break;
+	}
+	if (i < 1)
+		return NULL;
+	k->major = (unsigned short)v[0];
+	k->minor = (unsigned short)v[1];
+	k->sub = (unsigned short)v[2];
+	return s;
+}
+
+int bondopt_kver_parse(const char *release, const char *version,
+		       struct bondopt_kver *k)
+{
+	struct bondopt_kver d;
+	const char *p;
+
+	memset(k, 0, sizeof(*k));
+	if (!release || !kver_read(release, k) || !k->major) {
+		memset(k, 0, sizeof(*k));
+		return -EINVAL;
+	}
+	/* Debian: release 6.1.0-50-amd64, version "... Debian 6.1.176-1 ..." */
+	p = version && !k->sub ? strstr(version, " Debian ") : NULL;
+	if (p && kver_read(p + 8, &d) && d.major == k->major &&
+	    d.minor == k->minor)
+		k->sub = d.sub;
+	return 0;
+}
+
+static int kver_cmp(const struct bondopt_kver *a, const struct bondopt_kver *b)
+{
+	if (a->major != b->major)
+		return a->major < b->major ? -1 : 1;
+	if (a->minor != b->minor)
+		return a->minor < b->minor ? -1 : 1;
+	if (a->sub != b->sub)
+		return a->sub < b->sub ? -1 : 1;
+	return 0;
+}
+
+static bool kver_has(const struct bondopt_kver *since,
+		     const struct bondopt_kver *backports,
+		     const struct bondopt_kver *k)
+{
+	size_t i;
+
+	if (!since->major || kver_cmp(k, since) >= 0)
+		return true;
+	for (i = 0; backports && i < BONDOPT_MAX_BACKPORTS; i++)
+		if (backports[i].major && k->major == backports[i].major &&
+		    k->minor == backports[i].minor &&
+		    k->sub >= backports[i].sub)
+			return true;
+	return false;
+}
+
+const struct bondopt_kver *bondopt_kernel_lacks(const struct bondopt *opt,
+						int64_t value,
+						const struct bondopt_kver *k)
+{
+	size_t i;
+
+	if (!k->major)
+		return NULL;
+	if (!kver_has(&opt->since, opt->backports, k))
+		return &opt->since;
+	for (i = 0; value >= 0 && i < opt->nvalues; i++)
+		if (opt->values[i].value == value &&
+		    !kver_has(&opt->values[i].since, NULL, k))
+			return &opt->values[i].since;
+	return NULL;
+}
+
+void bondopt_kver_format(const struct bondopt *opt, char *buf, size_t size)
+{
+	const struct bondopt_kver *bp = opt->backports;
+	size_t i, len;
+
+	len = (size_t)snprintf(buf, size, "%u.%u", opt->since.major,
+			       opt->since.minor);
+	for (i = 0; i < BONDOPT_MAX_BACKPORTS && bp[i].major && len < size; i++)
+		len += (size_t)snprintf(buf + len, size - len, "%s%u.%u.%u",
+					i ? ", " : " (", bp[i].major,
+					bp[i].minor, bp[i].sub);
+	if (i && len < size)
+		snprintf(buf + len, size - len, " in those series)");
 }

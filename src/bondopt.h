@@ -118,9 +118,20 @@ enum bondopt_flags {
 #define BONDOPT_F_NOT_BOND_ATTR \
 	(BONDOPT_F_SLAVE | BONDOPT_F_MODONLY | BONDOPT_F_READONLY)
 
+/*
+ * A kernel release: the mainline major.minor that first had a feature, or
+ * a stable series (major.minor) and its first sublevel that has it.
+ */
+struct bondopt_kver {
+	unsigned short major, minor, sub;
+};
+
+#define BONDOPT_MAX_BACKPORTS 3
+
 struct bondopt_value {
 	const char *name;
 	uint32_t value;
+	struct bondopt_kver since; /* first mainline kernel with it; 0: any */
 };
 
 struct bondopt {
@@ -138,6 +149,9 @@ struct bondopt {
 	const char *unit; /* "ms", "s" or NULL */
 	const char *ip_name; /* iproute2's keyword, where not @name */
 	const char *summary;
+	struct bondopt_kver since; /* first mainline kernel with it; 0: any */
+	/* older stable series that have it, from the sublevel given */
+	struct bondopt_kver backports[BONDOPT_MAX_BACKPORTS];
 };
 
 extern const struct bondopt bondopt_table[BONDOPT_COUNT];
@@ -176,6 +190,27 @@ const char *bond_mode_name(unsigned int mode);
 
 /* Writes the names of the modes in @modes, "a, b or c", into @buf. */
 void bond_modes_format(uint32_t modes, char *buf, size_t size);
+
+/*
+ * The running kernel's release from uname(2)'s @release ("6.1.0-50-amd64")
+ * and @version ("#1 SMP ... Debian 6.1.176-1 (...)"): distributions that
+ * keep the sublevel out of the release (Debian's ABI names) give it in the
+ * version. Returns 0, or -EINVAL when @release has no major.minor.
+ */
+int bondopt_kver_parse(const char *release, const char *version,
+		       struct bondopt_kver *k);
+
+/*
+ * Whether kernel @k lacks option @opt, or its value @value (an enum's
+ * number, or -1 for none). Returns the release that @opt (or the value)
+ * needs, or NULL when @k has it or is unknown (major 0).
+ */
+const struct bondopt_kver *bondopt_kernel_lacks(const struct bondopt *opt,
+						int64_t value,
+						const struct bondopt_kver *k);
+
+/* "6.9", or "6.9 (6.1.149, 6.6.103 in those series)" with the backports. */
+void bondopt_kver_format(const struct bondopt *opt, char *buf, size_t size);
 
 /* Edit distance (insertions, deletions, substitutions, transpositions). */
 unsigned int bondopt_distance(const char *a, const char *b);

@@ -55,6 +55,8 @@ struct linkset {
 	size_t n;
 	size_t cap; /* room in @v */
 	char kernel[65]; /* uname -r */
+	struct bondopt_kver kver; /* its release, for bondopt_kernel_lacks() */
+	uint64_t reported; /* BONDOPT_BIT()s some bond or slave reports */
 	/* linkset_index(): the links sorted by name and by ifindex */
 	struct link **by_name;
 	struct link **by_ifindex;

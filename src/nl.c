@@ -530,12 +530,15 @@ static int dump(struct nl *nl, struct linkset *ls, const char *kind)
 	struct nlattr *info;
 	struct utsname u;
 	unsigned int seq;
+	size_t i;
 	ssize_t len;
 	int rc;
 
 	memset(ls, 0, sizeof(*ls));
-	if (!uname(&u))
+	if (!uname(&u)) {
 		snprintf(ls->kernel, sizeof(ls->kernel), "%s", u.release);
+		bondopt_kver_parse(u.release, u.version, &ls->kver);
+	}
 	nlh = link_request(nl->buf, RTM_GETLINK, NLM_F_REQUEST | NLM_F_DUMP, 0);
 	if (kind) {
 		/* the kernel leaves out the links of other kinds */
@@ -559,6 +562,9 @@ static int dump(struct nl *nl, struct linkset *ls, const char *kind)
 	linkset_index(ls);
 	resolve_names(ls);
 	linkset_link_slaves(ls);
+	for (i = 0; i < ls->n; i++)
+		ls->reported |= (ls->v[i].bond ? ls->v[i].bond->present : 0) |
+				ls->v[i].slave_opts.present;
 	return 0;
 }
 

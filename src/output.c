@@ -246,6 +246,26 @@ void output_table_text(FILE *out)
 	}
 }
 
+/* "6.9", "6.1.120", or null for none. */
+static void kver_json(struct json *j, const char *key,
+		      const struct bondopt_kver *k)
+{
+	char buf[24];
+
+	if (key)
+		json_key(j, key);
+	if (!k->major) {
+		json_null(j);
+		return;
+	}
+	if (k->sub)
+		snprintf(buf, sizeof(buf), "%u.%u.%u", k->major, k->minor,
+			 k->sub);
+	else
+		snprintf(buf, sizeof(buf), "%u.%u", k->major, k->minor);
+	json_string(j, buf);
+}
+
 void output_table_json(struct json *j)
 {
 	size_t v, f;
@@ -286,6 +306,7 @@ void output_table_json(struct json *j)
 				json_string(j, opt->values[v].name);
 				json_key(j, "value");
 				json_int(j, opt->values[v].value);
+				kver_json(j, "since", &opt->values[v].since);
 				json_object_end(j);
 			}
 			json_array_end(j);
@@ -317,6 +338,13 @@ void output_table_json(struct json *j)
 		for (f = 0; f < sizeof(flag_names) / sizeof(flag_names[0]); f++)
 			if (opt->flags & flag_names[f].flag)
 				json_string(j, flag_names[f].name);
+		json_array_end(j);
+		kver_json(j, "since", &opt->since);
+		json_key(j, "backports");
+		json_array_begin(j);
+		for (v = 0; v < BONDOPT_MAX_BACKPORTS; v++)
+			if (opt->backports[v].major)
+				kver_json(j, NULL, &opt->backports[v]);
 		json_array_end(j);
 		json_key(j, "summary");
 		json_string(j, opt->summary);

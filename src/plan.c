@@ -163,6 +163,80 @@ static int check_slave(const struct link *dev, const struct bond_slave_conf *ws,
 	return 0;
 }
 
+/*
+ * Option @id set to @num for @want (of its slave @slave, or NULL): an
+ * error when the running kernel lacks it, before anything is sent. An
+ * option some live bond reports is there, whatever the release says
+ * (distributions backport). With PLAN_TOLERATE a missing option is sent
+ * anyway (the kernel ignores it; the read-back warns); a missing value
+ * would be refused whole, and stays an error.
+ */
+static int check_kernel_has(const struct bond_conf *want,
+			    const struct bond_slave_conf *slave,
+			    enum bondopt_id id, const struct linkset *ls,
+			    unsigned int flags, struct diags *d)
+{
+	const struct bondopt *opt = bondopt_get(id);
+	const struct diag_loc *loc = slave ? &slave->where[id] :
+					     &want->where[id];
+	const struct bondopt_kver *need, *k = &ls->kver;
+	int64_t num = slave ? slave->num[id] : want->num[id];
+	char what[96], needs[80];
+	bool whole;
+
+	if (ls->reported & BONDOPT_BIT(id))
+		need = NULL;
+	else
+		need = bondopt_kernel_lacks(opt, -1, k);
+	whole = need;
+	if (!need && opt->kind == BONDOPT_ENUM)
+		need = bondopt_kernel_lacks(opt, num, k);
+	if (!need || (whole && flags & PLAN_TOLERATE))
+		return 0;
+	if (slave)
+		snprintf(what, sizeof(what), "%s of %s", opt->name,
+			 slave->name);
+	else if (whole)
+		snprintf(what, sizeof(what), "%s", opt->name);
+	else
+		snprintf(what, sizeof(what), "%s=%s", opt->name,
+			 bondopt_value_name(opt, (uint32_t)num));
+	if (whole)
+		bondopt_kver_format(opt, needs, sizeof(needs));
+	else
+		snprintf(needs, sizeof(needs), "%u.%u", need->major,
+			 need->minor);
+	diags_add(
+		d, DIAG_ERROR, loc->source ? loc : NULL,
+		"%s: %s is not supported by this kernel (%u.%u); needs %s (%s)",
+		want->name, what, k->major, k->minor, needs,
+		whole ? "remove it, or give --tolerate to send it anyway" :
+			"choose another value");
+	return -EOPNOTSUPP;
+}
+
+/* Every option of @want and its slaves that the running kernel lacks. */
+static int check_kernel(const struct bond_conf *want, const struct linkset *ls,
+			unsigned int flags, struct diags *d)
+{
+	unsigned int id;
+	size_t i;
+	int err = 0;
+
+	for (id = 0; id < BONDOPT_COUNT; id++) {
+		if (bond_conf_has(want, id) &&
+		    !(bondopt_get(id)->flags & BONDOPT_F_NOT_BOND_ATTR) &&
+		    check_kernel_has(want, NULL, id, ls, flags, d))
+			err = -EOPNOTSUPP;
+		for (i = 0; i < want->n_slaves; i++)
+			if (want->slaves[i].present & BONDOPT_BIT(id) &&
+			    check_kernel_has(want, &want->slaves[i], id, ls,
+					     flags, d))
+				err = -EOPNOTSUPP;
+	}
+	return err;
+}
+
 int plan_bond(struct plan *p, const struct bond_conf *want,
 	      const struct linkset *ls, unsigned int flags, struct diags *d)
 {
@@ -191,6 +265,8 @@ int plan_bond(struct plan *p, const struct bond_conf *want,
 		if (check_slave(dev, ws, want, ls, flags, d))
 			err = err ? err : -EINVAL;
 	}
+	if (check_kernel(want, ls, flags, d))
+		err = err ? err : -EOPNOTSUPP;
 	if (err)
 		return err;
 

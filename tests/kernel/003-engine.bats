@@ -111,8 +111,8 @@ engine_options() {
 		for mode in ${modes//,/ }; do
 			ip link del bt 2>/dev/null || true
 			run "$ENGINE" apply bt "mode=$mode $base $name=$v1" --slaves d0,d1
-			if [ "$status" -ne 0 ] && [[ "$output" == *"was ignored by the kernel"* ]]; then
-				# the engine refused what the kernel does not know, and rolled back
+			if [ "$status" -ne 0 ] && [[ "$output" == *"is not supported by this kernel"* ]]; then
+				# refused before anything was sent (the list is checked below)
 				[ ! -e /sys/class/net/bt ]
 				ignored="$ignored $name"
 				continue 2
@@ -217,17 +217,94 @@ links_but_lacp_state() {
 		.[].linkinfo.info_slave_data.ad_partner_oper_port_state_str?)'
 }
 
-@test "an option the kernel ignores is an error, and nothing stays changed" {
+# What each kernel of the suite lacks, among the options and values the
+# table dates: NAME for an option, NAME=VALUE for a value.
+expected_unsupported() {
+	case $(uname -r) in
+	5.10.*) echo "xmit_hash_policy=vlan+srcmac ad_select=actor_port_prio lacp_active arp_missed_max ns_ip6_target coupled_control broadcast_neighbor lacp_strict prio actor_port_prio" ;;
+	# Debian's 6.1.176 and 6.12.117: coupled_control and actor_port_prio
+	# came back to those series (6.1.149, 6.1.175, 6.12.95)
+	6.1.* | 6.12.*) echo "ad_select=actor_port_prio broadcast_neighbor lacp_strict" ;;
+	*) echo "" ;;
+	esac
+}
+
+# A bond spec that sets the dated option or value ITEM, in a mode where
+# it is valid.
+dated_spec() {
+	case $1 in
+	peer_notif_delay) echo "mode=active-backup miimon=100 peer_notif_delay=200" ;;
+	lacp_active) echo "mode=802.3ad lacp_active=off" ;;
+	arp_missed_max) echo "mode=active-backup arp_interval=100 arp_ip_target=192.0.2.1 arp_missed_max=3" ;;
+	ns_ip6_target) echo "mode=active-backup arp_interval=100 ns_ip6_target=2001:db8::1" ;;
+	coupled_control) echo "mode=802.3ad coupled_control=off" ;;
+	broadcast_neighbor) echo "mode=802.3ad broadcast_neighbor=on" ;;
+	lacp_strict) echo "mode=802.3ad lacp_strict=on" ;;
+	prio) echo "mode=active-backup miimon=100 prio=d1:7" ;;
+	actor_port_prio) echo "mode=802.3ad actor_port_prio=d1:100" ;;
+	xmit_hash_policy=vlan+srcmac) echo "mode=balance-xor xmit_hash_policy=vlan+srcmac" ;;
+	ad_select=actor_port_prio) echo "mode=802.3ad ad_select=actor_port_prio" ;;
+	*) return 1 ;;
+	esac
+}
+
+@test "options and values this kernel lacks are refused before anything is sent, and it really lacks them" {
+	local item items refused="" spec kv need
+	kv=$(uname -r | sed -E 's/^([0-9]+\.[0-9]+).*/\1/')
+	# every option and value the table dates
+	items=$("$IFCFG_BOND_PARSE" --list-options --json | jq -r '.[]
+		| (select(.since != null) | .name),
+		  (.name as $o | .values[]? | select(.since != null) | "\($o)=\(.name)")')
+	[ "$(echo $items)" = "xmit_hash_policy=vlan+srcmac ad_select=actor_port_prio peer_notif_delay lacp_active arp_missed_max ns_ip6_target coupled_control broadcast_neighbor lacp_strict prio actor_port_prio" ]
+	for item in $items; do
+		spec=$(dated_spec "$item") || { echo "# no spec for $item" >&2; return 1; }
+		run "$ENGINE" apply bt "$spec" --slaves d0,d1
+		if [[ "$output" == *"is not supported by this kernel"* ]]; then
+			[ "$status" -ne 0 ]
+			need=$("$IFCFG_BOND_PARSE" --list-options --json | jq -r --arg o "${item%%=*}" --arg v "${item#*=}" \
+				'.[] | select(.name == $o) | if .since != null then .since else (.values[] | select(.name == $v) | .since) end')
+			assert_output_contains "is not supported by this kernel ($kv); needs $need"
+			assert_output_contains "changes sent: 0"
+			[ ! -e /sys/class/net/bt ]
+			refused="$refused $item"
+			# the kernel really lacks it: sent anyway, it is ignored or refused
+			if [[ "$item" == *=* ]]; then
+				run_x ip link add bt type bond mode "$(sed 's/^mode=\([^ ]*\).*/\1/' <<<"$spec")"
+				run sh -c "echo ${item#*=} >/sys/class/net/bt/bonding/${item%%=*}"
+				[ "$status" -ne 0 ] || { echo "# the kernel took $item" >&2; return 1; }
+			else
+				# (a list the kernel ignores reads back empty)
+				run "$ENGINE" apply bt "$spec" --slaves d0,d1 --tolerate
+				[[ "$output" == *"$item was ignored by the kernel"* ||
+					"$output" == *"the kernel has $item=, not"* ]] ||
+					{ echo "# $item sent: $output" >&2; return 1; }
+			fi
+		else
+			[ "$status" -eq 0 ] || { echo "# $item: $output" >&2; return 1; }
+			# the kernel has it: it reports it back
+			"$ENGINE" show bt | head -n 1 | tr ' ' '\n' | grep -q "^${item%%=*}=" ||
+				{ echo "# $item: not reported back" >&2; return 1; }
+		fi
+		ip link del bt 2>/dev/null || true
+	done
+	echo "# not supported by $(uname -r):${refused:- none}" >&3
+	[ "${refused# }" = "$(expected_unsupported)" ]
+}
+
+@test "an option this kernel lacks changes nothing; --tolerate sends it and the read-back warns" {
+	local unsupported
+	unsupported=$(expected_unsupported)
+	[[ " $unsupported " == *" lacp_strict "* ]] || skip "this kernel has lacp_strict"
 	run_x "$ENGINE" apply bt 'mode=802.3ad miimon=100' --slaves d0
 	before=$(links_but_lacp_state)
 	run "$ENGINE" apply bt 'mode=802.3ad miimon=100 lacp_strict=on' --slaves d0
-	if [ "$status" -eq 0 ]; then
-		skip "this kernel knows lacp_strict"
-	fi
-	assert_output_contains "lacp_strict was ignored by the kernel: Linux $(uname -r) does not know this option"
+	[ "$status" -ne 0 ]
+	assert_output_contains "error: bt: lacp_strict is not supported by this kernel ($(uname -r | cut -d. -f1-2)); needs 7.2 (remove it, or give --tolerate to send it anyway)"
+	assert_output_contains "changes sent: 0"
 	[ "$(links_but_lacp_state)" = "$before" ]
+	# --tolerate sends it: the kernel ignores it, and the read-back says so
 	run_x "$ENGINE" apply bt 'mode=802.3ad miimon=100 lacp_strict=on' --slaves d0 --tolerate
-	assert_output_contains "warning: bt: lacp_strict was ignored by the kernel"
+	assert_output_contains "warning: bt: lacp_strict was ignored by the kernel: Linux $(uname -r) does not know this option"
 }
 
 @test "bond0 made by the module is reused, and so is one the module makes during the run" {
