@@ -46,6 +46,9 @@ static const struct command commands[] = {
 	{ "help", "show this help", cmd_help },
 	{ "show", "show the bonds' live state, slaves and warnings", cmd_show },
 	{ "watch", "watch bonds' traffic and failover events live", cmd_watch },
+	{ "wait",
+	  "wait until bonds have settled (carrier, slaves up, LACP in sync)",
+	  cmd_wait },
 };
 
 static const char *opt_source;

@@ -14,5 +14,6 @@ int cmd_plan(int argc, const char **argv);
 int cmd_convert(int argc, const char **argv);
 int cmd_show(int argc, const char **argv);
 int cmd_watch(int argc, const char **argv);
+int cmd_wait(int argc, const char **argv);
 
 #endif

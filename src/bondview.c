@@ -219,3 +219,74 @@ size_t bondview_warnings(const struct linkset *ls, const struct link *bond,
 		    up == 1 ? "" : "s", (long long)min_links);
 	return n;
 }
+
+/* The LACP port state bits of a port that carries traffic (802.3ad 43.4.2.2). */
+#define LACP_SYNC_COLLECTING_DISTRIBUTING 0x38
+
+bool bondview_unsettled(const struct linkset *ls, const struct link *bond,
+			char *why, size_t size)
+{
+	const struct bond_conf *c = bond->bond;
+	const unsigned int ready = BONDVIEW_IFF_LOWER_UP | IFF_RUNNING;
+	int64_t mode = bond_conf_effective(c, NULL, BONDOPT_MODE);
+	const unsigned int lacp = LACP_SYNC_COLLECTING_DISTRIBUTING;
+	static const uint8_t zero[6];
+	const struct link *s;
+	unsigned int active = 0;
+	size_t i;
+
+	if (!(bond->flags & IFF_UP)) {
+		snprintf(why, size, "the bond is down");
+		return true;
+	}
+	if (!c->n_slaves) {
+		snprintf(why, size, "no slaves");
+		return true;
+	}
+	if (mode == BOND_MODE_8023AD && !bond->ad.present) {
+		snprintf(why, size, "no active 802.3ad aggregator");
+		return true;
+	}
+	if (mode == BOND_MODE_8023AD &&
+	    !memcmp(bond->ad.partner_mac, zero, 6)) {
+		snprintf(why, size, "no LACP partner answers");
+		return true;
+	}
+	for (i = 0; i < c->n_slaves; i++) {
+		s = linkset_find(ls, c->slaves[i].name);
+		if (!s || !s->is_bond_slave)
+			continue;
+		if (s->slave.mii_status != 0) {
+			snprintf(why, size, "slave %s: MII status %s",
+				 bondview_safe(s->name),
+				 bondview_mii_name(s->slave.mii_status));
+			return true;
+		}
+		active += s->slave.state == 0;
+		if (mode != BOND_MODE_8023AD)
+			continue;
+		if (s->slave.ad_aggregator_id != bond->ad.aggregator) {
+			snprintf(why, size,
+				 "slave %s: not in the active aggregator",
+				 bondview_safe(s->name));
+			return true;
+		}
+		if ((s->slave.ad_actor_oper_port_state & lacp) != lacp ||
+		    (s->slave.ad_partner_oper_port_state & lacp) != lacp) {
+			snprintf(
+				why, size,
+				"slave %s: LACP not yet in sync, collecting and distributing",
+				bondview_safe(s->name));
+			return true;
+		}
+	}
+	if (!active) {
+		snprintf(why, size, "no slave active");
+		return true;
+	}
+	if ((bond->flags & ready) != ready) {
+		snprintf(why, size, "no carrier");
+		return true;
+	}
+	return false;
+}

@@ -66,4 +66,13 @@ struct bondview_warning {
 size_t bondview_warnings(const struct linkset *ls, const struct link *bond,
 			 struct bondview_warning *w, size_t max);
 
+/*
+ * Whether @bond is still settling, with why in @why: it is settled when it
+ * is up with carrier, every slave's MII status is up, a slave is active,
+ * and in 802.3ad every slave is in the active aggregator with a partner,
+ * actor and partner in sync, collecting and distributing.
+ */
+bool bondview_unsettled(const struct linkset *ls, const struct link *bond,
+			char *why, size_t size);
+
 #endif
