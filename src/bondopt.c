@@ -542,18 +542,29 @@ int bondopt_kver_parse(const char *release, const char *version,
 		       struct bondopt_kver *k)
 {
 	struct bondopt_kver d;
-	const char *p;
+	const char *end, *p;
 
 	memset(k, 0, sizeof(*k));
-	if (!release || !kver_read(release, k) || !k->major) {
+	end = release ? kver_read(release, k) : NULL;
+	if (!end || !k->major) {
 		memset(k, 0, sizeof(*k));
 		return -EINVAL;
 	}
+	if (k->sub || *end != '-')
+		return 0;
 	/* Debian: release 6.1.0-50-amd64, version "... Debian 6.1.176-1 ..." */
-	p = version && !k->sub ? strstr(version, " Debian ") : NULL;
+	p = version ? strstr(version, " Debian ") : NULL;
 	if (p && kver_read(p + 8, &d) && d.major == k->major &&
-	    d.minor == k->minor)
+	    d.minor == k->minor) {
 		k->sub = d.sub;
+		return 0;
+	}
+	/*
+	 * Another distribution's ABI name (5.14.0-427.el9, 6.8.0-45-generic):
+	 * its kernels carry options from later releases, so the release says
+	 * nothing of them. Unknown: the read-back after apply decides.
+	 */
+	memset(k, 0, sizeof(*k));
 	return 0;
 }
 

@@ -195,7 +195,9 @@ void bond_modes_format(uint32_t modes, char *buf, size_t size);
  * The running kernel's release from uname(2)'s @release ("6.1.0-50-amd64")
  * and @version ("#1 SMP ... Debian 6.1.176-1 (...)"): distributions that
  * keep the sublevel out of the release (Debian's ABI names) give it in the
- * version. Returns 0, or -EINVAL when @release has no major.minor.
+ * version. Another distribution's ABI name (5.14.0-427.el9) leaves @k
+ * unknown (major 0), as such kernels carry options of later releases.
+ * Returns 0, or -EINVAL when @release has no major.minor.
  */
 int bondopt_kver_parse(const char *release, const char *version,
 		       struct bondopt_kver *k);

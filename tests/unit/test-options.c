@@ -7,7 +7,9 @@
  */
 #include "config.h"
 
+#include <errno.h>
 #include <limits.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -449,8 +451,101 @@ static void test_suggest(void)
 	tap_is_int(bondopt_distance("ab", "ba"), 1, "a transposition costs 1");
 }
 
+static void test_kernel_versions(void)
+{
+	static const struct {
+		const char *release, *version;
+		unsigned short major, minor, sub;
+	} rel[] = {
+		{ "6.1.0-50-amd64",
+		  "#1 SMP PREEMPT_DYNAMIC Debian 6.1.176-1 (2026-07-02)", 6, 1,
+		  176 },
+		{ "5.10.0-32-amd64", "#1 SMP Debian 5.10.223-1 (2024-08-10)", 5,
+		  10, 223 },
+		{ "6.12.117+deb13-amd64",
+		  "#1 SMP PREEMPT_DYNAMIC Debian 6.12.117-1 (2026-11-12)", 6,
+		  12, 117 },
+		{ "6.18.44-fc-v1272", "#1 SMP", 6, 18, 44 },
+		{ "7.3", NULL, 7, 3, 0 },
+		/* other distributions' ABI names: unknown, they backport */
+		{ "6.1.0-50-amd64", "#1 SMP Debian 6.12.117-1", 0, 0, 0 },
+		{ "5.14.0-427.el9.x86_64", "#1 SMP PREEMPT_DYNAMIC", 0, 0, 0 },
+		{ "6.8.0-45-generic", "#45-Ubuntu SMP PREEMPT_DYNAMIC", 0, 0,
+		  0 },
+		{ "6.6.0", NULL, 6, 6, 0 },
+	};
+	/* option, running kernel, the release it needs or NULL */
+	static const struct {
+		const char *option, *value;
+		struct bondopt_kver k;
+		const char *needs;
+	} lack[] = {
+		{ "lacp_active", NULL, { 5, 10, 223 }, "5.15" },
+		{ "lacp_active", NULL, { 5, 15, 0 }, NULL },
+		{ "arp_missed_max", NULL, { 5, 15, 114 }, "5.17" },
+		{ "arp_missed_max", NULL, { 5, 15, 115 }, NULL },
+		{ "coupled_control", NULL, { 6, 1, 148 }, "6.9" },
+		{ "coupled_control", NULL, { 6, 1, 176 }, NULL },
+		{ "coupled_control", NULL, { 6, 6, 103 }, NULL },
+		{ "coupled_control", NULL, { 6, 8, 200 }, "6.9" },
+		{ "actor_port_prio", NULL, { 6, 12, 94 }, "6.18" },
+		{ "actor_port_prio", NULL, { 6, 12, 95 }, NULL },
+		{ "broadcast_neighbor", NULL, { 6, 12, 117 }, "6.17" },
+		{ "lacp_strict", NULL, { 7, 1, 9 }, "7.2" },
+		{ "lacp_strict", NULL, { 7, 3, 4 }, NULL },
+		{ "xmit_hash_policy", "vlan+srcmac", { 5, 10, 223 }, "5.12" },
+		{ "xmit_hash_policy", "layer3+4", { 5, 10, 223 }, NULL },
+		{ "ad_select", "actor_port_prio", { 6, 12, 117 }, "6.18" },
+		{ "ad_select", "count", { 6, 12, 117 }, NULL },
+		{ "miimon", NULL, { 3, 10, 0 }, NULL },
+		/* an unknown kernel lacks nothing: the read-back decides */
+		{ "lacp_strict", NULL, { 0, 0, 0 }, NULL },
+	};
+	struct bondopt_kver k;
+	char buf[80];
+	size_t i;
+
+	for (i = 0; i < sizeof(rel) / sizeof(rel[0]); i++) {
+		tap_is_int(bondopt_kver_parse(rel[i].release, rel[i].version,
+					      &k),
+			   0, "%s parses", rel[i].release);
+		tap_ok(k.major == rel[i].major && k.minor == rel[i].minor &&
+			       k.sub == rel[i].sub,
+		       "%s + '%s' is %u.%u.%u (got %u.%u.%u)", rel[i].release,
+		       rel[i].version ? rel[i].version : "", rel[i].major,
+		       rel[i].minor, rel[i].sub, k.major, k.minor, k.sub);
+	}
+	tap_ok(bondopt_kver_parse("unknown", NULL, &k) == -EINVAL && !k.major,
+	       "a release without a number is unknown");
+	for (i = 0; i < sizeof(lack) / sizeof(lack[0]); i++) {
+		const struct bondopt *opt = find(lack[i].option);
+		const struct bondopt_value *v =
+			lack[i].value ? bondopt_value_find(opt, lack[i].value) :
+					NULL;
+		const struct bondopt_kver *need = bondopt_kernel_lacks(
+			opt, v ? (int64_t)v->value : -1, &lack[i].k);
+
+		if (need)
+			snprintf(buf, sizeof(buf), "%u.%u", need->major,
+				 need->minor);
+		tap_ok(lack[i].needs ? need && !strcmp(buf, lack[i].needs) :
+				       !need,
+		       "%s%s%s on %u.%u.%u needs %s", lack[i].option,
+		       lack[i].value ? "=" : "",
+		       lack[i].value ? lack[i].value : "", lack[i].k.major,
+		       lack[i].k.minor, lack[i].k.sub,
+		       lack[i].needs ? lack[i].needs : "nothing");
+	}
+	bondopt_kver_format(find("coupled_control"), buf, sizeof(buf));
+	tap_ok(!strcmp(buf, "6.9 (6.1.149, 6.6.103 in those series)"),
+	       "coupled_control's releases, backports named: %s", buf);
+	bondopt_kver_format(find("lacp_strict"), buf, sizeof(buf));
+	tap_ok(!strcmp(buf, "7.2"), "lacp_strict's release: %s", buf);
+}
+
 int main(void)
 {
+	test_kernel_versions();
 	test_table();
 	test_enums();
 	test_ranges();
