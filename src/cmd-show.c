@@ -471,11 +471,8 @@ int cmd_show(int argc, const char **argv)
 		goto out;
 	names = poptGetArgs(ctx);
 	rc = CLI_EXIT_FAILURE;
-	if (bondcfg_read_links("show", &nl, &ls))
+	if (bondcfg_read_bonds("show", &nl, &ls, names))
 		goto out;
-	for (i = 0; names && names[i]; i++)
-		if (!bondcfg_bond("show", &ls, names[i]))
-			goto out;
 	if (opt_json) {
 		json_init(&j, stdout);
 		json_object_begin(&j);

@@ -79,7 +79,6 @@ int cmd_wait(int argc, const char **argv)
 	char why[160], *end;
 	struct pollfd pfd;
 	long secs = 30;
-	size_t i;
 	int rc;
 
 	poptSetOtherOptionHelp(ctx, "[OPTION...] [BOND...]");
@@ -99,11 +98,8 @@ int cmd_wait(int argc, const char **argv)
 	}
 	names = poptGetArgs(ctx);
 	rc = CLI_EXIT_FAILURE;
-	if (bondcfg_read_links("wait", &nl, &ls))
+	if (bondcfg_read_bonds("wait", &nl, &ls, names))
 		goto out;
-	for (i = 0; names && names[i]; i++)
-		if (!bondcfg_bond("wait", &ls, names[i]))
-			goto out;
 	rc = linkcache_open(&lc, NULL, NULL);
 	if (rc) {
 		cli_error("wait: the link cache: %s", linkcache_strerror(rc));

@@ -58,6 +58,19 @@ const struct link *bondcfg_bond(const char *cmd, const struct linkset *ls,
 	return NULL;
 }
 
+int bondcfg_read_bonds(const char *cmd, struct nl **nl, struct linkset *ls,
+		       const char *const *names)
+{
+	size_t i;
+
+	if (bondcfg_read_links(cmd, nl, ls))
+		return -1;
+	for (i = 0; names && names[i]; i++)
+		if (!bondcfg_bond(cmd, ls, names[i]))
+			return -1;
+	return 0;
+}
+
 bool bondcfg_can_admin(void)
 {
 	unsigned long long caps;

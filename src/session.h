@@ -41,6 +41,14 @@ int bondcfg_read_links(const char *cmd, struct nl **nl, struct linkset *ls);
 const struct link *bondcfg_bond(const char *cmd, const struct linkset *ls,
 				const char *name);
 
+/*
+ * Reads the links, as bondcfg_read_links(), and checks that each of
+ * @names (NULL-terminated, or NULL) is a bond, as bondcfg_bond(). Returns
+ * 0, or -1 after saying what is wrong.
+ */
+int bondcfg_read_bonds(const char *cmd, struct nl **nl, struct linkset *ls,
+		       const char *const *names);
+
 /* Whether this process may change links (CAP_NET_ADMIN). */
 bool bondcfg_can_admin(void);
 
