@@ -23,12 +23,13 @@ teardown() {
 }
 
 # Options of the table that have a sysfs file of their own, as
-# "NAME DEFAULT TYPE FLAGS MODES".
+# "NAME DEFAULT TYPE FLAGS MODES"; not those the running kernel lacks.
 sysfs_options() {
 	"$IFCFG_BOND_PARSE" --list-options --json | jq -r '.[]
 		| select(.flags | (index("netlink-only") or index("slave")
 			or index("module-only") or index("read-only")) | not)
-		| "\(.name) \(.default) \(.type) \(.flags | join(",") | if . == "" then "-" else . end) \(.modes | join(","))"'
+		| "\(.name) \(.default) \(.type) \(.flags | join(",") | if . == "" then "-" else . end) \(.modes | join(","))"' |
+		awk -v lacks=" $(kernel_lacks) " 'index(lacks, " " $1 " ") == 0'
 }
 
 # A value to write for an option: its default, or one of its kind.
