@@ -4,6 +4,7 @@
  */
 #include "config.h"
 
+#include <malloc.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,11 +20,28 @@ static void *oom(void *p)
 	return p;
 }
 
+/*
+ * Arrays grow one element at a time all over the readers: a block that
+ * has room is kept, and one that must grow gets half again as much, so
+ * that appending n elements copies O(n) bytes, not O(n^2) (with ASan's
+ * allocator, which never grows a block in place, 50000 appends took
+ * half a minute).
+ */
 void *xreallocarray(void *p, size_t n, size_t size)
 {
+	size_t want, room;
+
 	if (size && n > (size_t)-1 / size)
 		return oom(NULL);
-	return oom(realloc(p, n && size ? n * size : 1));
+	want = n && size ? n * size : 1;
+	if (!p)
+		return oom(malloc(want));
+	room = malloc_usable_size(p);
+	if (room >= want)
+		return p;
+	if (want < room + room / 2 && room + room / 2 > room)
+		want = room + room / 2;
+	return oom(realloc(p, want));
 }
 
 void *xcalloc(size_t n, size_t size)
