@@ -157,6 +157,14 @@ add(struct bondview_warning *w, size_t *n, size_t max, const char *code,
 	return &w[(*n)++];
 }
 
+/* An 802.3ad bond whose partner MAC is zero: no LACPDU has come back. */
+static bool no_partner(const struct link *bond)
+{
+	static const uint8_t zero[6];
+
+	return !memcmp(bond->ad.partner_mac, zero, sizeof(zero));
+}
+
 size_t bondview_warnings(const struct linkset *ls, const struct link *bond,
 			 struct bondview_warning *w, size_t max)
 {
@@ -203,12 +211,10 @@ size_t bondview_warnings(const struct linkset *ls, const struct link *bond,
 		add(w, &n, max, "different_aggregators",
 		    "slaves in different aggregators: not all of them carry traffic");
 	if (mode == BOND_MODE_8023AD && c->n_slaves) {
-		static const uint8_t zero[6];
-
 		if (!bond->ad.present)
 			add(w, &n, max, "no_active_aggregator",
 			    "no active 802.3ad aggregator");
-		else if (!memcmp(bond->ad.partner_mac, zero, 6))
+		else if (no_partner(bond))
 			add(w, &n, max, "no_lacp_partner",
 			    "partner MAC 00:00:00:00:00:00: no LACP partner answers");
 	}
@@ -230,7 +236,6 @@ bool bondview_unsettled(const struct linkset *ls, const struct link *bond,
 	const unsigned int ready = BONDVIEW_IFF_LOWER_UP | IFF_RUNNING;
 	int64_t mode = bond_conf_effective(c, NULL, BONDOPT_MODE);
 	const unsigned int lacp = LACP_SYNC_COLLECTING_DISTRIBUTING;
-	static const uint8_t zero[6];
 	const struct link *s;
 	unsigned int active = 0;
 	size_t i;
@@ -247,8 +252,7 @@ bool bondview_unsettled(const struct linkset *ls, const struct link *bond,
 		snprintf(why, size, "no active 802.3ad aggregator");
 		return true;
 	}
-	if (mode == BOND_MODE_8023AD &&
-	    !memcmp(bond->ad.partner_mac, zero, 6)) {
+	if (mode == BOND_MODE_8023AD && no_partner(bond)) {
 		snprintf(why, size, "no LACP partner answers");
 		return true;
 	}
