@@ -5,6 +5,7 @@
 # as built through the independent reader, `ip -d -j link show`.
 
 load ../helpers
+load kernel
 
 setup_file() {
 	announce_kernel
@@ -17,9 +18,7 @@ setup() {
 }
 
 teardown() {
-	ip link del d0 2>/dev/null || true
-	ip link del d1 2>/dev/null || true
-	unload_bonding
+	kernel_clean
 }
 
 # `modprobe -C /dev/null` ignores modprobe.d: Debian's systemd ships
@@ -28,19 +27,19 @@ teardown() {
 	run_x modprobe -C /dev/null bonding
 	[ "$(link_field bond0 .linkinfo.info_kind)" = bond ]
 	[ "$(link_field bond0 .linkinfo.info_data.mode)" = balance-rr ]
-	[ "$(ip -j link show type bond | jq length)" = 1 ]
+	[ "$(ip -j link show type bond | gojq length)" = 1 ]
 }
 
 @test "loading bonding with max_bonds=0 creates no bond" {
 	run_x modprobe bonding max_bonds=0
 	[ -d /sys/module/bonding ]
-	[ "$(ip -j link show type bond | jq length)" = 0 ]
+	[ "$(ip -j link show type bond | gojq length)" = 0 ]
 	expected_rc=1 run_x ip link show dev bond0
 }
 
 @test "max_bonds=2 creates bond0 and bond1" {
 	run_x modprobe bonding max_bonds=2
-	[ "$(ip -j link show type bond | jq -r '[.[].ifname] | sort | join(" ")')" = "bond0 bond1" ]
+	[ "$(ip -j link show type bond | gojq -r '[.[].ifname] | sort | join(" ")')" = "bond0 bond1" ]
 }
 
 @test "a bond with two dummy slaves reads back as built" {
@@ -73,5 +72,5 @@ teardown() {
 	run_x ip link set d0 nomaster
 	[ "$(link_field d0 .master)" = null ]
 	run_x ip link del bond1
-	[ "$(ip -j link show type bond | jq length)" = 0 ]
+	[ "$(ip -j link show type bond | gojq length)" = 0 ]
 }

@@ -6,6 +6,7 @@
 # the tools themselves never use.
 
 load ../helpers
+load kernel
 
 setup_file() {
 	announce_kernel
@@ -18,14 +19,13 @@ setup() {
 }
 
 teardown() {
-	ip link del dtest 2>/dev/null || true
-	unload_bonding
+	kernel_clean
 }
 
 # Options of the table that have a sysfs file of their own, as
 # "NAME DEFAULT TYPE FLAGS MODES"; not those the running kernel lacks.
 sysfs_options() {
-	"$IFCFG_BOND_PARSE" --list-options --json | jq -r '.[]
+	"$IFCFG_BOND_PARSE" --list-options --json | gojq -r '.[]
 		| select(.flags | (index("netlink-only") or index("slave")
 			or index("module-only") or index("read-only")) | not)
 		| "\(.name) \(.default) \(.type) \(.flags | join(",") | if . == "" then "-" else . end) \(.modes | join(","))"' |
@@ -55,7 +55,7 @@ try_write() {
 		[ -e "$sys/$name" ] || { echo "# $name: no $sys/$name" >&2; return 1; }
 		[ "$def" != null ] || continue
 		echo "${modes%%,*}" >"$sys/mode"
-		val=$(cat "$sys/$name")
+		read -r val <"$sys/$name" || true
 		if [ "${val%% *}" != "$def" ]; then
 			echo "# $name: kernel default '$val', table '$def'" >&2
 			return 1
@@ -67,7 +67,7 @@ try_write() {
 @test "netlink-only options have no sysfs file" {
 	local name
 	for name in $("$IFCFG_BOND_PARSE" --list-options --json |
-		jq -r '.[] | select(.flags | index("netlink-only")) | select(.flags | index("slave") | not) | .name'); do
+		gojq -r '.[] | select(.flags | index("netlink-only")) | select(.flags | index("slave") | not) | .name'); do
 		[ ! -e "$sys/$name" ] || { echo "# $name has a sysfs file" >&2; return 1; }
 	done
 }
@@ -81,7 +81,7 @@ try_write() {
 		value=$(value_for "$name" "$def" "$type")
 		for m in 0 1 2 3 4 5 6; do
 			echo "$m" >"$sys/mode"
-			mode_name=$(cut -d' ' -f1 "$sys/mode")
+			read -r mode_name _ <"$sys/mode"
 			try_write "$sys/$name" "$value"
 			if [[ ",$modes," == *",$mode_name,"* ]]; then
 				[ -z "$werr" ] || { echo "# $name=$value refused in $mode_name: $werr" >&2; return 1; }

@@ -6,6 +6,7 @@
 # wants. The slaves are dummy devices with the scenario's names.
 
 load ../helpers
+load kernel
 
 SC=$FIXTURES/scenarios
 

@@ -6,6 +6,7 @@
 # read back with `ip -d -j link show`.
 
 load ../helpers
+load kernel
 
 SC=$FIXTURES/scenarios
 
@@ -222,7 +223,7 @@ scenario_down() {
 	dummies d1 d2
 	ifcfg bond0 "mode=802.3ad miimon=100 lacp_rate=fast xmit_hash_policy=layer3+4 updelay=200 downdelay=200 min_links=1 ad_select=bandwidth" d1 d2
 	run_x "$BONDCFG" --root "$ROOT" up bond0
-	before=$(link_json bond0 | jq -c '.[0].linkinfo.info_data | del(.miimon, .ad_info)')
+	before=$(link_json bond0 | gojq -c '.[0].linkinfo.info_data | del(.miimon, .ad_info)')
 	run_x "$BONDCFG" -v --root "$ROOT" apply
 	assert_output_contains "apply: 0 changes sent"
 	sed -i 's/miimon=100/miimon=50/' "$NS/ifcfg-bond0"
@@ -232,7 +233,7 @@ scenario_down() {
 	run_x "$BONDCFG" -v --root "$ROOT" apply bond0
 	assert_output_contains "apply: 1 change sent"
 	[ "$(bond_info bond0 .miimon)" = 50 ]
-	[ "$(link_json bond0 | jq -c '.[0].linkinfo.info_data | del(.miimon, .ad_info)')" = "$before" ]
+	[ "$(link_json bond0 | gojq -c '.[0].linkinfo.info_data | del(.miimon, .ad_info)')" = "$before" ]
 	[ "$(slaves_of bond0)" = "d1 d2" ]
 }
 

@@ -6,6 +6,7 @@
 # snapshots and its failover events.
 
 load ../helpers
+load kernel
 
 setup_file() {
 	announce_kernel
@@ -13,15 +14,11 @@ setup_file() {
 
 setup() {
 	kernel_setup
-	for d in d0 d1 d2; do
-		ip link del "$d" 2>/dev/null || true
-		run_x ip link add "$d" type dummy
-	done
+	dummies d0 d1 d2
 }
 
 teardown() {
-	unload_bonding
-	for d in d0 d1 d2; do ip link del "$d" 2>/dev/null || true; done
+	kernel_clean
 }
 
 # bond NAME IP-OPTIONS... : a bond with slaves d0 and d1, up, settled.
@@ -39,32 +36,32 @@ bond() {
 # `ip -d -j link show` (or from its output in $before), sorted.
 ip_slaves() {
 	local all=${before:-$(ip -d -j link show)}
-	jq -r --arg b "$1" ".[] | select(.master == \$b) | \"\\(.ifname) \\($2)\"" <<<"$all" | sort
+	gojq -r --arg b "$1" ".[] | select(.master == \$b) | \"\\(.ifname) \\($2)\"" <<<"$all" | sort
 }
 
 # our_slaves JQ: the same from the JSON of the last run_x.
 our_slaves() {
-	jq -r ".bonds[0].slaves[] | \"\(.name) \($1)\"" <<<"$output" | sort
+	gojq -r ".bonds[0].slaves[] | \"\(.name) \($1)\"" <<<"$output" | sort
 }
 
 @test "show --json of an active-backup bond agrees with ip -d -j" {
 	bond bond0 mode active-backup miimon 100
 	run_x ip link set dev d1 type bond_slave queue_id 2
 	run_x "$BONDCFG" show --json bond0
-	jq -e . <<<"$output" >/dev/null
-	[ "$(jq -r '.bonds | length' <<<"$output")" = 1 ]
-	[ "$(jq -r '.bonds[0].name' <<<"$output")" = bond0 ]
-	[ "$(jq -r '.bonds[0].mode' <<<"$output")" = "$(link_field bond0 .linkinfo.info_data.mode)" ]
-	[ "$(jq -r '.bonds[0].mode' <<<"$output")" = active-backup ]
-	[ "$(jq -r '.bonds[0].miimon' <<<"$output")" = "$(link_field bond0 .linkinfo.info_data.miimon)" ]
-	[ "$(jq -r '.bonds[0].miimon' <<<"$output")" = 100 ]
-	[ "$(jq -r '.bonds[0].monitoring' <<<"$output")" = miimon ]
+	gojq -e . <<<"$output" >/dev/null
+	[ "$(gojq -r '.bonds | length' <<<"$output")" = 1 ]
+	[ "$(gojq -r '.bonds[0].name' <<<"$output")" = bond0 ]
+	[ "$(gojq -r '.bonds[0].mode' <<<"$output")" = "$(link_field bond0 .linkinfo.info_data.mode)" ]
+	[ "$(gojq -r '.bonds[0].mode' <<<"$output")" = active-backup ]
+	[ "$(gojq -r '.bonds[0].miimon' <<<"$output")" = "$(link_field bond0 .linkinfo.info_data.miimon)" ]
+	[ "$(gojq -r '.bonds[0].miimon' <<<"$output")" = 100 ]
+	[ "$(gojq -r '.bonds[0].monitoring' <<<"$output")" = miimon ]
 	active=$(link_field bond0 .linkinfo.info_data.active_slave)
 	[[ "$active" = d[01] ]]
-	[ "$(jq -r '.bonds[0].active_slave' <<<"$output")" = "$active" ]
-	[ "$(jq -r '.bonds[0].up' <<<"$output")" = true ]
-	[ "$(jq -r '.bonds[0].carrier' <<<"$output")" = true ]
-	[ "$(jq -r '.bonds[0].mtu' <<<"$output")" = "$(link_field bond0 .mtu)" ]
+	[ "$(gojq -r '.bonds[0].active_slave' <<<"$output")" = "$active" ]
+	[ "$(gojq -r '.bonds[0].up' <<<"$output")" = true ]
+	[ "$(gojq -r '.bonds[0].carrier' <<<"$output")" = true ]
+	[ "$(gojq -r '.bonds[0].mtu' <<<"$output")" = "$(link_field bond0 .mtu)" ]
 	# the slaves, each value as ip reads it
 	[ "$(our_slaves .name)" = "$(ip_slaves bond0 .ifname)" ]
 	[ "$(our_slaves .name | wc -l)" = 2 ]
@@ -78,7 +75,7 @@ our_slaves() {
 	# dummies have no speed: unknown, as null
 	[ "$(our_slaves .speed)" = $'d0 null\nd1 null' ]
 	[ "$(our_slaves .duplex)" = $'d0 unknown\nd1 unknown' ]
-	[ "$(jq -r '.bonds[0].warnings | length' <<<"$output")" = 0 ]
+	[ "$(gojq -r '.bonds[0].warnings | length' <<<"$output")" = 0 ]
 }
 
 @test "show as text names the mode, the monitoring, the active slave and every slave" {
@@ -98,11 +95,11 @@ our_slaves() {
 	bond bond0 mode active-backup miimon 100
 	run_x ip link add bond7 type bond mode balance-xor miimon 0 xmit_hash_policy layer3+4
 	run_x "$BONDCFG" show --json
-	[ "$(jq -r '[.bonds[].name] | join(" ")' <<<"$output")" = "bond0 bond7" ]
-	[ "$(jq -r '.bonds[1].xmit_hash_policy' <<<"$output")" = layer3+4 ]
-	[ "$(jq -r '.bonds[0].xmit_hash_policy' <<<"$output")" = null ]
-	[ "$(jq -r '.bonds[1].slaves | length' <<<"$output")" = 0 ]
-	[ "$(jq -r '.bonds[1].warnings[].code' <<<"$output" | sort | tr '\n' ' ')" = "no_active_slave no_link_monitoring " ]
+	[ "$(gojq -r '[.bonds[].name] | join(" ")' <<<"$output")" = "bond0 bond7" ]
+	[ "$(gojq -r '.bonds[1].xmit_hash_policy' <<<"$output")" = layer3+4 ]
+	[ "$(gojq -r '.bonds[0].xmit_hash_policy' <<<"$output")" = null ]
+	[ "$(gojq -r '.bonds[1].slaves | length' <<<"$output")" = 0 ]
+	[ "$(gojq -r '.bonds[1].warnings[].code' <<<"$output" | sort | tr '\n' ' ')" = "no_active_slave no_link_monitoring " ]
 	expected_rc=1 run_x "$BONDCFG" show d2
 	assert_output_contains "d2: not a bond"
 	expected_rc=1 run_x "$BONDCFG" show bond0 bond9
@@ -119,26 +116,26 @@ our_slaves() {
 		[ "$(ip -d -j link show)" = "$before" ] && break
 		sleep 0.5
 	done
-	ip_data=$(jq '.[] | select(.ifname == "bond1") | .linkinfo.info_data' <<<"$before")
-	[ "$(jq -r '.bonds[0].mode' <<<"$output")" = 802.3ad ]
-	[ "$(jq -r '.bonds[0].lacp_rate' <<<"$output")" = "$(jq -r .ad_lacp_rate <<<"$ip_data")" ]
-	[ "$(jq -r '.bonds[0].lacp_rate' <<<"$output")" = fast ]
-	[ "$(jq -r '.bonds[0].ad_select' <<<"$output")" = "$(jq -r .ad_select <<<"$ip_data")" ]
+	ip_data=$(gojq '.[] | select(.ifname == "bond1") | .linkinfo.info_data' <<<"$before")
+	[ "$(gojq -r '.bonds[0].mode' <<<"$output")" = 802.3ad ]
+	[ "$(gojq -r '.bonds[0].lacp_rate' <<<"$output")" = "$(gojq -r .ad_lacp_rate <<<"$ip_data")" ]
+	[ "$(gojq -r '.bonds[0].lacp_rate' <<<"$output")" = fast ]
+	[ "$(gojq -r '.bonds[0].ad_select' <<<"$output")" = "$(gojq -r .ad_select <<<"$ip_data")" ]
 	for k in aggregator num_ports actor_key partner_key partner_mac; do
-		[ "$(jq -r ".bonds[0].ad_info.$k" <<<"$output")" = "$(jq -r ".ad_info.$k" <<<"$ip_data")" ]
+		[ "$(gojq -r ".bonds[0].ad_info.$k" <<<"$output")" = "$(gojq -r ".ad_info.$k" <<<"$ip_data")" ]
 	done
-	[ "$(jq -r '.bonds[0].ad_info.partner_mac' <<<"$output")" = 00:00:00:00:00:00 ]
+	[ "$(gojq -r '.bonds[0].ad_info.partner_mac' <<<"$output")" = 00:00:00:00:00:00 ]
 	[ "$(our_slaves .ad_aggregator_id)" = "$(ip_slaves bond1 .linkinfo.info_slave_data.ad_aggregator_id)" ]
 	[ "$(our_slaves .ad_actor_oper_port_state.value)" = "$(ip_slaves bond1 .linkinfo.info_slave_data.ad_actor_oper_port_state)" ]
 	[ "$(our_slaves .ad_partner_oper_port_state.value)" = "$(ip_slaves bond1 .linkinfo.info_slave_data.ad_partner_oper_port_state)" ]
 	# each bit decoded as the value has it, bit 0 first
 	bits='["lacp_activity","lacp_timeout","aggregation","synchronization","collecting","distributing","defaulted","expired"]'
 	for who in actor partner; do
-		jq -e --argjson bits "$bits" "[.bonds[0].slaves[].ad_${who}_oper_port_state
+		gojq -e --argjson bits "$bits" "[.bonds[0].slaves[].ad_${who}_oper_port_state
 			| . as \$s | [range(8)] | all(\$s[\$bits[.]] == ((\$s.value / pow(2; .) | floor) % 2 == 1))] | all" \
 			<<<"$output" >/dev/null
 	done
-	jq -e '.bonds[0].warnings | map(.code) | index("no_lacp_partner")' <<<"$output" >/dev/null
+	gojq -e '.bonds[0].warnings | map(.code) | index("no_lacp_partner")' <<<"$output" >/dev/null
 	run_x "$BONDCFG" show bond1
 	assert_output_contains "partner MAC 00:00:00:00:00:00: no LACP partner answers"
 	[[ "$output" =~ lacp_rate:\ +fast ]]
@@ -149,14 +146,14 @@ our_slaves() {
 	bond bond3 mode active-backup arp_interval 100 arp_ip_target 192.0.2.1,192.0.2.2 arp_validate all
 	run_x "$BONDCFG" show --json bond3
 	ip_data=$(link_field bond3 .linkinfo.info_data)
-	[ "$(jq -r '.bonds[0].monitoring' <<<"$output")" = arp ]
-	[ "$(jq -r '.bonds[0].miimon' <<<"$output")" = 0 ]
-	[ "$(jq -r '.bonds[0].arp_interval' <<<"$output")" = "$(jq -r .arp_interval <<<"$ip_data")" ]
-	[ "$(jq -r '.bonds[0].arp_ip_target | join(",")' <<<"$output")" = "$(jq -r '.arp_ip_target | join(",")' <<<"$ip_data")" ]
-	[ "$(jq -r '.bonds[0].arp_ip_target | join(",")' <<<"$output")" = 192.0.2.1,192.0.2.2 ]
-	[ "$(jq -r '.bonds[0].arp_validate' <<<"$output")" = "$(jq -r .arp_validate <<<"$ip_data")" ]
-	[ "$(jq -r '.bonds[0].arp_validate' <<<"$output")" = all ]
-	jq -e '.bonds[0].warnings | map(.code) | index("no_link_monitoring") | not' <<<"$output" >/dev/null
+	[ "$(gojq -r '.bonds[0].monitoring' <<<"$output")" = arp ]
+	[ "$(gojq -r '.bonds[0].miimon' <<<"$output")" = 0 ]
+	[ "$(gojq -r '.bonds[0].arp_interval' <<<"$output")" = "$(gojq -r .arp_interval <<<"$ip_data")" ]
+	[ "$(gojq -r '.bonds[0].arp_ip_target | join(",")' <<<"$output")" = "$(gojq -r '.arp_ip_target | join(",")' <<<"$ip_data")" ]
+	[ "$(gojq -r '.bonds[0].arp_ip_target | join(",")' <<<"$output")" = 192.0.2.1,192.0.2.2 ]
+	[ "$(gojq -r '.bonds[0].arp_validate' <<<"$output")" = "$(gojq -r .arp_validate <<<"$ip_data")" ]
+	[ "$(gojq -r '.bonds[0].arp_validate' <<<"$output")" = all ]
+	gojq -e '.bonds[0].warnings | map(.code) | index("no_link_monitoring") | not' <<<"$output" >/dev/null
 	run_x "$BONDCFG" show bond3
 	assert_output_contains "arp_interval 100 ms, targets 192.0.2.1,192.0.2.2, arp_validate all"
 }
@@ -167,14 +164,14 @@ our_slaves() {
 	run_x ip link add bond2 type bond mode balance-rr miimon 0
 	settled_links >/dev/null
 	run_x "$BONDCFG" show --json bond0 bond2
-	[ "$(jq -r '.bonds[0].slaves[] | select(.name == "d1") | .mii_status' <<<"$output")" = down ]
-	[ "$(jq -r '.bonds[0].slaves[] | select(.name == "d1") | .mii_status' <<<"$output")" = \
+	[ "$(gojq -r '.bonds[0].slaves[] | select(.name == "d1") | .mii_status' <<<"$output")" = down ]
+	[ "$(gojq -r '.bonds[0].slaves[] | select(.name == "d1") | .mii_status' <<<"$output")" = \
 		"$(link_field d1 '.linkinfo.info_slave_data.mii_status | ascii_downcase')" ]
-	[ "$(jq -r '.bonds[0].warnings[] | select(.code == "slave_link_not_up") | .slave' <<<"$output")" = d1 ]
-	jq -e '.bonds[0].warnings | map(.code) | index("below_min_links")' <<<"$output" >/dev/null
-	[ "$(jq -r '.bonds[0].slaves_up' <<<"$output")" = 1 ]
-	[ "$(jq -r '.bonds[1].monitoring' <<<"$output")" = none ]
-	jq -e '.bonds[1].warnings | map(.code) | index("no_link_monitoring")' <<<"$output" >/dev/null
+	[ "$(gojq -r '.bonds[0].warnings[] | select(.code == "slave_link_not_up") | .slave' <<<"$output")" = d1 ]
+	gojq -e '.bonds[0].warnings | map(.code) | index("below_min_links")' <<<"$output" >/dev/null
+	[ "$(gojq -r '.bonds[0].slaves_up' <<<"$output")" = 1 ]
+	[ "$(gojq -r '.bonds[1].monitoring' <<<"$output")" = none ]
+	gojq -e '.bonds[1].warnings | map(.code) | index("no_link_monitoring")' <<<"$output" >/dev/null
 	run_x "$BONDCFG" show bond0
 	assert_output_contains "warning: slave d1: MII status down"
 	assert_output_contains "warning: 1 slave up, fewer than min_links 2"
@@ -187,7 +184,7 @@ our_slaves() {
 	[[ "$output" != *$'\e'* ]]
 	assert_output_contains "b?[2J: up, carrier"
 	run_x "$BONDCFG" show --json
-	[ "$(jq -r '.bonds[0].name' <<<"$output")" = "$esc" ]
+	[ "$(gojq -r '.bonds[0].name' <<<"$output")" = "$esc" ]
 	run_x "$BONDCFG" watch --count 1 --interval 0.1
 	[[ "$output" != *$'\e'* ]]
 	assert_output_contains "b?[2J "

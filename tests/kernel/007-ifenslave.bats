@@ -6,6 +6,7 @@
 # and exit status. Every change is read back with `ip -d -j link show`.
 
 load ../helpers
+load kernel
 
 SC=$FIXTURES/scenarios
 ARP=$SC/rclocal-ifenslave-arp/root
@@ -22,11 +23,6 @@ setup() {
 }
 
 teardown() {
-	local dev
-
-	for dev in $(ip -j link show type nlmon | jq -r '.[].ifname'); do
-		ip link del "$dev"
-	done
 	kernel_teardown
 }
 

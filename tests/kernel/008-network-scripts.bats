@@ -8,6 +8,7 @@
 # read back with `ip -d -j link show`.
 
 load ../helpers
+load kernel
 
 SC=$FIXTURES/scenarios
 DRIVER=$SRCDIR/tests/initscripts

@@ -7,6 +7,7 @@
 # hooks, real driver. Every result is read back with `ip -d -j link show`.
 
 load ../helpers
+load kernel
 
 SC=$FIXTURES/scenarios
 DEBS=$BUILDDIR/tests/debs
@@ -28,8 +29,7 @@ setup() {
 	mkdir -p /run/network
 	rm -rf /etc/network/interfaces.d
 	cp -r "$SC/debian-interfaces-lacp/root/etc/network/." /etc/network/
-	run_x ip link add enp1s0 type dummy
-	run_x ip link add enp2s0 type dummy
+	dummies enp1s0 enp2s0
 	BEFORE=$(devices)
 }
 

@@ -7,6 +7,7 @@
 # Every result is read back with `ip -d -j link show`.
 
 load ../helpers
+load kernel
 
 SC=$FIXTURES/scenarios
 NETLO=$SRCDIR/tests/netifrc/net.lo

@@ -1,0 +1,206 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
+# Loaded by every kernel test after ../helpers: the set-up of the test VM's
+# kernel, and the independent reader, `ip -d -j link show`, with its JSON
+# read by gojq (jq's Go implementation, same language). Under the VM's
+# software emulation every process counts: gojq starts in a quarter of
+# jq's time, and the suite reads JSON some thousands of times.
+
+# bond_names (../helpers) reads with the same.
+JQ=gojq
+
+# kernel_lacks: what the running kernel of the suite lacks among the
+# options and values the option table dates (NAME for an option,
+# NAME=VALUE for a value), in the table's order. Debian's 6.1.176 and
+# 6.12.117 have coupled_control and actor_port_prio, which came back to
+# those series (6.1.149, 6.1.175, 6.12.95). tests/kernel/003-engine.bats
+# checks the list against the engine and against the kernel itself.
+kernel_lacks() {
+	case $(uname -r) in
+	5.10.*) echo "xmit_hash_policy=vlan+srcmac ad_select=actor_port_prio lacp_active arp_missed_max ns_ip6_target coupled_control broadcast_neighbor lacp_strict prio actor_port_prio" ;;
+	6.1.* | 6.12.*) echo "ad_select=actor_port_prio broadcast_neighbor lacp_strict" ;;
+	*) echo "" ;;
+	esac
+}
+
+# require_kernel: skip unless we are root in the test VM (or on a host that
+# explicitly allows changing its links, BONDCFG_TEST_HOST_KERNEL=1).
+require_kernel() {
+	if [ "${BONDVM:-}" != 1 ] && [ "${BONDCFG_TEST_HOST_KERNEL:-}" != 1 ]; then
+		skip "kernel tests run in the test VM (tests/vm/bondvm)"
+	fi
+	[ "$EUID" = 0 ] || skip "kernel tests need root"
+}
+
+# kernel_clean: no bond, dummy or nlmon device left. Unloading their
+# modules deletes every device of theirs, in any namespace, with one process.
+kernel_clean() {
+	local mods=() m
+
+	for m in bonding dummy nlmon; do
+		[ ! -d "/sys/module/$m" ] || mods+=("$m")
+	done
+	[ ${#mods[@]} -eq 0 ] || rmmod "${mods[@]}"
+}
+
+# kernel_setup: the start of every kernel test: root in the VM, no bonds,
+# bonding loaded with the driver's defaults but no bond0 (modprobe.d
+# ignored: Debian's systemd ships `options bonding max_bonds=0` there, a
+# test may write its own), dummy loaded without devices.
+kernel_setup() {
+	require_kernel
+	kernel_clean
+	printf 'options bonding max_bonds=0\noptions dummy numdummies=0\n' \
+		>"$BATS_TEST_TMPDIR/modprobe.conf"
+	modprobe -a -C "$BATS_TEST_TMPDIR/modprobe.conf" bonding dummy
+}
+
+# bondcfg_setup: kernel_setup, and bondcfg's run folder (lock, slave
+# records) in the test's own; BONDCFG exported for the hooks that call it.
+bondcfg_setup() {
+	kernel_setup
+	export BONDCFG BONDCFG_RUN_DIR=$BATS_TEST_TMPDIR/run
+}
+
+# announce_kernel: names the kernel in the TAP output (from setup_file).
+announce_kernel() {
+	echo "# kernel $(uname -r)" >&3
+}
+
+# link_json DEV: the independent reader, `ip -d -j link show`.
+link_json() {
+	ip -d -j link show dev "$1"
+}
+
+# link_field DEV JQ-FILTER: one value from link_json, e.g. '.linkinfo.info_kind'.
+link_field() {
+	link_json "$1" | gojq -r ".[0]$2"
+}
+
+# settled_links: `ip -d -j link show` once two readings 1.1 s apart agree
+# (the kernel's link watch reports carrier changes up to a second late).
+settled_links() {
+	local prev="" now i
+
+	for i in $(seq 10); do
+		now=$(ip -d -j link show)
+		[ "$now" = "$prev" ] && break
+		prev=$now
+		sleep 1.1
+	done
+	printf '%s\n' "$now"
+}
+
+# unload_bonding: no bond and no bonding module (the module deletes its
+# bonds).
+unload_bonding() {
+	[ ! -d /sys/module/bonding ] || rmmod bonding
+}
+
+# kernel_teardown: the end of every kernel test: bonds, dummies and nlmon
+# devices gone.
+kernel_teardown() {
+	kernel_clean
+}
+
+# dummies DEV...: a dummy device of each name, with one ip process.
+dummies() {
+	local dev
+
+	for dev in "$@"; do
+		printf 'link add %s type dummy\n' "$dev"
+	done | ip -batch - || { echo "# ip could not make the dummies $*" >&2; return 1; }
+}
+
+# devices: a snapshot of what taking a bond down must give back: name,
+# master, state, MAC and MTU of each dummy.
+devices() {
+	ip -j link show type dummy |
+		gojq -c '[.[] | {ifname, master, up: (.flags | index("UP") != null), address, mtu}] | sort_by(.ifname)'
+}
+
+# address_of DEV: its IPv4 addresses, ADDRESS/PREFIX, on one line.
+address_of() {
+	ip -j addr show dev "$1" | gojq -r '[.[0].addr_info[] | select(.family == "inet") | "\(.local)/\(.prefixlen)"] | join(" ")'
+}
+
+# bond_info BOND JQ-PATH: one value of the bond's info_data, e.g. .miimon.
+bond_info() {
+	link_field "$1" ".linkinfo.info_data$2"
+}
+
+# slaves_of BOND: its slaves, sorted, on one line.
+slaves_of() {
+	ip -j link show master "$1" | gojq -r '[.[].ifname] | sort | join(" ")'
+}
+
+# scenario_dummies ROOT: a dummy device for each slave of the first bond
+# that ROOT configures; their names in $BOND_0_SLAVES.
+scenario_dummies() {
+	local dev
+
+	run_x "$IFCFG_BOND_PARSE" --root "$1" --format=shell
+	eval "$(sed -n '/^BOND_/p' <<<"$output")"
+	for dev in $BOND_0_SLAVES; do
+		run_x ip link add "$dev" type dummy
+	done
+}
+
+# scenario_copy NAME: a copy of tests/fixtures/scenarios/NAME/root in
+# $BONDCFG_ROOT (exported, for bondcfg and the hooks), a dummy for each of
+# its slaves, and the devices as they are then in $BEFORE.
+scenario_copy() {
+	export BONDCFG_ROOT=$BATS_TEST_TMPDIR/root
+	mkdir -p "$BONDCFG_ROOT"
+	cp -r "$FIXTURES/scenarios/$1/root/." "$BONDCFG_ROOT/"
+	scenario_dummies "$BONDCFG_ROOT"
+	BEFORE=$(devices)
+}
+
+# expect_scenario NAME: bond0 is what tests/fixtures/scenarios/NAME/EXPECT.md
+# wants of the bond, read back with `ip -d -j link show`.
+expect_scenario() {
+	case $1 in
+	centos-active-backup-primary)
+		[ "$(bond_info bond0 .mode)" = active-backup ]
+		[ "$(bond_info bond0 .miimon)" = 100 ]
+		[ "$(bond_info bond0 .primary)" = ens160 ]
+		[ "$(slaves_of bond0)" = "ens160 ens256" ]
+		;;
+	centos-round-robin)
+		[ "$(bond_info bond0 .mode)" = balance-rr ]
+		[ "$(bond_info bond0 .miimon)" = 100 ]
+		[ "$(slaves_of bond0)" = "eth0 eth1" ]
+		;;
+	centos7-options-in-modprobe)
+		[ "$(bond_info bond0 .mode)" = active-backup ]
+		[ "$(bond_info bond0 .miimon)" = 100 ]
+		[ "$(slaves_of bond0)" = "em1 em2" ]
+		;;
+	debian-interfaces-lacp)
+		[ "$(bond_info bond0 .mode)" = 802.3ad ]
+		[ "$(bond_info bond0 .ad_lacp_rate)" = fast ]
+		[ "$(bond_info bond0 .xmit_hash_policy)" = layer3+4 ]
+		[ "$(bond_info bond0 .miimon)" = 100 ]
+		[ "$(bond_info bond0 .updelay)" = 200 ]
+		[ "$(bond_info bond0 .downdelay)" = 200 ]
+		[ "$(slaves_of bond0)" = "enp1s0 enp2s0" ]
+		;;
+	gentoo-confd-net-modern)
+		[ "$(bond_info bond0 .mode)" = balance-rr ]
+		[ "$(bond_info bond0 .miimon)" = 100 ]
+		[ "$(slaves_of bond0)" = "eth1 eth2" ]
+		;;
+	rclocal-ifenslave-arp)
+		[ "$(bond_info bond0 .mode)" = active-backup ]
+		[ "$(bond_info bond0 .arp_interval)" = 500 ]
+		[ "$(bond_info bond0 '.arp_ip_target | join(",")')" = 192.168.101.254 ]
+		[ "$(bond_info bond0 .arp_validate)" = all ]
+		[ "$(bond_info bond0 .primary)" = eth0 ]
+		[ "$(slaves_of bond0)" = "eth0 eth1" ]
+		;;
+	*)
+		echo "# expect_scenario: no expectations for $1" >&2
+		return 1
+		;;
+	esac
+}
