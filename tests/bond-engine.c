@@ -7,7 +7,10 @@
  *   bond-engine plan|apply BOND [OPTIONS] [--slaves A,B]
  *                          [--bond BOND2 [OPTIONS] [--slaves C]]...
  *                          [--force] [--keep-slaves] [--tolerate]
- *   bond-engine show BOND
+ *   bond-engine show BOND...
+ *
+ * show prints three lines for each bond, in the order given, from one dump:
+ * its options, "slaves: A B", "up: 0|1".
  */
 #include "config.h"
 
@@ -25,36 +28,39 @@
 static int usage(void)
 {
 	fputs("usage: bond-engine plan|apply BOND [OPTIONS] [--slaves A,B] [--bond BOND2 ...] [--force] [--keep-slaves] [--tolerate]\n"
-	      "       bond-engine show BOND\n",
+	      "       bond-engine show BOND...\n",
 	      stderr);
 	return 2;
 }
 
-static int show(struct nl *nl, const char *name)
+static int show(struct nl *nl, char **names, int n)
 {
 	struct linkset ls;
 	struct link *l;
 	char *text;
 	size_t i;
-	int rc = bnl_dump_links(nl, &ls);
+	int k, rc = bnl_dump_links(nl, &ls);
 
 	if (rc) {
 		fprintf(stderr, "bond-engine: %s\n", strerror(-rc));
 		return 1;
 	}
-	l = linkset_find(&ls, name);
-	if (!l || !l->bond) {
-		fprintf(stderr, "bond-engine: %s: no such bond\n", name);
-		linkset_free(&ls);
-		return 1;
+	for (k = 0; k < n; k++) {
+		l = linkset_find(&ls, names[k]);
+		if (!l || !l->bond) {
+			fprintf(stderr, "bond-engine: %s: no such bond\n",
+				names[k]);
+			linkset_free(&ls);
+			return 1;
+		}
+		text = bond_conf_format(l->bond);
+		printf("%s\n", text);
+		free(text);
+		printf("slaves:");
+		for (i = 0; i < l->bond->n_slaves; i++)
+			printf(" %s", l->bond->slaves[i].name);
+		printf("\nup: %d\n", !!(l->flags & IFF_UP));
 	}
-	text = bond_conf_format(l->bond);
-	printf("%s\n", text);
-	free(text);
-	printf("slaves:");
-	for (i = 0; i < l->bond->n_slaves; i++)
-		printf(" %s", l->bond->slaves[i].name);
-	printf("\nup: %d\n", !!(l->flags & IFF_UP));
 	linkset_free(&ls);
 	return 0;
 }
@@ -82,7 +88,7 @@ int main(int argc, char **argv)
 		return 1;
 	}
 	if (!strcmp(argv[1], "show")) {
-		rc = show(nl, argv[2]);
+		rc = show(nl, argv + 2, argc - 2);
 		bnl_close(nl);
 		return rc;
 	}

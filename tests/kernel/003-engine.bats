@@ -71,45 +71,53 @@ ip_key() {
 	esac
 }
 
-# check BOND NAME VALUE MODE: the engine reads the bond in MODE with
-# NAME=VALUE and the slaves d0 and d1; ip's reading is kept in ip.json, with
-# what it must show in $ip_want, for check_ip. Few processes: this runs for
-# every option in every mode.
+# check NAME: the engine reads each bond bt<I> of the last apply (mode
+# ${mlist[I]}, NAME=${vals[I]}) with that mode and value and the slaves
+# d<I>0 and d<I>1, all from one dump; ip's reading of all links is added
+# to ip.json, with what it must show in $ip_want, for check_ip. Few
+# processes: this runs for every option in every mode.
 check() {
-	local shown
-	shown=$("$ENGINE" show "$1")
-	[[ " ${shown%%$'\n'*} " == *" mode=$4 "* && " ${shown%%$'\n'*} " == *" $2=$3 "* ]] ||
-		{ echo "# $1: engine reads '${shown%%$'\n'*}', want mode=$4 $2=$3" >&2; return 1; }
-	[[ "$shown" == *$'\nslaves: d0 d1\n'* ]] ||
-		{ echo "# $1: engine reads slaves '$shown'" >&2; return 1; }
-	ip -d -j link show "$1" >>"$BATS_TEST_TMPDIR/ip.json"
-	ip_want+=("$4 $2 $3")
+	local i opts
+	local -a shown
+	mapfile -t shown < <("$ENGINE" show "${bonds[@]}")
+	[ "${#shown[@]}" -eq $((3 * ${#bonds[@]})) ] ||
+		{ echo "# the engine reads '${shown[*]}' of ${bonds[*]}" >&2; return 1; }
+	for i in "${!bonds[@]}"; do
+		opts=" ${shown[3 * i]} "
+		[[ "$opts" == *" mode=${mlist[i]} "* && "$opts" == *" $1=${vals[i]} "* ]] ||
+			{ echo "# bt$i: engine reads '$opts', want mode=${mlist[i]} $1=${vals[i]}" >&2; return 1; }
+		[ "${shown[3 * i + 1]}" = "slaves: d${i}0 d${i}1" ] ||
+			{ echo "# bt$i: engine reads '${shown[3 * i + 1]}'" >&2; return 1; }
+		ip_want+=("$readings bt$i ${mlist[i]} $1 ${vals[i]}")
+	done
+	ip -d -j link show >>"$BATS_TEST_TMPDIR/ip.json"
+	readings=$((readings + 1))
 }
 
-# check_ip: each reading of ip that check kept shows its mode and value
-# (one gojq for all).
+# check_ip: each reading of ip that check kept shows each bond's mode and
+# value (one gojq for all).
 check_ip() {
-	local keys="" w mode name value ip_mode ip_val i=0
+	local q="" w r bond mode name value ip_mode ip_val i=0
 
 	for w in "${ip_want[@]}"; do
-		read -r mode name value <<<"$w"
-		keys="$keys${keys:+,}\"$(ip_key "$name")\""
+		read -r r bond mode name value <<<"$w"
+		q="$q${q:+,}[$r,\"$bond\",\"$(ip_key "$name")\"]"
 	done
 	while IFS=$'\t' read -r ip_mode ip_val; do
-		read -r mode name value <<<"${ip_want[i]}"
+		read -r r bond mode name value <<<"${ip_want[i]}"
 		i=$((i + 1))
-		[ "$ip_mode" = "$mode" ] || { echo "# $name=$value: ip shows mode $ip_mode, want $mode" >&2; return 1; }
+		[ "$ip_mode" = "$mode" ] || { echo "# $bond $name=$value: ip shows mode $ip_mode, want $mode" >&2; return 1; }
 		# iproute2 6.1 prints arp_validate none as null and not the newest options
 		case $ip_val in
 		null) [ "$value" = none ] || [[ "$name" =~ ^(coupled_control|broadcast_neighbor|lacp_strict)$ ]] ||
 			{ echo "# $mode $name: ip shows nothing, want '$value'" >&2; return 1; } ;;
 		*) [ "$ip_val" = "$value" ] || { echo "# $mode $name: ip shows '$ip_val', want '$value'" >&2; return 1; } ;;
 		esac
-	done < <(gojq -r -s --argjson keys "[$keys]" 'to_entries[]
-		| .value[0].linkinfo.info_data as $d | $keys[.key] as $k
+	done < <(gojq -r -s --argjson q "[$q]" '. as $docs | $q[] as [$r, $b, $k]
+		| ($docs[$r][] | select(.ifname == $b) | .linkinfo.info_data) as $d
 		| "\($d.mode)\t\($d[$k] | if type == "array" then join(",") elif . == null then "null" else tostring end)"' \
 		"$BATS_TEST_TMPDIR/ip.json")
-	[ "$i" -eq "${#ip_want[@]}" ] || { echo "# ip.json has $i readings, want ${#ip_want[@]}" >&2; return 1; }
+	[ "$i" -eq "${#ip_want[@]}" ] || { echo "# ip shows $i of the ${#ip_want[@]} bonds checked" >&2; return 1; }
 }
 
 # Options the engine sets, with their modes: "NAME MODES".
@@ -120,34 +128,49 @@ engine_options() {
 		| "\(.name) \(.modes | join(","))"'
 }
 
+# One option at a time, in every mode where it is valid at once: bond
+# bt<I> in the I-th mode, with the slaves d<I>0 and d<I>1; created with the
+# first value in one apply, changed to the second in another.
 @test "every option in every valid mode: created with it, changed on a live bond with slaves" {
-	local name modes mode spec base v1 v2 n=0 ignored="" ip_want=()
+	local name modes spec base v1 v2 v n=0 ignored="" readings=0 i
+	local -a ip_want=() mlist bonds vals args
+	for i in 0 1 2 3 4 5 6; do
+		printf 'link add d%s0 type dummy\nlink add d%s1 type dummy\n' "$i" "$i"
+	done | ip -batch -
 	while read -r name modes; do
 		spec=$(values_for "$name") || { echo "# no test values for $name" >&2; return 1; }
 		IFS='|' read -r base v1 v2 <<<"$spec"
-		for mode in ${modes//,/ }; do
-			ip link del bt 2>/dev/null || true
-			run "$ENGINE" apply bt "mode=$mode $base $name=$v1" --slaves d0,d1
-			if [ "$status" -ne 0 ] && [[ "$output" == *"is not supported by this kernel"* ]]; then
+		read -ra mlist <<<"${modes//,/ }"
+		for v in "$v1" "$v2"; do
+			args=() bonds=() vals=()
+			for i in "${!mlist[@]}"; do
+				bonds+=("bt$i")
+				# a slave as value: one of this bond's
+				if [[ $v == d[01] ]]; then vals+=("d$i${v#d}"); else vals+=("$v"); fi
+				args+=(--bond "bt$i" "mode=${mlist[i]} $base $name=${vals[i]}" --slaves "d${i}0,d${i}1")
+			done
+			run "$ENGINE" apply "${args[@]:1}"
+			if [ "$v" = "$v1" ] && [ "$status" -ne 0 ] &&
+				[[ "$output" == *"is not supported by this kernel"* ]]; then
 				# refused before anything was sent (the list is checked below)
-				[ ! -e /sys/class/net/bt ]
+				[ -z "$(compgen -G '/sys/class/net/bt*')" ]
 				ignored="$ignored $name"
 				continue 2
 			fi
-			if [ "$status" -ne 0 ] && [ "$name=$v1" = use_carrier=0 ] &&
+			if [ "$v" = "$v1" ] && [ "$status" -ne 0 ] && [ "$name=$v1" = use_carrier=0 ] &&
 				[[ "$output" == *"use_carrier cannot be disabled"* ]]; then
 				# 6.18 and later refuse use_carrier=0; nothing was made
-				[ ! -e /sys/class/net/bt ]
+				[ -z "$(compgen -G '/sys/class/net/bt*')" ]
 				ignored="$ignored $name=0"
 				continue 2
 			fi
-			[ "$status" -eq 0 ] || { echo "# create $mode $name=$v1: $output" >&2; return 1; }
-			check bt "$name" "$v1" "$mode"
-			run "$ENGINE" apply bt "mode=$mode $base $name=$v2" --slaves d0,d1
-			[ "$status" -eq 0 ] || { echo "# change $mode $name=$v2: $output" >&2; return 1; }
-			check bt "$name" "$v2" "$mode"
-			n=$((n + 1))
+			[ "$status" -eq 0 ] || { echo "# ${modes} $name=$v: $output" >&2; return 1; }
+			check "$name"
 		done
+		n=$((n + ${#mlist[@]}))
+		for i in "${!bonds[@]}"; do
+			printf 'link del bt%s\n' "$i"
+		done | ip -batch -
 	done < <(engine_options)
 	check_ip
 	echo "# $n option and mode pairs created and changed; ignored or refused by this kernel:${ignored:- none}" >&3
@@ -189,19 +212,18 @@ engine_options() {
 
 @test "bringing up many bonds costs few round trips" {
 	local args=() i
+	dummies e0 e1 e2 e3 e4 e5 e6 e7
 	for i in 0 1 2 3 4 5 6 7; do
-		run_x ip link add "e$i" type dummy
 		args+=(--bond "bb$i" 'mode=active-backup miimon=100' --slaves "e$i")
 	done
 	run_x "$ENGINE" apply "${args[@]:1}"
 	# a dump to plan, creations in one message, a dump of the bonds for
 	# their ifindexes, the rest in one message, a dump to read back: 5
 	assert_output_contains "round trips: 5"
-	for i in 0 1 2 3 4 5 6 7; do
-		[ "$(link_field "e$i" .master)" = "bb$i" ]
-		[ "$(link_field "bb$i" .linkinfo.info_data.mode)" = active-backup ]
-	done
-	for i in 0 1 2 3 4 5 6 7; do ip link del "e$i"; done
+	# each e<I> a slave of bb<I>, each bb<I> in active-backup, as ip reads them
+	[ "$(ip -d -j link show | gojq -r '[.[] | select(.ifname | test("^(e|bb)[0-7]$"))
+		| if .ifname[0:1] == "e" then "\(.ifname)>\(.master)" else "\(.ifname):\(.linkinfo.info_data.mode)" end]
+		| sort | join(" ")')" = "bb0:active-backup bb1:active-backup bb2:active-backup bb3:active-backup bb4:active-backup bb5:active-backup bb6:active-backup bb7:active-backup e0>bb0 e1>bb1 e2>bb2 e3>bb3 e4>bb4 e5>bb5 e6>bb6 e7>bb7" ]
 }
 
 @test "a step the kernel refuses rolls back every step before it (existing bond)" {
