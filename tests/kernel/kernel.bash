@@ -157,50 +157,31 @@ scenario_copy() {
 }
 
 # expect_scenario NAME: bond0 is what tests/fixtures/scenarios/NAME/EXPECT.md
-# wants of the bond, read back with `ip -d -j link show`.
+# wants of the bond, read back with one `ip -d -j link show`: the options
+# as KEY=VALUE of its info_data (a list joined with commas), and its slaves.
 expect_scenario() {
+	local want got
+
 	case $1 in
-	centos-active-backup-primary)
-		[ "$(bond_info bond0 .mode)" = active-backup ]
-		[ "$(bond_info bond0 .miimon)" = 100 ]
-		[ "$(bond_info bond0 .primary)" = ens160 ]
-		[ "$(slaves_of bond0)" = "ens160 ens256" ]
-		;;
-	centos-round-robin)
-		[ "$(bond_info bond0 .mode)" = balance-rr ]
-		[ "$(bond_info bond0 .miimon)" = 100 ]
-		[ "$(slaves_of bond0)" = "eth0 eth1" ]
-		;;
-	centos7-options-in-modprobe)
-		[ "$(bond_info bond0 .mode)" = active-backup ]
-		[ "$(bond_info bond0 .miimon)" = 100 ]
-		[ "$(slaves_of bond0)" = "em1 em2" ]
-		;;
-	debian-interfaces-lacp)
-		[ "$(bond_info bond0 .mode)" = 802.3ad ]
-		[ "$(bond_info bond0 .ad_lacp_rate)" = fast ]
-		[ "$(bond_info bond0 .xmit_hash_policy)" = layer3+4 ]
-		[ "$(bond_info bond0 .miimon)" = 100 ]
-		[ "$(bond_info bond0 .updelay)" = 200 ]
-		[ "$(bond_info bond0 .downdelay)" = 200 ]
-		[ "$(slaves_of bond0)" = "enp1s0 enp2s0" ]
-		;;
-	gentoo-confd-net-modern)
-		[ "$(bond_info bond0 .mode)" = balance-rr ]
-		[ "$(bond_info bond0 .miimon)" = 100 ]
-		[ "$(slaves_of bond0)" = "eth1 eth2" ]
-		;;
-	rclocal-ifenslave-arp)
-		[ "$(bond_info bond0 .mode)" = active-backup ]
-		[ "$(bond_info bond0 .arp_interval)" = 500 ]
-		[ "$(bond_info bond0 '.arp_ip_target | join(",")')" = 192.168.101.254 ]
-		[ "$(bond_info bond0 .arp_validate)" = all ]
-		[ "$(bond_info bond0 .primary)" = eth0 ]
-		[ "$(slaves_of bond0)" = "eth0 eth1" ]
-		;;
+	centos-active-backup-primary) want="mode=active-backup miimon=100 primary=ens160 slaves=ens160,ens256" ;;
+	centos-round-robin) want="mode=balance-rr miimon=100 slaves=eth0,eth1" ;;
+	centos7-options-in-modprobe) want="mode=active-backup miimon=100 slaves=em1,em2" ;;
+	debian-interfaces-lacp) want="mode=802.3ad ad_lacp_rate=fast xmit_hash_policy=layer3+4 miimon=100 updelay=200 downdelay=200 slaves=enp1s0,enp2s0" ;;
+	gentoo-confd-net-modern) want="mode=balance-rr miimon=100 slaves=eth1,eth2" ;;
+	rclocal-ifenslave-arp) want="mode=active-backup arp_interval=500 arp_ip_target=192.168.101.254 arp_validate=all primary=eth0 slaves=eth0,eth1" ;;
 	*)
 		echo "# expect_scenario: no expectations for $1" >&2
 		return 1
 		;;
 	esac
+	got=$(ip -d -j link show | gojq -r --arg want "$want" '. as $links
+		| ($links[] | select(.ifname == "bond0") | .linkinfo.info_data) as $d
+		| [$want | split(" ")[] | split("=")[0] as $k
+			| if $k == "slaves" then
+				"slaves=\([$links[] | select(.master == "bond0") | .ifname] | sort | join(","))"
+			else
+				"\($k)=\($d[$k] | if type == "array" then join(",") else tostring end)"
+			end]
+		| join(" ")')
+	[ "$got" = "$want" ] || { printf '# bond0 of %s as ip reads it:\n#   %s\n# want:\n#   %s\n' "$1" "$got" "$want" >&2; return 1; }
 }
