@@ -2,7 +2,8 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
 # scripts/check-deps can fail: on a copy of the scripts, a Build-Depends
 # taken out of install-deps' lists, or a command planted in a script whose
-# install step does not install its package, is named.
+# install step does not install its package, is named. And scripts/test
+# runs every checking script of scripts/.
 
 load ../helpers
 
@@ -33,4 +34,14 @@ setup() {
 	printf 'valgrind --version >/dev/null\n' >>"$T/scripts/bench"
 	TEST_TIMEOUT=120 expected_rc=1 run_x "$T/scripts/check-deps"
 	assert_output_contains "scripts/bench runs 'valgrind' of package valgrind, which 'scripts/install-deps build vm' does not install"
+}
+
+@test "scripts/test runs every check of scripts/: a step left out is named" {
+	local s missing=""
+	for s in "$SRCDIR"/scripts/check-* "$SRCDIR"/scripts/fuzz "$SRCDIR"/scripts/build-deb; do
+		s=scripts/${s##*/}
+		# a line that runs it, not a comment
+		grep -Eq "^[^#]*(^|[[:space:]])$s([[:space:]]|\$)" "$SRCDIR/scripts/test" || missing="$missing $s"
+	done
+	[ -z "$missing" ] || { echo "# scripts/test does not run:$missing" >&2; return 1; }
 }
