@@ -142,7 +142,25 @@ static int do_step(struct run *r, const struct step *s, struct nl_error *e)
 	return -EINVAL;
 }
 
-/* The options to send back to restore what @s changed. */
+/*
+ * The options to send back to restore what @s changed: after a change of
+ * mode every option the old bond reported, but only those the old mode
+ * takes (the driver refuses the others with EACCES, and stops there), and
+ * the delays only where the old bond had miimon (EPERM without it).
+ */
+/* The options that mode @mode takes (the others: EACCES). */
+static uint64_t mode_opts(unsigned int mode)
+{
+	uint64_t opts = 0;
+	int id;
+
+	for (id = 0; id < BONDOPT_COUNT; id++)
+		if (bondopt_get(id)->modes & BOND_MODE_BIT(mode) ||
+		    bondopt_get(id)->flags & BONDOPT_F_SOFTMODES)
+			opts |= BONDOPT_BIT(id);
+	return opts;
+}
+
 static uint64_t restore_opts(const struct step *s, const struct bond_conf *old)
 {
 	uint64_t opts = s->opts;
@@ -150,9 +168,58 @@ static uint64_t restore_opts(const struct step *s, const struct bond_conf *old)
 	if (opts & BONDOPT_BIT(BONDOPT_MODE))
 		opts = ~UINT64_C(0);
 	opts &= old->present & ~bondopt_with_flags(BONDOPT_F_NOT_BOND_ATTR);
-	/* the old active slave comes back by itself with its slaves */
+	if (bond_conf_has(old, BONDOPT_MODE))
+		opts &= mode_opts((unsigned int)old->num[BONDOPT_MODE]);
+	if (!bond_conf_effective(old, NULL, BONDOPT_MIIMON))
+		opts &= ~bondopt_with_flags(BONDOPT_F_NEEDS_MIIMON);
+	/* the old active slave comes back with its slave (rollback) */
 	opts &= ~BONDOPT_BIT(BONDOPT_ACTIVE_SLAVE);
 	return opts;
+}
+
+/*
+ * Undoing a change of mode: the options the step changed that the old
+ * mode does not take (lacp_rate when going back from 802.3ad) are set back
+ * first, while the bond is still in the new mode; then the mode and the
+ * rest.
+ */
+static int restore_bond(struct run *r, int bond, const struct step *s,
+			const struct bond_conf *old, struct nl_error *e)
+{
+	uint64_t early = 0;
+	int rc;
+
+	if (s->opts & BONDOPT_BIT(BONDOPT_MODE) &&
+	    bond_conf_has(old, BONDOPT_MODE))
+		early = s->opts & old->present &
+			~bondopt_with_flags(BONDOPT_F_NOT_BOND_ATTR) &
+			~mode_opts((unsigned int)old->num[BONDOPT_MODE]) &
+			mode_opts((unsigned int)s->want->num[BONDOPT_MODE]);
+	if (early) {
+		rc = bnl_bond_change(r->nl, bond, old, early, r->before, e);
+		if (rc)
+			return rc;
+	}
+	return bnl_bond_change(r->nl, bond, old, restore_opts(s, old),
+			       r->before, e);
+}
+
+/*
+ * After @dev went back to bond @bond: if it was the bond's active slave
+ * before, it is made active again (the driver chose another meanwhile).
+ */
+static int restore_active(struct run *r, int bond, const char *dev,
+			  struct nl_error *e)
+{
+	const struct link *old = linkset_find(r->before, dev);
+	const struct link *b =
+		old ? linkset_find_index(r->before, old->master) : NULL;
+
+	if (!b || !b->bond || !bond_conf_has(b->bond, BONDOPT_ACTIVE_SLAVE) ||
+	    strcmp(b->bond->active_slave, dev))
+		return 0;
+	return bnl_bond_change(r->nl, bond, b->bond,
+			       BONDOPT_BIT(BONDOPT_ACTIVE_SLAVE), r->before, e);
 }
 
 static int undo_step(struct run *r, const struct step *s, struct nl_error *e)
@@ -182,9 +249,7 @@ static int undo_step(struct run *r, const struct step *s, struct nl_error *e)
 	case STEP_SET:
 		if (!old_bond || !old_bond->bond)
 			return 0;
-		return bnl_bond_change(r->nl, bond, old_bond->bond,
-				       restore_opts(s, old_bond->bond),
-				       r->before, e);
+		return restore_bond(r, bond, s, old_bond->bond, e);
 	case STEP_SLAVE_DOWN:
 		return bnl_link_set_up(r->nl, dev, true, e);
 	case STEP_MTU:
@@ -209,32 +274,101 @@ static int undo_step(struct run *r, const struct step *s, struct nl_error *e)
 	return 0;
 }
 
-/* Undoes the steps done, in reverse order of their running. */
+/* Whether a step of @kind for @bond and @dev was done before @ran[k]. */
+static bool done_before(const struct step *const *ran, const bool *done,
+			size_t k, enum step_kind kind, const char *bond,
+			const char *dev)
+{
+	size_t i;
+
+	for (i = 0; i < k; i++)
+		if (done[i] && ran[i]->kind == kind &&
+		    !strcmp(ran[i]->bond, bond) && !strcmp(ran[i]->dev, dev))
+			return true;
+	return false;
+}
+
+/*
+ * Whether step @ran[k] changed nothing, so that undoing it would change
+ * what was there before: enslaving a device that was a slave of that bond
+ * before the apply and that no step released, or bringing up a bond that
+ * was up and that no step brought down (the release or the bringing down
+ * refused: the kernel runs the rest of a batch).
+ */
+static bool changed_nothing(const struct run *r, const struct step *const *ran,
+			    const bool *done, size_t k)
+{
+	const struct step *s = ran[k];
+	const struct link *b = linkset_find(r->before, s->bond);
+	const struct link *dev = s->dev[0] ? linkset_find(r->before, s->dev) :
+					     NULL;
+
+	switch (s->kind) {
+	case STEP_ENSLAVE:
+		return b && dev && dev->master == b->ifindex &&
+		       !done_before(ran, done, k, STEP_RELEASE, s->bond,
+				    s->dev);
+	case STEP_BOND_UP:
+		return b && b->flags & IFF_UP &&
+		       !done_before(ran, done, k, STEP_BOND_DOWN, s->bond, "");
+	default:
+		return false;
+	}
+}
+
+/*
+ * Undoes the steps done, in reverse order of their running; but slaves
+ * released from one bond one after the other go back in the order they
+ * left, so that the first one gives the bond its MAC address again.
+ */
 static void rollback(struct run *r, const struct step *const *ran,
 		     const bool *done, size_t n)
 {
 	const struct step *created = NULL;
+	size_t *order = xcalloc(n ? n : 1, sizeof(*order));
+	size_t i = n, first, m = 0, j;
 	struct nl_error e;
 	char what[1024];
 
-	while (n-- > 0) {
-		const struct step *s = ran[n];
+	while (i-- > 0) {
+		first = i;
+		while (ran[i]->kind == STEP_RELEASE && first > 0 &&
+		       ran[first - 1]->kind == STEP_RELEASE &&
+		       !strcmp(ran[first - 1]->from, ran[i]->from))
+			first--;
+		for (j = first; j <= i; j++)
+			order[m++] = j;
+		i = first;
+	}
+	for (j = 0; j < m; j++) {
+		const struct step *s = ran[order[j]];
 
-		if (!done[n])
+		if (!done[order[j]] || changed_nothing(r, ran, done, order[j]))
 			continue;
 		if (s->kind == STEP_CREATE && r->raced) {
 			/* a bond the module created during our run goes too */
 			created = s;
 			continue;
 		}
-		if (!undo_step(r, s, &e))
+		if (!undo_step(r, s, &e)) {
+			if (s->kind == STEP_RELEASE &&
+			    restore_active(r, ifindex_of(r, s->from), s->dev,
+					   &e))
+				diags_add(
+					r->d, DIAG_ERROR, NULL,
+					"rollback: %s is a slave of %s again, but not its active slave as before: %s%s%s%s",
+					s->dev, s->from, strerror(-e.err),
+					*e.msg ? " (kernel: " : "", e.msg,
+					*e.msg ? ")" : "");
 			continue;
+		}
 		plan_step_describe(s, what, sizeof(what));
 		diags_add(r->d, DIAG_ERROR, NULL,
 			  "rollback: could not undo '%s': %s%s%s%s", what,
 			  strerror(-e.err), *e.msg ? " (kernel: " : "", e.msg,
 			  *e.msg ? ")" : "");
 	}
+	free(order);
 	if (created)
 		bnl_link_delete(r->nl, ifindex_of(r, created->bond), &e);
 }

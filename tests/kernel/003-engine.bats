@@ -241,6 +241,19 @@ engine_options() {
 	[ "$(settled_links)" = "$before" ]
 }
 
+@test "a refused step after a change of mode rolls back the mode, the options the old mode refuses, the slaves and the active slave" {
+	run_x "$ENGINE" apply bt 'mode=active-backup miimon=100' --slaves d0,d1
+	before=$(settled_links)
+	[ "$(link_field bt .linkinfo.info_data.active_slave)" = d0 ]
+	# the bond goes down and gives up its slaves for the new mode, and
+	# lacp_rate, which active-backup refuses, is set; d1's queue 17, above
+	# the bond's 16, is refused last
+	expected_rc=1 run_x "$ENGINE" apply bt 'mode=802.3ad miimon=100 lacp_rate=fast queue_id=d1:17' --slaves d0,d1
+	assert_output_contains "error: bt: set slave d1 queue_id=17[5]: Operation not permitted"
+	[[ "$output" != *rollback* ]] || { echo "# $output" >&2; return 1; }
+	[ "$(settled_links)" = "$before" ]
+}
+
 @test "a step the kernel refuses rolls back a new bond and its slaves" {
 	ip link set d2 mtu 9000
 	ip link set d3 up

@@ -1,0 +1,48 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * A fake of the kernel boundary (src/nl.h) for the engine's unit tests: the
+ * same bnl_* functions over a set of links in memory, with the bonding
+ * driver's rules as the option table states them (EBUSY for an option
+ * that needs the bond down, ENOTEMPTY for one that needs it without
+ * slaves, EACCES outside the option's modes, EPERM for an option that
+ * needs miimon while miimon is 0 or for enslaving a device that is up),
+ * and refusals on demand. Linked instead of nl.c; no root, no kernel.
+ */
+#ifndef BONDCFG_FAKENL_H
+#define BONDCFG_FAKENL_H
+
+#include <stddef.h>
+
+/* Empties the set of links; the request counters start again. */
+void fakenl_reset(void);
+
+/*
+ * The kernel release the fake reports ("5.10.223"), whose options it
+ * knows: what that release lacks it ignores and does not report. NULL or
+ * "" (the default after a reset): a release that has every option.
+ */
+void fakenl_kernel(const char *release);
+
+/* Adds a device that is no bond (a dummy), down unless @up, MTU 1500. */
+void fakenl_add_dummy(const char *name, int up);
+
+/*
+ * Refuses the @n-th change request from now (1 for the next one) with
+ * @err (-errno), changing nothing; 0 refuses none. Each call arms one
+ * refusal, and a second one may be armed at the same time with @slot 1
+ * (to refuse a step of the rollback too).
+ */
+void fakenl_refuse(int slot, unsigned int n, int err);
+
+/* Change requests made since the last reset (refused ones included). */
+unsigned int fakenl_requests(void);
+
+/*
+ * The whole set of links as text, by name (no ifindexes): each link's
+ * kind, up, MTU and master, and each bond's options as the kernel reports
+ * them, with its slaves' options. Two sets with the same text are the
+ * same to the engine. Returns a string to free.
+ */
+char *fakenl_state(void);
+
+#endif

@@ -1,0 +1,532 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/*
+ * The planner and apply against a fake set of links (fakenl.c): every
+ * option in every mode it is valid in, created and then changed on a live
+ * bond with slaves, read back, and planned again to nothing; a refusal at
+ * each step of an apply, after which the links are as they were; a
+ * refused rollback step named; options an older kernel lacks refused
+ * before anything is sent. No root: the kernel suite runs the same engine
+ * against the real driver.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "fakenl.h"
+#include "linkstate.h"
+#include "nl.h"
+#include "optstr.h"
+#include "plan.h"
+#include "tap.h"
+
+static const struct diag_loc loc = { "test", 1 };
+
+/* Sets @name=@value in @c, as BONDING_OPTS would; 0 or -EINVAL. */
+static int set(struct bond_conf *c, const char *name, const char *value)
+{
+	struct diags d;
+	int rc;
+
+	diags_init(&d);
+	rc = optstr_set(c, bondopt_find(name, strlen(name)), value,
+			OPTSTR_BONDING_OPTS, &loc, &d);
+	diags_free(&d);
+	return rc;
+}
+
+/* The first diagnostic of @d, or "". */
+static const char *first_diag(const struct diags *d)
+{
+	return d->n ? d->v[0].message : "";
+}
+
+/*
+ * Plans @want against the fake's links and applies it. @steps gets the
+ * number of steps planned, @d the diagnostics. Returns 0 or -errno.
+ */
+static int engine_apply(const struct bond_conf *want, unsigned int flags,
+			struct diags *d, size_t *steps)
+{
+	struct linkset ls;
+	struct plan p;
+	struct nl *nl;
+	int rc;
+
+	bnl_open(&nl);
+	plan_init(&p);
+	rc = bnl_dump_links(nl, &ls);
+	if (!rc)
+		rc = plan_bond(&p, want, &ls, flags, d);
+	if (steps)
+		*steps = p.n;
+	if (!rc)
+		rc = plan_apply(&p, nl, &ls, flags, d);
+	linkset_free(&ls);
+	plan_free(&p);
+	bnl_close(nl);
+	return rc;
+}
+
+/* The number of steps a plan for @want has now (0: nothing to do). */
+static size_t steps_left(const struct bond_conf *want)
+{
+	struct linkset ls;
+	struct plan p;
+	struct diags d;
+	struct nl *nl;
+	size_t n;
+
+	bnl_open(&nl);
+	plan_init(&p);
+	diags_init(&d);
+	bnl_dump_links(nl, &ls);
+	plan_bond(&p, want, &ls, 0, &d);
+	n = p.n;
+	linkset_free(&ls);
+	plan_free(&p);
+	diags_free(&d);
+	bnl_close(nl);
+	return n;
+}
+
+/*
+ * Whether the fake's bond @want->name has option @id as @want sets it
+ * (for a slave option, on every slave @want gives it to).
+ */
+static bool kept(const struct bond_conf *want, enum bondopt_id id)
+{
+	const struct link *b, *dev;
+	struct linkset ls;
+	struct nl *nl;
+	bool ok;
+	size_t i;
+
+	bnl_open(&nl);
+	bnl_dump_links(nl, &ls);
+	b = linkset_find(&ls, want->name);
+	ok = b && b->bond;
+	if (ok && bondopt_get(id)->flags & BONDOPT_F_SLAVE) {
+		for (i = 0; ok && i < want->n_slaves; i++) {
+			if (!(want->slaves[i].present & BONDOPT_BIT(id)))
+				continue;
+			dev = linkset_find(&ls, want->slaves[i].name);
+			ok = dev && dev->master == b->ifindex &&
+			     dev->slave_opts.num[id] == want->slaves[i].num[id];
+		}
+	} else if (ok) {
+		ok = bond_conf_has(b->bond, id) &&
+		     plan_same_value(want, b->bond, id);
+	}
+	linkset_free(&ls);
+	bnl_close(nl);
+	return ok;
+}
+
+/*
+ * A value of option @id other than its default (@second: another one, or
+ * the default again), from the table alone; the slave options as
+ * SLAVE:VALUE for slave s1. NULL for an option no bond request carries.
+ */
+static const char *value_of(enum bondopt_id id, bool second, char *buf,
+			    size_t size)
+{
+	const struct bondopt *opt = bondopt_get(id);
+	int64_t v;
+	size_t i, found = 0;
+
+	switch (opt->kind) {
+	case BONDOPT_ENUM:
+		for (i = 0; i < opt->nvalues; i++) {
+			/* aliases share a number: the first name of each */
+			if (opt->values[i].value == (uint32_t)opt->def ||
+			    (i &&
+			     opt->values[i].value == opt->values[i - 1].value))
+				continue;
+			if (found++ == (second ? 1u : 0u))
+				return opt->values[i].name;
+		}
+		return second ? bondopt_value_name(opt, (uint32_t)opt->def) :
+				NULL;
+	case BONDOPT_BOOL:
+	case BONDOPT_UINT:
+	case BONDOPT_INT:
+		if (opt->kind == BONDOPT_BOOL)
+			v = second ? opt->def : !opt->def;
+		else if (opt->flags & BONDOPT_F_NEEDS_MIIMON)
+			v = second ? opt->def : 200; /* a multiple of miimon */
+		else
+			v = second		? opt->def :
+			    opt->def < opt->max ? opt->def + 1 :
+						  opt->def - 1;
+		if (opt->flags & BONDOPT_F_SLAVE)
+			snprintf(buf, size, "s1:%lld", (long long)v);
+		else
+			snprintf(buf, size, "%lld", (long long)v);
+		return buf;
+	case BONDOPT_IFNAME:
+		return second ? "s0" : "s1";
+	case BONDOPT_IPV4S:
+		return second ? "192.0.2.2,192.0.2.3" : "192.0.2.1";
+	case BONDOPT_IPV6S:
+		return second ? "2001:db8::2,2001:db8::3" : "2001:db8::1";
+	case BONDOPT_MAC:
+		return second ? "02:00:00:00:00:02" : "02:00:00:00:00:01";
+	case BONDOPT_NESTED:
+		break;
+	}
+	return NULL;
+}
+
+/* Bond bt in @mode with slaves s0 and s1, and @name=@value. */
+static int want_bond(struct bond_conf *c, unsigned int mode, enum bondopt_id id,
+		     const char *value)
+{
+	const struct bondopt *opt = bondopt_get(id);
+	int rc;
+
+	bond_conf_init(c, "bt");
+	rc = set(c, "mode", bond_mode_name(mode));
+	if (!rc && opt->flags & BONDOPT_F_NEEDS_MIIMON)
+		rc = set(c, "miimon", "100");
+	bond_conf_add_member(c, "s0", &loc);
+	bond_conf_add_member(c, "s1", &loc);
+	if (!rc && value)
+		rc = set(c, opt->name, value);
+	return rc;
+}
+
+/*
+ * Every option in every mode it is valid in: bond bt created with the
+ * first value (s0 up before, so the planner must bring it down), read
+ * back, planned again to nothing; then changed on the live bond to the
+ * second value, read back, planned again to nothing.
+ */
+static void every_option_in_every_mode(void)
+{
+	unsigned int pairs = 0, mode;
+	char b1[32], b2[32];
+	int id;
+
+	for (id = 0; id < BONDOPT_COUNT; id++) {
+		const struct bondopt *opt = bondopt_get(id);
+		const char *v1 = value_of(id, false, b1, sizeof(b1));
+		const char *v2 = value_of(id, true, b2, sizeof(b2));
+
+		if (id == BONDOPT_MODE || !v1 ||
+		    opt->flags & (BONDOPT_F_MODONLY | BONDOPT_F_READONLY))
+			continue;
+		for (mode = 0; mode < BOND_MODE_COUNT; mode++) {
+			struct bond_conf w1, w2;
+			struct diags d;
+			int rc1, rc2 = -1;
+			bool ok1 = false, ok2 = false;
+			size_t left1 = 99, left2 = 99;
+
+			if (!(opt->modes & BOND_MODE_BIT(mode)))
+				continue;
+			fakenl_reset();
+			fakenl_add_dummy("s0", 1);
+			fakenl_add_dummy("s1", 0);
+			diags_init(&d);
+			rc1 = want_bond(&w1, mode, id, v1);
+			if (!rc1)
+				rc1 = engine_apply(&w1, 0, &d, NULL);
+			if (!rc1) {
+				ok1 = kept(&w1, id);
+				left1 = steps_left(&w1);
+				rc2 = want_bond(&w2, mode, id, v2);
+				if (!rc2)
+					rc2 = engine_apply(&w2, 0, &d, NULL);
+				ok2 = !rc2 && kept(&w2, id);
+				left2 = !rc2 ? steps_left(&w2) : 99;
+				bond_conf_free(&w2);
+			}
+			tap_ok(!rc1 && ok1 && !left1 && !rc2 && ok2 && !left2,
+			       "%s in %s: %s=%s created, then %s on the live bond; read back; nothing left to do",
+			       opt->name, bond_mode_name(mode), opt->name, v1,
+			       v2);
+			if (rc1 || rc2 || d.errors)
+				printf("#   %d %d: %s\n", rc1, rc2,
+				       first_diag(&d));
+			bond_conf_free(&w1);
+			diags_free(&d);
+			pairs++;
+		}
+	}
+	tap_ok(pairs >= 100, "%u option and mode pairs", pairs);
+}
+
+/* --- all or nothing ----------------------------------------------------- */
+
+typedef void (*setup_fn)(void);
+typedef void (*want_fn)(struct bond_conf *c);
+
+/* Nothing but devices: s0 up with MTU 1500, s1 and s2 down. */
+static void devices_only(void)
+{
+	fakenl_reset();
+	fakenl_add_dummy("s0", 1);
+	fakenl_add_dummy("s1", 0);
+	fakenl_add_dummy("s2", 1);
+}
+
+/* A new 802.3ad bond with options, an MTU and a slave option. */
+static void want_new(struct bond_conf *c)
+{
+	bond_conf_init(c, "bn");
+	set(c, "mode", "802.3ad");
+	set(c, "miimon", "100");
+	set(c, "updelay", "200");
+	set(c, "lacp_rate", "fast");
+	set(c, "queue_id", "s1:2");
+	c->mtu = 9000;
+	bond_conf_add_member(c, "s0", &loc);
+	bond_conf_add_member(c, "s1", &loc);
+}
+
+/* An active-backup bond, up, with s0 and s1; s2 up, alone. */
+static void old_bond(void)
+{
+	struct bond_conf c;
+	struct diags d;
+
+	devices_only();
+	bond_conf_init(&c, "bn");
+	set(&c, "mode", "active-backup");
+	set(&c, "miimon", "100");
+	set(&c, "primary", "s0");
+	bond_conf_add_member(&c, "s0", &loc);
+	bond_conf_add_member(&c, "s1", &loc);
+	diags_init(&d);
+	if (engine_apply(&c, 0, &d, NULL))
+		printf("# set-up failed: %s\n", first_diag(&d));
+	diags_free(&d);
+	bond_conf_free(&c);
+}
+
+/* That bond made 802.3ad with s1 and s2: a mode change with slaves. */
+static void want_changed(struct bond_conf *c)
+{
+	bond_conf_init(c, "bn");
+	set(c, "mode", "802.3ad");
+	set(c, "miimon", "200");
+	set(c, "lacp_rate", "fast");
+	set(c, "ad_actor_system", "02:00:00:00:00:09");
+	c->mtu = 4000;
+	bond_conf_add_member(c, "s1", &loc);
+	bond_conf_add_member(c, "s2", &loc);
+}
+
+/* That bond with only a new miimon and a slave option: no mode change. */
+static void want_tuned(struct bond_conf *c)
+{
+	bond_conf_init(c, "bn");
+	set(c, "mode", "active-backup");
+	set(c, "miimon", "300");
+	set(c, "primary", "s1");
+	set(c, "prio", "s1:5");
+	bond_conf_add_member(c, "s0", &loc);
+	bond_conf_add_member(c, "s1", &loc);
+	bond_conf_add_member(c, "s2", &loc);
+}
+
+/*
+ * A refusal of each change request of the apply in turn (a refused step,
+ * or a later one in the same batch, which the kernel still runs): the
+ * apply fails, says so, and the links are as before.
+ */
+static void refusal_at_each_step(const char *what, setup_fn setup,
+				 want_fn make_want)
+{
+	struct bond_conf want;
+	struct diags d;
+	unsigned int n, i, bad = 0;
+	char *before, *after;
+	size_t steps;
+	int rc;
+
+	make_want(&want);
+	setup();
+	n = fakenl_requests();
+	diags_init(&d);
+	rc = engine_apply(&want, 0, &d, &steps);
+	n = fakenl_requests() - n;
+	tap_ok(!rc && n > 0 && !steps_left(&want),
+	       "%s: %zu steps, %u requests, and nothing left to do", what,
+	       steps, n);
+	if (rc)
+		printf("#   %s\n", first_diag(&d));
+	diags_free(&d);
+	for (i = 1; i <= n; i++) {
+		setup();
+		before = fakenl_state();
+		fakenl_refuse(0, i, -EINVAL);
+		diags_init(&d);
+		rc = engine_apply(&want, 0, &d, NULL);
+		fakenl_refuse(0, 0, 0);
+		after = fakenl_state();
+		if (!rc || !d.errors || strcmp(before, after)) {
+			bad++;
+			printf("# refused request %u: rc %d, %u errors\n# before:\n%s# after:\n%s",
+			       i, rc, d.errors, before, after);
+			for (size_t k = 0; k < d.n; k++)
+				printf("#   %s\n", d.v[k].message);
+		}
+		free(before);
+		free(after);
+		diags_free(&d);
+	}
+	tap_ok(!bad,
+	       "%s: a refusal at each of the %u requests fails the apply and leaves the links as they were",
+	       what, n);
+	bond_conf_free(&want);
+}
+
+/* A rollback step refused too: the apply names what it could not undo. */
+static void refused_rollback(void)
+{
+	struct bond_conf want;
+	struct diags d;
+	unsigned int n, i;
+	bool named = false;
+	int rc;
+
+	want_changed(&want);
+	old_bond();
+	n = fakenl_requests();
+	diags_init(&d);
+	engine_apply(&want, 0, &d, NULL);
+	diags_free(&d);
+	n = fakenl_requests() - n;
+	old_bond();
+	/* the last forward request refused, and the first undo after it */
+	fakenl_refuse(0, n, -EINVAL);
+	fakenl_refuse(1, n + 1, -EIO);
+	diags_init(&d);
+	rc = engine_apply(&want, 0, &d, NULL);
+	fakenl_refuse(0, 0, 0);
+	fakenl_refuse(1, 0, 0);
+	for (i = 0; i < d.n; i++)
+		named |= !strncmp(d.v[i].message, "rollback: could not undo '",
+				  26);
+	tap_ok(rc && named,
+	       "a refused rollback step is named: \"rollback: could not undo '...'\"");
+	diags_free(&d);
+	bond_conf_free(&want);
+}
+
+/* The second apply of the same state sends nothing. */
+static void second_apply_sends_nothing(void)
+{
+	struct bond_conf want;
+	struct diags d;
+	unsigned int n;
+	size_t steps;
+	int rc;
+
+	want_changed(&want);
+	old_bond();
+	diags_init(&d);
+	engine_apply(&want, 0, &d, NULL);
+	n = fakenl_requests();
+	rc = engine_apply(&want, 0, &d, &steps);
+	tap_ok(!rc && !steps && fakenl_requests() == n && !d.errors,
+	       "the second apply of the same state plans nothing and sends nothing");
+	diags_free(&d);
+	bond_conf_free(&want);
+}
+
+/* A needs-down option on a live bond: the bond goes down and comes back. */
+static void needs_down_on_live_bond(void)
+{
+	struct bond_conf want;
+	struct diags d;
+	char *state;
+	int rc;
+
+	old_bond();
+	bond_conf_init(&want, "bn");
+	set(&want, "mode", "active-backup");
+	set(&want, "fail_over_mac", "active");
+	bond_conf_add_member(&want, "s0", &loc);
+	bond_conf_add_member(&want, "s1", &loc);
+	diags_init(&d);
+	rc = engine_apply(&want, PLAN_KEEP_SLAVES, &d, NULL);
+	state = fakenl_state();
+	tap_ok(!rc && kept(&want, BONDOPT_FAIL_OVER_MAC) &&
+		       strstr(state, "bn bond up=1"),
+	       "an option that needs the bond down (fail_over_mac) is set on a live bond, which is up again after");
+	if (rc)
+		printf("#   %s\n", first_diag(&d));
+	free(state);
+	diags_free(&d);
+	bond_conf_free(&want);
+}
+
+/*
+ * On an older kernel (the fake as 5.10.223), an option it lacks is refused
+ * by the planner, naming the release that has it, before anything is
+ * sent.
+ */
+static void older_kernel_refused_before_sending(void)
+{
+	struct bondopt_kver k;
+	unsigned int refused = 0, bad = 0;
+	char b1[32];
+	int id;
+
+	bondopt_kver_parse("5.10.223", "", &k);
+	for (id = 0; id < BONDOPT_COUNT; id++) {
+		const struct bondopt *opt = bondopt_get(id);
+		const char *v = value_of(id, false, b1, sizeof(b1));
+		struct bond_conf want;
+		struct diags d;
+		unsigned int mode;
+		int rc;
+
+		if (!v ||
+		    opt->flags & (BONDOPT_F_MODONLY | BONDOPT_F_READONLY) ||
+		    !bondopt_kernel_lacks(opt, -1, &k))
+			continue;
+		for (mode = 0; !(opt->modes & BOND_MODE_BIT(mode)); mode++)
+			;
+		fakenl_reset();
+		fakenl_kernel("5.10.223");
+		fakenl_add_dummy("s0", 0);
+		fakenl_add_dummy("s1", 0);
+		want_bond(&want, mode, id, v);
+		diags_init(&d);
+		rc = engine_apply(&want, 0, &d, NULL);
+		refused++;
+		if (!rc || fakenl_requests() ||
+		    !strstr(first_diag(&d), "not supported by this kernel")) {
+			bad++;
+			printf("# %s: rc %d, %u requests: %s\n", opt->name, rc,
+			       fakenl_requests(), first_diag(&d));
+		}
+		diags_free(&d);
+		bond_conf_free(&want);
+	}
+	tap_ok(refused >= 5 && !bad,
+	       "5.10 lacks %u options: each refused before anything is sent",
+	       refused);
+}
+
+int main(void)
+{
+	every_option_in_every_mode();
+	refusal_at_each_step("a new bond", devices_only, want_new);
+	refusal_at_each_step("a mode change of a live bond with slaves",
+			     old_bond, want_changed);
+	refusal_at_each_step("options and a slave of a live bond", old_bond,
+			     want_tuned);
+	refused_rollback();
+	second_apply_sends_nothing();
+	needs_down_on_live_bond();
+	older_kernel_refused_before_sending();
+	fakenl_reset();
+	return tap_done();
+}
