@@ -94,7 +94,7 @@ struct link *linkset_find_index(const struct linkset *ls, int ifindex)
 	return NULL;
 }
 
-void linkset_link_slaves(struct linkset *ls)
+void linkset_finish(struct linkset *ls)
 {
 	struct bond_slave_conf *s;
 	struct link *master;
@@ -110,4 +110,7 @@ void linkset_link_slaves(struct linkset *ls)
 		s->present = ls->v[i].slave_opts.present;
 		memcpy(s->num, ls->v[i].slave_opts.num, sizeof(s->num));
 	}
+	for (i = 0; i < ls->n; i++)
+		ls->reported |= (ls->v[i].bond ? ls->v[i].bond->present : 0) |
+				ls->v[i].slave_opts.present;
 }

@@ -72,7 +72,11 @@ void linkset_index(struct linkset *ls);
 struct link *linkset_find(const struct linkset *ls, const char *name);
 struct link *linkset_find_index(const struct linkset *ls, int ifindex);
 
-/* Fills each bond's slave list from the links whose master it is. */
-void linkset_link_slaves(struct linkset *ls);
+/*
+ * The end of a reading of the links: fills each bond's slave list from
+ * the links whose master it is, and @ls->reported from what the bonds and
+ * slaves report.
+ */
+void linkset_finish(struct linkset *ls);
 
 #endif

@@ -530,7 +530,6 @@ static int dump(struct nl *nl, struct linkset *ls, const char *kind)
 	struct nlattr *info;
 	struct utsname u;
 	unsigned int seq;
-	size_t i;
 	ssize_t len;
 	int rc;
 
@@ -561,10 +560,7 @@ static int dump(struct nl *nl, struct linkset *ls, const char *kind)
 		return -errno;
 	linkset_index(ls);
 	resolve_names(ls);
-	linkset_link_slaves(ls);
-	for (i = 0; i < ls->n; i++)
-		ls->reported |= (ls->v[i].bond ? ls->v[i].bond->present : 0) |
-				ls->v[i].slave_opts.present;
+	linkset_finish(ls);
 	return 0;
 }
 

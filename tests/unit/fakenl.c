@@ -444,10 +444,7 @@ static int dump(struct nl *nl, struct linkset *ls, bool bonds_only)
 		ls->n++;
 	}
 	linkset_index(ls);
-	linkset_link_slaves(ls);
-	for (i = 0; i < ls->n; i++)
-		ls->reported |= (ls->v[i].bond ? ls->v[i].bond->present : 0) |
-				ls->v[i].slave_opts.present;
+	linkset_finish(ls);
 	return 0;
 }
 

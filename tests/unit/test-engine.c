@@ -273,18 +273,35 @@ static void devices_only(void)
 	fakenl_add_dummy("s2", 1);
 }
 
+/*
+ * Bond @name with the options @opts (as in BONDING_OPTS), MTU @mtu (0:
+ * left) and the slaves in @slaves, comma-separated.
+ */
+static void make_bond(struct bond_conf *c, const char *name, const char *opts,
+		      unsigned int mtu, const char *slaves)
+{
+	char list[64], *save = NULL, *dev;
+	struct diags d;
+
+	bond_conf_init(c, name);
+	diags_init(&d);
+	if (optstr_parse(c, opts, OPTSTR_BONDING_OPTS, &loc, &d))
+		printf("# %s: %s\n", opts, first_diag(&d));
+	diags_free(&d);
+	c->mtu = mtu;
+	snprintf(list, sizeof(list), "%s", slaves);
+	for (dev = strtok_r(list, ",", &save); dev;
+	     dev = strtok_r(NULL, ",", &save))
+		bond_conf_add_member(c, dev, &loc);
+}
+
 /* A new 802.3ad bond with options, an MTU and a slave option. */
 static void want_new(struct bond_conf *c)
 {
-	bond_conf_init(c, "bn");
-	set(c, "mode", "802.3ad");
-	set(c, "miimon", "100");
-	set(c, "updelay", "200");
-	set(c, "lacp_rate", "fast");
-	set(c, "queue_id", "s1:2");
-	c->mtu = 9000;
-	bond_conf_add_member(c, "s0", &loc);
-	bond_conf_add_member(c, "s1", &loc);
+	make_bond(
+		c, "bn",
+		"mode=802.3ad miimon=100 updelay=200 lacp_rate=fast queue_id=s1:2",
+		9000, "s0,s1");
 }
 
 /* An active-backup bond, up, with s0 and s1; s2 up, alone. */
@@ -294,12 +311,8 @@ static void old_bond(void)
 	struct diags d;
 
 	devices_only();
-	bond_conf_init(&c, "bn");
-	set(&c, "mode", "active-backup");
-	set(&c, "miimon", "100");
-	set(&c, "primary", "s0");
-	bond_conf_add_member(&c, "s0", &loc);
-	bond_conf_add_member(&c, "s1", &loc);
+	make_bond(&c, "bn", "mode=active-backup miimon=100 primary=s0", 0,
+		  "s0,s1");
 	diags_init(&d);
 	if (engine_apply(&c, 0, &d, NULL))
 		printf("# set-up failed: %s\n", first_diag(&d));
@@ -310,27 +323,17 @@ static void old_bond(void)
 /* That bond made 802.3ad with s1 and s2: a mode change with slaves. */
 static void want_changed(struct bond_conf *c)
 {
-	bond_conf_init(c, "bn");
-	set(c, "mode", "802.3ad");
-	set(c, "miimon", "200");
-	set(c, "lacp_rate", "fast");
-	set(c, "ad_actor_system", "02:00:00:00:00:09");
-	c->mtu = 4000;
-	bond_conf_add_member(c, "s1", &loc);
-	bond_conf_add_member(c, "s2", &loc);
+	make_bond(
+		c, "bn",
+		"mode=802.3ad miimon=200 lacp_rate=fast ad_actor_system=02:00:00:00:00:09",
+		4000, "s1,s2");
 }
 
 /* That bond with only a new miimon and a slave option: no mode change. */
 static void want_tuned(struct bond_conf *c)
 {
-	bond_conf_init(c, "bn");
-	set(c, "mode", "active-backup");
-	set(c, "miimon", "300");
-	set(c, "primary", "s1");
-	set(c, "prio", "s1:5");
-	bond_conf_add_member(c, "s0", &loc);
-	bond_conf_add_member(c, "s1", &loc);
-	bond_conf_add_member(c, "s2", &loc);
+	make_bond(c, "bn", "mode=active-backup miimon=300 primary=s1 prio=s1:5",
+		  0, "s0,s1,s2");
 }
 
 /*
@@ -448,11 +451,8 @@ static void needs_down_on_live_bond(void)
 	int rc;
 
 	old_bond();
-	bond_conf_init(&want, "bn");
-	set(&want, "mode", "active-backup");
-	set(&want, "fail_over_mac", "active");
-	bond_conf_add_member(&want, "s0", &loc);
-	bond_conf_add_member(&want, "s1", &loc);
+	make_bond(&want, "bn", "mode=active-backup fail_over_mac=active", 0,
+		  "s0,s1");
 	diags_init(&d);
 	rc = engine_apply(&want, PLAN_KEEP_SLAVES, &d, NULL);
 	state = fakenl_state();
