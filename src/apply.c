@@ -143,10 +143,11 @@ static int do_step(struct run *r, const struct step *s, struct nl_error *e)
 }
 
 /*
- * The options to send back to restore what @s changed: after a change of
- * mode every option the old bond reported, but only those the old mode
- * takes (the driver refuses the others with EACCES, and stops there), and
- * the delays only where the old bond had miimon (EPERM without it).
+ * The options to send back to restore what @s changed: those it sent,
+ * but only those the old mode takes (the driver refuses the others with
+ * EACCES, and stops there; sending every option after a change of mode
+ * failed on 7.3, which refuses more of them outside 802.3ad), and the
+ * delays only where the old bond had miimon (EPERM without it).
  */
 /* The options that mode @mode takes (the others: EACCES). */
 static uint64_t mode_opts(unsigned int mode)
@@ -165,8 +166,7 @@ static uint64_t restore_opts(const struct step *s, const struct bond_conf *old)
 {
 	uint64_t opts = s->opts;
 
-	if (opts & BONDOPT_BIT(BONDOPT_MODE))
-		opts = ~UINT64_C(0);
+	/* what the step sent: a change of mode leaves the rest as it was */
 	opts &= old->present & ~bondopt_with_flags(BONDOPT_F_NOT_BOND_ATTR);
 	if (bond_conf_has(old, BONDOPT_MODE))
 		opts &= mode_opts((unsigned int)old->num[BONDOPT_MODE]);
