@@ -149,19 +149,6 @@ static int do_step(struct run *r, const struct step *s, struct nl_error *e)
  * failed on 7.3, which refuses more of them outside 802.3ad), and the
  * delays only where the old bond had miimon (EPERM without it).
  */
-/* The options that mode @mode takes (the others: EACCES). */
-static uint64_t mode_opts(unsigned int mode)
-{
-	uint64_t opts = 0;
-	int id;
-
-	for (id = 0; id < BONDOPT_COUNT; id++)
-		if (bondopt_get(id)->modes & BOND_MODE_BIT(mode) ||
-		    bondopt_get(id)->flags & BONDOPT_F_SOFTMODES)
-			opts |= BONDOPT_BIT(id);
-	return opts;
-}
-
 static uint64_t restore_opts(const struct step *s, const struct bond_conf *old)
 {
 	uint64_t opts = s->opts;
@@ -169,7 +156,7 @@ static uint64_t restore_opts(const struct step *s, const struct bond_conf *old)
 	/* what the step sent: a change of mode leaves the rest as it was */
 	opts &= old->present & ~bondopt_with_flags(BONDOPT_F_NOT_BOND_ATTR);
 	if (bond_conf_has(old, BONDOPT_MODE))
-		opts &= mode_opts((unsigned int)old->num[BONDOPT_MODE]);
+		opts &= bondopt_in_mode((unsigned int)old->num[BONDOPT_MODE]);
 	if (!bond_conf_effective(old, NULL, BONDOPT_MIIMON))
 		opts &= ~bondopt_with_flags(BONDOPT_F_NEEDS_MIIMON);
 	/* the old active slave comes back with its slave (rollback) */
@@ -193,8 +180,9 @@ static int restore_bond(struct run *r, int bond, const struct step *s,
 	    bond_conf_has(old, BONDOPT_MODE))
 		early = s->opts & old->present &
 			~bondopt_with_flags(BONDOPT_F_NOT_BOND_ATTR) &
-			~mode_opts((unsigned int)old->num[BONDOPT_MODE]) &
-			mode_opts((unsigned int)s->want->num[BONDOPT_MODE]);
+			~bondopt_in_mode((unsigned int)old->num[BONDOPT_MODE]) &
+			bondopt_in_mode(
+				(unsigned int)s->want->num[BONDOPT_MODE]);
 	if (early) {
 		rc = bnl_bond_change(r->nl, bond, old, early, r->before, e);
 		if (rc)

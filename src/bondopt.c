@@ -382,6 +382,18 @@ uint64_t bondopt_with_flags(uint32_t flags)
 	return mask;
 }
 
+uint64_t bondopt_in_mode(unsigned int mode)
+{
+	uint64_t mask = 0;
+	int id;
+
+	for (id = 0; id < BONDOPT_COUNT; id++)
+		if (bondopt_table[id].modes & BOND_MODE_BIT(mode) ||
+		    bondopt_table[id].flags & BONDOPT_F_SOFTMODES)
+			mask |= UINT64_C(1) << id;
+	return mask;
+}
+
 unsigned int bondopt_distance(const char *a, const char *b)
 {
 	size_t la = strlen(a), lb = strlen(b), i, j;

@@ -172,6 +172,13 @@ static inline enum bondopt_id bondopt_id(const struct bondopt *opt)
 /* BONDOPT_BIT()s of the options with any of @flags. */
 uint64_t bondopt_with_flags(uint32_t flags);
 
+/*
+ * BONDOPT_BIT()s of the options the kernel takes in mode @mode: those
+ * valid there, and those it accepts in any mode (BONDOPT_F_SOFTMODES).
+ * It refuses the others with EACCES.
+ */
+uint64_t bondopt_in_mode(unsigned int mode);
+
 /* The option name nearest to @name, for "did you mean", or NULL. */
 const char *bondopt_suggest(const char *name);
 

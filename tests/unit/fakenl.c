@@ -278,8 +278,7 @@ static int set_options(struct fake_link *b, const struct bond_conf *c,
 			return refuse(e, -ENOTEMPTY,
 				      "%s: %s needs a bond without slaves",
 				      b->name, opt->name);
-		if (!(opt->modes & BOND_MODE_BIT(mode_of(b))) &&
-		    !(opt->flags & BONDOPT_F_SOFTMODES))
+		if (!(bondopt_in_mode(mode_of(b)) & BONDOPT_BIT(id)))
 			return refuse(e, -EACCES, "%s: %s: not in this mode",
 				      b->name, opt->name);
 		if (opt->flags & BONDOPT_F_NEEDS_MIIMON &&
@@ -372,7 +371,12 @@ int bnl_batch_end(struct nl *nl, struct nl_error *errs)
 static void fill_link(struct link *l, const struct fake_link *f)
 {
 	struct bondopt_kver k = kver();
+	uint64_t known = 0;
 	int id;
+
+	for (id = 0; id < BONDOPT_COUNT; id++)
+		if (!bondopt_kernel_lacks(bondopt_get(id), -1, &k))
+			known |= BONDOPT_BIT(id);
 
 	memset(l, 0, sizeof(*l));
 	l->ifindex = f->ifindex;
@@ -389,9 +393,7 @@ static void fill_link(struct link *l, const struct fake_link *f)
 		l->bond = xcalloc(1, sizeof(*l->bond));
 		bond_conf_copy(l->bond, &f->conf);
 		/* what the kernel does not know, it does not report */
-		for (id = 0; id < BONDOPT_COUNT; id++)
-			if (bondopt_kernel_lacks(bondopt_get(id), -1, &k))
-				l->bond->present &= ~BONDOPT_BIT(id);
+		l->bond->present &= known;
 		/* the actor's settings in 802.3ad only */
 		if (mode_of(f) != BOND_MODE_8023AD)
 			l->bond->present &=
@@ -417,9 +419,7 @@ static void fill_link(struct link *l, const struct fake_link *f)
 		l->is_bond_slave = true;
 		snprintf(l->slave_kind, sizeof(l->slave_kind), "bond");
 		l->slave_opts = f->sopts;
-		for (id = 0; id < BONDOPT_COUNT; id++)
-			if (bondopt_kernel_lacks(bondopt_get(id), -1, &k))
-				l->slave_opts.present &= ~BONDOPT_BIT(id);
+		l->slave_opts.present &= known;
 	}
 }
 
@@ -510,8 +510,7 @@ int bnl_slave_change(struct nl *nl, int ifindex,
 		if (!(opts & BONDOPT_BIT(id)) ||
 		    !(opt->flags & BONDOPT_F_SLAVE) || !kernel_has(id, -1))
 			continue;
-		if (!(opt->modes & BOND_MODE_BIT(mode_of(b))) &&
-		    !(opt->flags & BONDOPT_F_SOFTMODES)) {
+		if (!(bondopt_in_mode(mode_of(b)) & BONDOPT_BIT(id))) {
 			rc = refuse(e, -EACCES, "%s: %s: not in this mode",
 				    dev->name, opt->name);
 			break;

@@ -543,6 +543,25 @@ static void test_kernel_versions(void)
 	tap_ok(!strcmp(buf, "7.2"), "lacp_strict's release: %s", buf);
 }
 
+/* The options the kernel takes in a mode: valid there, or in any mode. */
+static void test_in_mode(void)
+{
+	uint64_t ab = bondopt_in_mode(BOND_MODE_ACTIVEBACKUP);
+	uint64_t ad = bondopt_in_mode(BOND_MODE_8023AD);
+
+	tap_ok(!(ab & BONDOPT_BIT(BONDOPT_AD_LACP_RATE)) &&
+		       ad & BONDOPT_BIT(BONDOPT_AD_LACP_RATE),
+	       "lacp_rate: taken in 802.3ad, not in active-backup");
+	tap_ok(ab & BONDOPT_BIT(BONDOPT_PRIMARY) &&
+		       !(ad & BONDOPT_BIT(BONDOPT_PRIMARY)),
+	       "primary: taken in active-backup, not in 802.3ad");
+	tap_ok(ab & BONDOPT_BIT(BONDOPT_XMIT_HASH_POLICY),
+	       "xmit_hash_policy, accepted in any mode: taken in active-backup");
+	tap_ok(ab & ad & BONDOPT_BIT(BONDOPT_MODE) &&
+		       ab & ad & BONDOPT_BIT(BONDOPT_MIIMON),
+	       "mode and miimon: taken in every mode");
+}
+
 int main(void)
 {
 	test_kernel_versions();
@@ -553,5 +572,6 @@ int main(void)
 	test_module_numbers();
 	test_keywords();
 	test_suggest();
+	test_in_mode();
 	return tap_done();
 }
