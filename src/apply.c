@@ -138,23 +138,26 @@ static int do_step(struct run *r, const struct step *s, struct nl_error *e)
 		return bnl_slave_change(r->nl, dev,
 					bond_conf_find_slave(s->want, s->dev),
 					s->opts, e);
+	case STEP_SLAVE_UP:
+		return bnl_link_set_up(r->nl, dev, true, e);
+	case STEP_DELETE:
+		return bnl_link_delete(r->nl, bond, e);
 	}
 	return -EINVAL;
 }
 
 /*
- * The options to send back to restore what @s changed: those it sent,
- * but only those the old mode takes (the driver refuses the others with
- * EACCES, and stops there; sending every option after a change of mode
- * failed on 7.3, which refuses more of them outside 802.3ad), and the
- * delays only where the old bond had miimon (EPERM without it).
+ * The options of the old bond @old that can be sent back: only those its
+ * mode takes (the driver refuses the others with EACCES, and stops there;
+ * sending every option after a change of mode failed on 7.3, which
+ * refuses more of them outside 802.3ad), and the delays only where it had
+ * miimon (EPERM without it).
  */
-static uint64_t restore_opts(const struct step *s, const struct bond_conf *old)
+static uint64_t restorable(const struct bond_conf *old)
 {
-	uint64_t opts = s->opts;
+	uint64_t opts = old->present &
+			~bondopt_with_flags(BONDOPT_F_NOT_BOND_ATTR);
 
-	/* what the step sent: a change of mode leaves the rest as it was */
-	opts &= old->present & ~bondopt_with_flags(BONDOPT_F_NOT_BOND_ATTR);
 	if (bond_conf_has(old, BONDOPT_MODE))
 		opts &= bondopt_in_mode((unsigned int)old->num[BONDOPT_MODE]);
 	if (!bond_conf_effective(old, NULL, BONDOPT_MIIMON))
@@ -162,6 +165,50 @@ static uint64_t restore_opts(const struct step *s, const struct bond_conf *old)
 	/* the old active slave comes back with its slave (rollback) */
 	opts &= ~BONDOPT_BIT(BONDOPT_ACTIVE_SLAVE);
 	return opts;
+}
+
+/*
+ * The options to send back to restore what @s changed: those it sent (a
+ * change of mode leaves the rest as it was) that can be sent back.
+ */
+static uint64_t restore_opts(const struct step *s, const struct bond_conf *old)
+{
+	return s->opts & restorable(old);
+}
+
+/*
+ * Undoing the deletion of bond @s->bond: created again with the options
+ * it had where they differ from a new bond's (an unset ad_actor_system,
+ * all zeros, the driver refuses), its MTU, up if it was; read again, so
+ * that the undoing of its releases that follows finds its new ifindex.
+ * The slaves give it back its MAC address as they come back, the first
+ * one first.
+ */
+static int recreate(struct run *r, const struct link *old, struct nl_error *e)
+{
+	static const uint8_t zero_mac[6];
+	struct bond_conf fresh;
+	uint64_t opts;
+	int rc, bond;
+
+	bond_conf_init(&fresh, old->name);
+	opts = plan_diff(old->bond, &fresh) & restorable(old->bond);
+	bond_conf_free(&fresh);
+	if (!memcmp(old->bond->ad_actor_system, zero_mac, sizeof(zero_mac)))
+		opts &= ~BONDOPT_BIT(BONDOPT_AD_ACTOR_SYSTEM);
+	rc = bnl_bond_create(r->nl, old->bond, opts, r->before, e);
+	if (!rc)
+		rc = refresh(r);
+	bond = ifindex_of(r, old->name);
+	if (!rc && !bond)
+		rc = -ENODEV;
+	if (!rc && old->mtu)
+		rc = bnl_link_set_mtu(r->nl, bond, old->mtu, e);
+	if (!rc && old->flags & IFF_UP)
+		rc = bnl_link_set_up(r->nl, bond, true, e);
+	if (rc && !e->err)
+		e->err = rc;
+	return rc;
 }
 
 /*
@@ -202,9 +249,22 @@ static int restore_active(struct run *r, int bond, const char *dev,
 	const struct link *old = linkset_find(r->before, dev);
 	const struct link *b =
 		old ? linkset_find_index(r->before, old->master) : NULL;
+	const struct bondopt_value *always;
 
 	if (!b || !b->bond || !bond_conf_has(b->bond, BONDOPT_ACTIVE_SLAVE) ||
 	    strcmp(b->bond->active_slave, dev))
+		return 0;
+	/*
+	 * The driver makes the primary active itself once its link is up,
+	 * and refuses it as active slave until then (EINVAL while updelay
+	 * runs on a slave just enslaved).
+	 */
+	always = bondopt_value_find(bondopt_get(BONDOPT_PRIMARY_RESELECT),
+				    "always");
+	if (!strcmp(bond_conf_ifname_of(b->bond, BONDOPT_PRIMARY), dev) &&
+	    always &&
+	    bond_conf_effective(b->bond, NULL, BONDOPT_PRIMARY_RESELECT) ==
+		    always->value)
 		return 0;
 	return bnl_bond_change(r->nl, bond, b->bond,
 			       BONDOPT_BIT(BONDOPT_ACTIVE_SLAVE), r->before, e);
@@ -228,6 +288,9 @@ static int undo_step(struct run *r, const struct step *s, struct nl_error *e)
 	case STEP_BOND_UP:
 		return bnl_link_set_up(r->nl, bond, false, e);
 	case STEP_RELEASE:
+		/* master 0 would release it again, and say nothing */
+		if (!ifindex_of(r, s->from))
+			return e->err = -ENODEV;
 		bnl_link_set_up(r->nl, dev, false, e);
 		rc = bnl_link_set_master(r->nl, dev, ifindex_of(r, s->from), e);
 		if (!rc && old_dev)
@@ -258,6 +321,12 @@ static int undo_step(struct run *r, const struct step *s, struct nl_error *e)
 		return bnl_slave_change(r->nl, dev, &old_dev->slave_opts,
 					s->opts & old_dev->slave_opts.present,
 					e);
+	case STEP_SLAVE_UP:
+		return bnl_link_set_up(r->nl, dev, false, e);
+	case STEP_DELETE:
+		if (!old_bond || !old_bond->bond)
+			return 0;
+		return recreate(r, old_bond, e);
 	}
 	return 0;
 }
@@ -279,9 +348,10 @@ static bool done_before(const struct step *const *ran, const bool *done,
 /*
  * Whether step @ran[k] changed nothing, so that undoing it would change
  * what was there before: enslaving a device that was a slave of that bond
- * before the apply and that no step released, or bringing up a bond that
- * was up and that no step brought down (the release or the bringing down
- * refused: the kernel runs the rest of a batch).
+ * before the apply and that no step released, or bringing up a bond or a
+ * slave that was up and that no step brought down or released (the
+ * release or the bringing down refused: the kernel runs the rest of a
+ * batch).
  */
 static bool changed_nothing(const struct run *r, const struct step *const *ran,
 			    const bool *done, size_t k)
@@ -299,6 +369,10 @@ static bool changed_nothing(const struct run *r, const struct step *const *ran,
 	case STEP_BOND_UP:
 		return b && b->flags & IFF_UP &&
 		       !done_before(ran, done, k, STEP_BOND_DOWN, s->bond, "");
+	case STEP_SLAVE_UP:
+		return dev && dev->flags & IFF_UP &&
+		       !done_before(ran, done, k, STEP_RELEASE, s->bond,
+				    s->dev);
 	default:
 		return false;
 	}
@@ -370,15 +444,38 @@ static bool slave_of(const struct linkset *ls, const struct link *bond,
 	return dev && dev->master == bond->ifindex;
 }
 
-/* Compares one wanted bond with what the kernel kept. */
-static int verify_bond(struct run *r, const struct bond_conf *want)
+/* Whether a step of @p from @first on of the same bond is of @kind. */
+static bool bond_has_step(const struct plan *p, size_t first,
+			  enum step_kind kind)
 {
+	size_t i;
+
+	for (i = first; i < p->n && p->v[i].want == p->v[first].want; i++)
+		if (p->v[i].kind == kind)
+			return true;
+	return false;
+}
+
+/*
+ * Compares one wanted bond, the one of the steps of @p from @first on,
+ * with what the kernel kept; a bond deleted must be gone.
+ */
+static int verify_bond(struct run *r, const struct plan *p, size_t first)
+{
+	const struct bond_conf *want = p->v[first].want;
 	const struct link *b = linkset_find(r->cur, want->name);
 	unsigned int errors = r->d->errors;
 	char w[64], h[64];
 	size_t i;
 	int id;
 
+	if (bond_has_step(p, first, STEP_DELETE)) {
+		if (!b)
+			return 0;
+		diags_add(r->d, DIAG_ERROR, NULL,
+			  "%s: still there after it was deleted", want->name);
+		return -EEXIST;
+	}
 	if (!b || !b->bond) {
 		diags_add(r->d, DIAG_ERROR, NULL, "%s: not found after apply",
 			  want->name);
@@ -466,6 +563,42 @@ static int verify_bond(struct run *r, const struct bond_conf *want)
 }
 
 /*
+ * A slave that step @p->v[k] released, and no later step enslaved again,
+ * must not be a slave of that bond any more.
+ */
+static int verify_release(struct run *r, const struct plan *p, size_t k)
+{
+	const struct step *s = &p->v[k];
+	const struct link *b, *dev;
+	size_t i;
+
+	if (s->kind != STEP_RELEASE)
+		return 0;
+	for (i = k + 1; i < p->n; i++)
+		if (p->v[i].kind == STEP_ENSLAVE &&
+		    !strcmp(p->v[i].dev, s->dev))
+			return 0;
+	b = linkset_find(r->cur, s->from);
+	dev = linkset_find(r->cur, s->dev);
+	if (!b || !dev || dev->master != b->ifindex)
+		return 0;
+	diags_add(r->d, DIAG_ERROR, NULL, "%s: %s is still a slave after apply",
+		  s->from, s->dev);
+	return -EBUSY;
+}
+
+/*
+ * The batch group of step @s, in running order: creations, the other
+ * steps, deletions and released slaves brought up.
+ */
+static int group(const struct step *s)
+{
+	if (s->kind == STEP_CREATE)
+		return 0;
+	return s->kind == STEP_DELETE || s->kind == STEP_SLAVE_UP ? 2 : 1;
+}
+
+/*
  * Runs @ran[start..end) as one batch: one message to the kernel, one answer
  * per step. Returns the first error, reported; @done tells which ran.
  */
@@ -503,8 +636,8 @@ int plan_apply(const struct plan *p, struct nl *nl, const struct linkset *ls,
 	const struct step **ran;
 	struct nl_error *errs;
 	size_t n = 0, i, start;
-	bool *done, creates;
-	int rc = 0;
+	int rc = 0, g;
+	bool *done;
 
 	if (!p->n)
 		return 0;
@@ -512,33 +645,35 @@ int plan_apply(const struct plan *p, struct nl *nl, const struct linkset *ls,
 	r.cur = ls;
 	/*
 	 * Creations first: they depend on nothing, and what follows needs
-	 * the new bonds' ifindexes. Then the rest in plan order. Each run
-	 * of creations, and each run of other steps, is one batch.
+	 * the new bonds' ifindexes. Then the rest in plan order, and the
+	 * deletions and the bringing up of released slaves last, so that
+	 * none runs after a refused release. Each run of steps of one of
+	 * these three groups is one batch.
 	 */
 	ran = xcalloc(p->n, sizeof(*ran));
 	done = xcalloc(p->n, sizeof(*done));
 	errs = xcalloc(p->n, sizeof(*errs));
-	for (i = 0; i < p->n; i++)
-		if (p->v[i].kind == STEP_CREATE)
-			ran[n++] = &p->v[i];
-	for (i = 0; i < p->n; i++)
-		if (p->v[i].kind != STEP_CREATE)
-			ran[n++] = &p->v[i];
+	for (g = 0; g < 3; g++)
+		for (i = 0; i < p->n; i++)
+			if (group(&p->v[i]) == g)
+				ran[n++] = &p->v[i];
 	for (start = 0; start < n && !rc; start = i) {
-		creates = ran[start]->kind == STEP_CREATE;
+		g = group(ran[start]);
 		for (i = start; i < n && i - start < BATCH_STEPS &&
-				(ran[i]->kind == STEP_CREATE) == creates;
+				group(ran[i]) == g;
 		     i++)
 			;
 		rc = run_batch(&r, ran, start, i, done, errs);
-		if (creates && !rc)
+		if (ran[start]->kind == STEP_CREATE && !rc)
 			rc = read_bonds(&r);
 	}
 	if (!rc) {
 		rc = refresh(&r);
 		for (i = 0; !rc && i < p->n; i++)
 			if (i == 0 || p->v[i].want != p->v[i - 1].want)
-				rc = verify_bond(&r, p->v[i].want);
+				rc = verify_bond(&r, p, i);
+		for (i = 0; !rc && i < p->n; i++)
+			rc = verify_release(&r, p, i);
 	}
 	if (rc) {
 		refresh(&r);

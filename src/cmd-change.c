@@ -372,12 +372,12 @@ static int direct(enum change_cmd cmd, const char *bond,
 		session_fail(&s, CLI_EXIT_FAILURE);
 		goto done;
 	}
+	if (cmd == CMD_RELEASE)
+		session_plan_give_back(&t);
 	if (opt.dry_run)
 		session_print_plans(&t, 1);
 	else
 		session_run(&s, &t, 1, flags);
-	if (!opt.dry_run && cmd == CMD_RELEASE && !t.failed)
-		session_restore_released(&s, bond, args, n, false);
 done:
 	target_free(&t);
 	rc = session_close(&s);
@@ -387,17 +387,14 @@ out:
 
 /* --- down ---------------------------------------------------------------- */
 
-/* Requests in one message at the most. */
-#define DOWN_BATCH BNL_BATCH_MAX
-
+/*
+ * Each bond's slaves released, given back as they were before they were
+ * enslaved, and the bond deleted (kept with --keep): plan steps, run all
+ * or nothing as up's are.
+ */
 static int down(const char *const *names, size_t n)
 {
-	struct down_op {
-		int ifindex;
-		bool release;
-	} *ops = NULL;
-	const struct link **bonds = NULL;
-	size_t n_ops = 0;
+	struct target *t = NULL;
 	struct host_conf h;
 	struct session s;
 	size_t nb = 0, i, k;
@@ -412,7 +409,7 @@ static int down(const char *const *names, size_t n)
 		if (s.d.errors)
 			session_fail(&s, CLI_EXIT_CONFIG);
 	}
-	bonds = xcalloc(n + h.n_bonds + 1, sizeof(*bonds));
+	t = xcalloc(n + h.n_bonds + 1, sizeof(*t));
 	for (i = 0; i < n + h.n_bonds; i++) {
 		const char *name = i < n ? names[i] : h.bonds[i - n]->conf.name;
 		const struct link *l = linkset_find(&s.ls, name);
@@ -424,84 +421,24 @@ static int down(const char *const *names, size_t n)
 					  l ? "not a bond" : "no such bond");
 			continue;
 		}
-		for (k = 0; k < nb && bonds[k] != l; k++)
+		for (k = 0; k < nb && strcmp(t[k].want.name, name); k++)
 			;
-		if (k == nb)
-			bonds[nb++] = l;
-	}
-	if (opt.dry_run) {
-		for (i = 0; i < nb; i++) {
-			for (k = 0; k < bonds[i]->bond->n_slaves; k++)
-				printf("%s: release %s\n", bonds[i]->name,
-				       bonds[i]->bond->slaves[k].name);
-			if (!opt.keep)
-				printf("%s: delete\n", bonds[i]->name);
-		}
-		if (!nb)
-			printf("nothing to change\n");
-		goto done;
-	}
-	/*
-	 * Deleting a bond releases its slaves; the kernel gives each back
-	 * its own MAC address and MTU. With --keep the slaves are released
-	 * one by one. Every request is independent of the others: they go
-	 * in batches.
-	 */
-	ops = xcalloc(1, sizeof(*ops));
-	for (i = 0; i < nb; i++) {
-		if (!opt.keep) {
-			ops = xreallocarray(ops, n_ops + 1, sizeof(*ops));
-			ops[n_ops].ifindex = bonds[i]->ifindex;
-			ops[n_ops++].release = false;
+		if (k < nb)
 			continue;
-		}
-		for (k = 0; k < bonds[i]->bond->n_slaves; k++) {
-			const struct link *dev = linkset_find(
-				&s.ls, bonds[i]->bond->slaves[k].name);
-
-			if (!dev)
-				continue;
-			ops = xreallocarray(ops, n_ops + 1, sizeof(*ops));
-			ops[n_ops].ifindex = dev->ifindex;
-			ops[n_ops++].release = true;
-		}
+		target_init(&t[nb], name);
+		t[nb].existed = true;
+		plan_down(&t[nb].plan, &t[nb].want, &s.ls, opt.keep);
+		session_plan_give_back(&t[nb++]);
 	}
-	for (i = 0; i < n_ops; i += DOWN_BATCH) {
-		struct nl_error errs[DOWN_BATCH];
-		size_t m = n_ops - i < DOWN_BATCH ? n_ops - i : DOWN_BATCH;
-
-		bnl_batch_begin(s.nl);
-		for (k = 0; k < m; k++) {
-			if (ops[i + k].release)
-				bnl_link_set_master(s.nl, ops[i + k].ifindex, 0,
-						    NULL);
-			else
-				bnl_link_delete(s.nl, ops[i + k].ifindex, NULL);
-		}
-		bnl_batch_end(s.nl, errs);
-		for (k = 0; k < m; k++) {
-			const struct link *l =
-				linkset_find_index(&s.ls, ops[i + k].ifindex);
-
-			if (!errs[k].err)
-				continue;
-			diags_add(&s.d, DIAG_ERROR, NULL, "%s: %s: %s%s%s%s",
-				  l ? l->name : "?",
-				  ops[i + k].release ? "release" : "delete",
-				  strerror(-errs[k].err),
-				  *errs[k].msg ? " (kernel: " : "", errs[k].msg,
-				  *errs[k].msg ? ")" : "");
-			session_fail(&s, session_status(errs[k].err));
-		}
-	}
-	for (i = 0; i < nb && !s.d.errors; i++)
-		session_restore_released(&s, bonds[i]->name, NULL, 0, true);
-	for (i = 0; i < nb && !bondcfg.quiet && !s.d.errors; i++)
-		printf("%s: %s\n", bonds[i]->name,
-		       opt.keep ? "slaves released" : "deleted");
-done:
-	free(ops);
-	free(bonds);
+	if (opt.dry_run && !nb)
+		printf("nothing to change\n");
+	else if (opt.dry_run)
+		session_print_plans(t, nb);
+	else
+		session_run(&s, t, nb, 0);
+	for (i = 0; i < nb; i++)
+		target_free(&t[i]);
+	free(t);
 	rc = session_close(&s);
 	host_conf_free(&h);
 	return rc;

@@ -21,7 +21,6 @@
 #include "optstr.h"
 #include "output.h"
 #include "session.h"
-#include "xalloc.h"
 
 #ifndef IFF_LOWER_UP
 #define IFF_LOWER_UP 0x10000
@@ -200,9 +199,8 @@ out:
 static int detach(const char *master, const char *const *names, size_t n)
 {
 	const struct link *bond, *dev;
-	const char **released;
-	size_t i, nr = 0;
 	struct session s;
+	size_t i;
 	struct target t;
 	int rc;
 
@@ -210,7 +208,6 @@ static int detach(const char *master, const char *const *names, size_t n)
 	if (rc >= 0)
 		return rc;
 	target_init(&t, master);
-	released = xcalloc(n, sizeof(*released));
 	bond = enslave_live_bond(&s, master);
 	for (i = 0; bond && i < n; i++) {
 		if (enslave_listed_before(names, i))
@@ -223,7 +220,6 @@ static int detach(const char *master, const char *const *names, size_t n)
 			session_fail(&s, CLI_EXIT_FAILURE);
 		} else if (dev->master == bond->ifindex) {
 			plan_release(&t.plan, &t.want, dev->name);
-			released[nr++] = dev->name;
 		} else if (dev->master) {
 			enslave_say_other_master(&s, master, "release", dev);
 			session_fail(&s, CLI_EXIT_FAILURE);
@@ -242,13 +238,11 @@ static int detach(const char *master, const char *const *names, size_t n)
 		goto done;
 	}
 	t.existed = true;
+	session_plan_give_back(&t);
 	if (opt.verbose)
 		output_plan(&t.plan, stdout);
 	session_run(&s, &t, 1, 0);
-	if (!t.failed)
-		session_restore_released(&s, master, released, nr, false);
 done:
-	free(released);
 	target_free(&t);
 	return session_close(&s);
 }

@@ -395,12 +395,33 @@ void plan_release(struct plan *p, const struct bond_conf *want, const char *dev)
 	snprintf(s->from, sizeof(s->from), "%s", want->name);
 }
 
+void plan_down(struct plan *p, const struct bond_conf *want,
+	       const struct linkset *ls, bool keep)
+{
+	const struct link *b = linkset_find(ls, want->name);
+	size_t i;
+
+	if (!b || !b->is_bond || !b->bond)
+		return;
+	for (i = 0; i < b->bond->n_slaves; i++)
+		plan_release(p, want, b->bond->slaves[i].name);
+	if (!keep)
+		add(p, STEP_DELETE, want, NULL);
+}
+
+void plan_slave_up(struct plan *p, const struct bond_conf *want,
+		   const char *dev)
+{
+	add(p, STEP_SLAVE_UP, want, dev);
+}
+
 static const char *const step_names[] = {
 	[STEP_CREATE] = "create",   [STEP_BOND_DOWN] = "set down",
 	[STEP_MTU] = "set mtu",	    [STEP_RELEASE] = "release",
 	[STEP_SET] = "set",	    [STEP_SLAVE_DOWN] = "set down",
 	[STEP_ENSLAVE] = "enslave", [STEP_SLAVE_SET] = "set slave",
-	[STEP_BOND_UP] = "set up",
+	[STEP_BOND_UP] = "set up",  [STEP_SLAVE_UP] = "set up",
+	[STEP_DELETE] = "delete",
 };
 
 void plan_step_describe(const struct step *s, char *buf, size_t size)
@@ -412,6 +433,7 @@ void plan_step_describe(const struct step *s, char *buf, size_t size)
 
 	switch (s->kind) {
 	case STEP_SLAVE_DOWN:
+	case STEP_SLAVE_UP:
 		len = (size_t)snprintf(buf, size, "%s: %s", s->dev,
 				       step_names[s->kind]);
 		break;

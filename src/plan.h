@@ -26,6 +26,8 @@ enum step_kind {
 	STEP_ENSLAVE, /* enslave a slave */
 	STEP_SLAVE_SET, /* change options of a slave */
 	STEP_BOND_UP, /* bring the bond up */
+	STEP_SLAVE_UP, /* bring a released slave up, as it was before */
+	STEP_DELETE, /* delete a bond whose slaves were released */
 };
 
 struct step {
@@ -66,6 +68,24 @@ int plan_bond(struct plan *p, const struct bond_conf *want,
 /* Adds the step that releases @dev from bond @want->name. */
 void plan_release(struct plan *p, const struct bond_conf *want,
 		  const char *dev);
+
+/*
+ * Adds the steps that take bond @want->name down: each of its slaves in
+ * @ls released, then, unless @keep, the bond deleted. Releasing before the
+ * delete is what the kernel does when it deletes a bond with slaves (each
+ * gets its own MAC address and MTU back); as steps of their own they are
+ * undone one by one when a later step fails.
+ */
+void plan_down(struct plan *p, const struct bond_conf *want,
+	       const struct linkset *ls, bool keep);
+
+/*
+ * Adds the step that brings @dev up after it was released from bond
+ * @want->name (the driver closes the slaves it releases), for a slave that
+ * was up before it was enslaved.
+ */
+void plan_slave_up(struct plan *p, const struct bond_conf *want,
+		   const char *dev);
 
 /* The options of @want whose value the kernel's @have does not match. */
 uint64_t plan_diff(const struct bond_conf *want, const struct bond_conf *have);

@@ -345,37 +345,43 @@ static void record_enslaved(const struct linkset *before, const struct plan *p)
 	}
 }
 
-/*
- * After @bond released @names (all of its slaves when @all): brings up
- * those that were up before they were enslaved, and forgets them.
- */
-void session_restore_released(struct session *s, const char *bond,
-			      const char *const *names, size_t n_names,
-			      bool all)
+void session_plan_give_back(struct target *t)
+{
+	const struct slave_record *r;
+	size_t i, n = t->plan.n;
+	char dev[IF_NAMESIZE];
+
+	records_load();
+	for (i = 0; i < n; i++) {
+		if (t->plan.v[i].kind != STEP_RELEASE)
+			continue;
+		r = record_find(t->plan.v[i].from, t->plan.v[i].dev);
+		/* the step's name is copied: adding a step moves the steps */
+		snprintf(dev, sizeof(dev), "%s", t->plan.v[i].dev);
+		if (r && r->up)
+			plan_slave_up(&t->plan, &t->want, dev);
+	}
+	t->gives_back = true;
+}
+
+/* After a run that gave slaves back: forgets what they were. */
+static void records_forget(const struct plan *p)
 {
 	size_t i, k, kept = 0;
-	const struct link *dev;
-	struct nl_error e;
+	bool released;
 
 	records_load();
 	for (i = 0; i < records.n; i++) {
 		const struct slave_record *r = &records.v[i];
-		bool released = !strcmp(r->bond, bond) && all;
 
-		for (k = 0; !released && k < n_names; k++)
-			released = !strcmp(r->bond, bond) &&
-				   !strcmp(names[k], r->name);
-		if (!released) {
+		for (k = 0, released = false; !released && k < p->n; k++)
+			released = p->v[k].kind == STEP_RELEASE &&
+				   !strcmp(p->v[k].from, r->bond) &&
+				   !strcmp(p->v[k].dev, r->name);
+		if (released)
+			records.dirty = true;
+		else
 			records.v[kept++] = *r;
-			continue;
-		}
-		records.dirty = true;
-		dev = linkset_find(&s->ls, r->name);
-		if (r->up && dev &&
-		    bnl_link_set_up(s->nl, dev->ifindex, true, &e))
-			diags_add(&s->d, DIAG_WARNING, NULL,
-				  "%s: could not bring %s back up: %s", bond,
-				  r->name, strerror(-e.err));
 	}
 	records.n = kept;
 }
@@ -431,18 +437,35 @@ void session_print_plans(const struct target *t, size_t n)
 static void say_done(const struct target *t)
 {
 	size_t k;
-	bool disrupted = false;
+	bool disrupted = false, deleted = false, released = true;
 
-	for (k = 0; k < t->plan.n; k++)
+	for (k = 0; k < t->plan.n; k++) {
 		disrupted |= t->plan.v[k].disruptive;
+		deleted |= t->plan.v[k].kind == STEP_DELETE;
+		released &= t->plan.v[k].kind == STEP_RELEASE ||
+			    t->plan.v[k].kind == STEP_SLAVE_UP;
+	}
 	if (bondcfg.quiet)
 		return;
 	if (!t->plan.n)
 		printf("%s: unchanged\n", t->want.name);
+	else if (deleted)
+		printf("%s: deleted\n", t->want.name);
+	else if (released && t->gives_back)
+		printf("%s: slaves released\n", t->want.name);
 	else
 		printf("%s: %s%s\n", t->want.name,
 		       t->existed ? "changed" : "created",
 		       disrupted ? " (traffic was interrupted)" : "");
+}
+
+/* After a run that changed target @t: its records, what happened. */
+static void done_target(struct session *s, const struct target *t)
+{
+	record_enslaved(&s->ls, &t->plan);
+	if (t->gives_back)
+		records_forget(&t->plan);
+	say_done(t);
 }
 
 /*
@@ -477,10 +500,8 @@ void session_run(struct session *s, struct target *t, size_t n,
 			if (t[i].skip)
 				continue;
 			t[i].failed = rc != 0;
-			if (!rc) {
-				record_enslaved(&s->ls, &t[i].plan);
-				say_done(&t[i]);
-			}
+			if (!rc)
+				done_target(s, &t[i]);
 		}
 		if (rc)
 			session_fail(s, session_status(rc));
@@ -494,8 +515,7 @@ void session_run(struct session *s, struct target *t, size_t n,
 			if (rc) {
 				session_fail(s, session_status(rc));
 			} else {
-				record_enslaved(&s->ls, &t[i].plan);
-				say_done(&t[i]);
+				done_target(s, &t[i]);
 			}
 		}
 	}

@@ -89,13 +89,6 @@ int session_status(int err);
  */
 int session_close(struct session *s);
 
-/*
- * After @bond released @names (all of its slaves when @all): brings up
- * those that were up before they were enslaved, and forgets them.
- */
-void session_restore_released(struct session *s, const char *bond,
-			      const char *const *names, size_t n_names,
-			      bool all);
 
 /*
  * Whether a configuration error stops bond @name: an error in one of its
@@ -111,7 +104,16 @@ struct target {
 	bool skip; /* not to be changed: configuration error, refused */
 	bool failed;
 	bool existed;
+	bool gives_back; /* session_plan_give_back() planned it */
 };
+
+/*
+ * Adds to the plan of @t, after its releases, the steps that bring up
+ * each slave it releases that was up before it was enslaved (the driver
+ * closes the slaves it releases); once the plan has run, what they were
+ * is forgotten.
+ */
+void session_plan_give_back(struct target *t);
 
 /* Prints the plan of each target that is not skipped. */
 void session_print_plans(const struct target *t, size_t n);

@@ -313,6 +313,61 @@ scenario_down() {
 	[ -z "$(slaves_of bond0)" ]
 }
 
+# links_by_name: settled_links without ifindexes, sorted by name: a bond
+# deleted and created again by a rollback has another ifindex.
+links_by_name() {
+	settled_links | gojq 'map(del(.ifindex)) | sort_by(.ifname)'
+}
+
+@test "plan down prints the steps as plan up does: releases, slaves given back, the delete" {
+	dummies d1 d2
+	ip link set d1 up
+	ifcfg bond0 "mode=active-backup miimon=100" d1 d2
+	run_x "$BONDCFG" --root "$ROOT" up bond0
+	run_x "$BONDCFG" --root "$ROOT" plan down bond0
+	[ "$output" = "bond0: release d1
+bond0: release d2
+bond0: delete
+d1: set up" ]
+	run_x "$BONDCFG" --root "$ROOT" down bond0
+	[ "$output" = "bond0: deleted" ]
+	[ ! -e /sys/class/net/bond0 ]
+	[ "$(link_field d1 '.flags | index("UP") != null')" = true ]
+	[ "$(link_field d2 '.flags | index("UP") != null')" = false ]
+	[ "$(link_field d1 .master)" = null ]
+}
+
+@test "down: a step the kernel refuses after the delete rolls back; the bond is created again as it was" {
+	# The slaves are d1 and d1.7, a VLAN over it. d1 was down before it
+	# was enslaved, d1.7 up: down gives d1.7 back up, after releasing d1,
+	# which closes d1 and with it d1.7, and deleting the bond. A VLAN
+	# over a device that is down cannot come up: the kernel refuses
+	# (ENETDOWN), and the delete and the releases are undone.
+	dummies d1
+	ip link add link d1 name d1.7 type vlan id 7
+	ifcfg bond0 "mode=active-backup miimon=100 updelay=200 primary=d1 resend_igmp=3 num_grat_arp=2 all_slaves_active=1"
+	echo MTU=9000 >>"$NS/ifcfg-bond0"
+	run_x "$BONDCFG" --root "$ROOT" up bond0
+	run_x "$BONDCFG" enslave bond0 d1
+	ip link set d1.7 up
+	run_x "$BONDCFG" enslave bond0 d1.7
+	[ "$(slaves_of bond0)" = "d1 d1.7" ]
+	before=$(links_by_name)
+	run_x "$BONDCFG" plan down bond0
+	[ "$output" = "bond0: release d1
+bond0: release d1.7
+bond0: delete
+d1.7: set up" ]
+	expected_rc=1 run_x "$BONDCFG" down bond0
+	assert_output_contains "error: d1.7: set up: Network is down"
+	assert_output_contains "error: bond0: not changed: every step was undone"
+	[[ "$output" != *rollback* ]] || { echo "# $output" >&2; return 1; }
+	[ "$(links_by_name)" = "$before" ] || { diff <(echo "$before") <(links_by_name) >&2; return 1; }
+	[ "$(link_field bond0 .mtu)" = 9000 ]
+	[ "$(link_field bond0 .linkinfo.info_data.primary)" = d1 ]
+	[ "$(link_field bond0 .linkinfo.info_data.active_slave)" = d1 ]
+}
+
 # --- concurrency ------------------------------------------------------------
 
 @test "eight parallel enslave runs on one bond all succeed" {

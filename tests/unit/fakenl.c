@@ -30,6 +30,7 @@ struct fake_link {
 	char active[IF_NAMESIZE]; /* bonds: the active slave chosen */
 	bool is_slave;
 	struct bond_slave_conf sopts; /* slaves: their options */
+	unsigned int original_mtu; /* slaves: given back on release */
 };
 
 #define MAX_LINKS 256
@@ -527,6 +528,7 @@ static void release(struct fake_link *dev)
 	dev->master = 0;
 	dev->is_slave = false;
 	dev->up = false; /* the driver closes the slave it releases */
+	dev->mtu = dev->original_mtu;
 	memset(&dev->sopts, 0, sizeof(dev->sopts));
 	if (b) {
 		if (!strcmp(b->active, dev->name))
@@ -552,6 +554,7 @@ static int enslave(struct fake_link *dev, struct fake_link *b,
 	dev->master = b->ifindex;
 	dev->is_slave = true;
 	dev->up = true; /* the driver opens its slaves */
+	dev->original_mtu = dev->mtu;
 	dev->mtu = b->mtu;
 	memset(&dev->sopts, 0, sizeof(dev->sopts));
 	snprintf(dev->sopts.name, sizeof(dev->sopts.name), "%s", dev->name);

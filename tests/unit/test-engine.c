@@ -515,6 +515,173 @@ static void older_kernel_refused_before_sending(void)
 	       refused);
 }
 
+/* --- down ------------------------------------------------------------- */
+
+/*
+ * Takes the bonds in @bonds (comma-separated) down in one plan, as
+ * bondcfg down does: their slaves released, @up_dev brought up again
+ * after (as its record would say; a slave of bn), the bonds deleted
+ * unless @keep. @steps
+ * gets the number of steps. Returns 0 or -errno.
+ */
+static int engine_down(const char *bonds, bool keep, const char *up_dev,
+		       struct diags *d, size_t *steps)
+{
+	char list[64], *save = NULL, *name;
+	struct bond_conf want[4];
+	size_t n = 0, i;
+	struct linkset ls;
+	struct plan p;
+	struct nl *nl;
+	int rc;
+
+	bnl_open(&nl);
+	plan_init(&p);
+	rc = bnl_dump_links(nl, &ls);
+	snprintf(list, sizeof(list), "%s", bonds);
+	for (name = strtok_r(list, ",", &save); !rc && name && n < 4;
+	     name = strtok_r(NULL, ",", &save)) {
+		bond_conf_init(&want[n], name);
+		plan_down(&p, &want[n], &ls, keep);
+		if (up_dev && !strcmp(name, "bn"))
+			plan_slave_up(&p, &want[n], up_dev);
+		n++;
+	}
+	if (steps)
+		*steps = p.n;
+	if (!rc)
+		rc = plan_apply(&p, nl, &ls, 0, d);
+	linkset_free(&ls);
+	plan_free(&p);
+	for (i = 0; i < n; i++)
+		bond_conf_free(&want[i]);
+	bnl_close(nl);
+	return rc;
+}
+
+static int cmp_lines(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/*
+ * The fake's links as text, sorted by name: a bond deleted and created
+ * again by a rollback has another ifindex, which is all that changed.
+ */
+static char *sorted_state(void)
+{
+	char *state = fakenl_state(), *lines[64], *save = NULL, *line, *out;
+	size_t n = 0, i, len = 0;
+
+	for (line = strtok_r(state, "\n", &save); line && n < 64;
+	     line = strtok_r(NULL, "\n", &save))
+		lines[n++] = line;
+	qsort(lines, n, sizeof(*lines), cmp_lines);
+	for (i = 0; i < n; i++)
+		len += strlen(lines[i]) + 1;
+	out = calloc(1, len + 1);
+	for (i = 0, len = 0; out && i < n; i++)
+		len += (size_t)sprintf(out + len, "%s\n", lines[i]);
+	free(state);
+	return out;
+}
+
+/* An 802.3ad bond with an MTU, ad_actor_system and a primary to give back. */
+static void lacp_bond(void)
+{
+	struct bond_conf c;
+	struct diags d;
+
+	devices_only();
+	make_bond(
+		&c, "bn",
+		"mode=802.3ad miimon=100 updelay=200 lacp_rate=fast ad_actor_system=02:00:00:00:00:09 ad_select=bandwidth",
+		9000, "s0,s1");
+	diags_init(&d);
+	if (engine_apply(&c, 0, &d, NULL))
+		printf("# set-up failed: %s\n", first_diag(&d));
+	diags_free(&d);
+	bond_conf_free(&c);
+}
+
+/* Bond bn in active-backup, and bm in 802.3ad with s2 and an MTU. */
+static void two_bonds(void)
+{
+	struct bond_conf c;
+	struct diags d;
+
+	old_bond();
+	make_bond(
+		&c, "bm",
+		"mode=802.3ad miimon=100 updelay=200 lacp_rate=fast ad_actor_system=02:00:00:00:00:09 ad_select=bandwidth",
+		9000, "s2");
+	diags_init(&d);
+	if (engine_apply(&c, 0, &d, NULL))
+		printf("# set-up failed: %s\n", first_diag(&d));
+	diags_free(&d);
+	bond_conf_free(&c);
+}
+
+/*
+ * Down of the bonds @bonds set up by @setup: the bonds gone (kept with
+ * @keep), their slaves released with their own MTU, s0 up again, nothing
+ * left to do; then a refusal at each request: the down fails, and the
+ * links are as before, a bond deleted created again with its options.
+ */
+static void down_all_or_nothing(const char *what, setup_fn setup,
+				const char *bonds, size_t want_steps, bool keep)
+{
+	unsigned int n, i, bad = 0;
+	char *before, *after;
+	struct diags d;
+	size_t steps;
+	int rc;
+
+	setup();
+	n = fakenl_requests();
+	diags_init(&d);
+	rc = engine_down(bonds, keep, "s0", &d, &steps);
+	n = fakenl_requests() - n;
+	after = fakenl_state();
+	tap_ok(!rc && steps == want_steps &&
+		       (strstr(after, "bn bond") != NULL) == keep &&
+		       strstr(after, "s0 dummy up=1 mtu=1500 master=-") &&
+		       strstr(after, "s1 dummy up=0 mtu=1500 master=-"),
+	       "%s: %zu steps, %u requests; slaves released with their MTU, s0 up again",
+	       what, steps, n);
+	if (rc || !strstr(after, "s0 dummy up=1 mtu=1500 master=-"))
+		printf("#   %s\n%s", first_diag(&d), after);
+	free(after);
+	diags_free(&d);
+	diags_init(&d);
+	rc = engine_down(bonds, keep, NULL, &d, &steps);
+	tap_ok(!rc && !steps, "%s: then nothing left to do",
+	       what);
+	diags_free(&d);
+	for (i = 1; i <= n; i++) {
+		setup();
+		before = sorted_state();
+		fakenl_refuse(0, i, -EINVAL);
+		diags_init(&d);
+		rc = engine_down(bonds, keep, "s0", &d, NULL);
+		fakenl_refuse(0, 0, 0);
+		after = sorted_state();
+		if (!rc || !d.errors || strcmp(before, after)) {
+			bad++;
+			printf("# refused request %u: rc %d, %u errors\n# before:\n%s# after:\n%s",
+			       i, rc, d.errors, before, after);
+			for (size_t k = 0; k < d.n; k++)
+				printf("#   %s\n", d.v[k].message);
+		}
+		free(before);
+		free(after);
+		diags_free(&d);
+	}
+	tap_ok(!bad,
+	       "%s: a refusal at each of the %u requests fails the down and leaves the links as they were",
+	       what, n);
+}
+
 int main(void)
 {
 	every_option_in_every_mode();
@@ -527,6 +694,15 @@ int main(void)
 	second_apply_sends_nothing();
 	needs_down_on_live_bond();
 	older_kernel_refused_before_sending();
+	down_all_or_nothing("down of an active-backup bond", old_bond, "bn", 4,
+			    false);
+	down_all_or_nothing("down of an 802.3ad bond with an MTU", lacp_bond,
+			    "bn", 4, false);
+	down_all_or_nothing("down --keep", lacp_bond, "bn", 3, true);
+	down_all_or_nothing("down of two bonds, one deleted before the other",
+			    two_bonds, "bn,bm", 6, false);
+	down_all_or_nothing("down of two bonds, the other way round",
+			    two_bonds, "bm,bn", 6, false);
 	fakenl_reset();
 	return tap_done();
 }
