@@ -178,8 +178,10 @@ static uint64_t restore_opts(const struct step *s, const struct bond_conf *old)
 
 /*
  * Undoing the deletion of bond @s->bond: created again with the options
- * it had where they differ from a new bond's (an unset ad_actor_system,
- * all zeros, the driver refuses), its MTU, up if it was; read again, so
+ * it had where they differ from a new bond's defaults (7.3 refused the
+ * whole set an active-backup bond reports, with EACCES; an unset
+ * ad_actor_system, all zeros, the driver refuses), its MTU, up if it
+ * was; read again, so
  * that the undoing of its releases that follows finds its new ifindex.
  * The slaves give it back its MAC address as they come back, the first
  * one first.
@@ -189,9 +191,23 @@ static int recreate(struct run *r, const struct link *old, struct nl_error *e)
 	static const uint8_t zero_mac[6];
 	struct bond_conf fresh;
 	uint64_t opts;
-	int rc, bond;
+	int rc, bond, id;
 
+	/* a new bond: the table's defaults of the numeric options */
 	bond_conf_init(&fresh, old->name);
+	for (id = 0; id < BONDOPT_COUNT; id++) {
+		switch (bondopt_get(id)->kind) {
+		case BONDOPT_ENUM:
+		case BONDOPT_BOOL:
+		case BONDOPT_UINT:
+		case BONDOPT_INT:
+			fresh.num[id] = bondopt_get(id)->def;
+			fresh.present |= BONDOPT_BIT(id);
+			break;
+		default:
+			break;
+		}
+	}
 	opts = plan_diff(old->bond, &fresh) & restorable(old->bond);
 	bond_conf_free(&fresh);
 	if (!memcmp(old->bond->ad_actor_system, zero_mac, sizeof(zero_mac)))
