@@ -19,11 +19,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "linkstate.h"
-#include "nl.h"
-#include "optstr.h"
-#include "output.h"
-#include "plan.h"
+#include "kernel/linkstate.h"
+#include "kernel/nl.h"
+#include "model/optstr.h"
+#include "cmd/output.h"
+#include "engine/plan.h"
 
 static int usage(void)
 {

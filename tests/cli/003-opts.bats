@@ -89,8 +89,8 @@ diag_re='^[^:]+(:[0-9]+)?: (error|warning|note): .+'
 	names=$("$IFCFG_BOND_PARSE" --list-options --json | jq -r '.[] | .name, .aliases[]')
 	[ -n "$names" ]
 	for name in $names; do
-		hits=$(grep -n -F -e "\"$name\"" -e "\"$name=" "$SRCDIR"/src/*.c "$SRCDIR"/src/*.h |
-			grep -v -e '^[^:]*/src/bondopt\.c:' -e '^[^:]*:[0-9]*:[[:space:]]*\(/\*\|\*\|//\)' || true)
+		hits=$(grep -n -F -e "\"$name\"" -e "\"$name=" "$SRCDIR"/src/*/*.c "$SRCDIR"/src/*/*.h |
+			grep -v -e '^[^:]*/src/model/bondopt\.c:' -e '^[^:]*:[0-9]*:[[:space:]]*\(/\*\|\*\|//\)' || true)
 		if [ -n "$hits" ]; then
 			echo "# option name $name outside the table: $hits" >&2
 			return 1

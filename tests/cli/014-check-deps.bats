@@ -10,10 +10,10 @@ load ../helpers
 setup() {
 	command -v dpkg-query >/dev/null || skip "no dpkg on this machine"
 	T=$BATS_TEST_TMPDIR/tree
-	mkdir -p "$T/scripts" "$T/debian" "$T/src" "$T/tests/vm"
+	mkdir -p "$T/scripts" "$T/debian" "$T/src/cmd" "$T/tests/vm"
 	cp "$SRCDIR/scripts/install-deps" "$SRCDIR/scripts/check-deps" "$SRCDIR/scripts/bench" "$T/scripts/"
 	cp "$SRCDIR/debian/control" "$T/debian/"
-	cp "$SRCDIR/src/bondcfg.c" "$T/src/"
+	cp "$SRCDIR/src/cmd/bondcfg.c" "$T/src/cmd/"
 	cp "$SRCDIR/tests/vm/bondvm" "$T/tests/vm/"
 }
 

@@ -16,8 +16,8 @@
 #include <string.h>
 
 #include "fakenl.h"
-#include "nl.h"
-#include "xalloc.h"
+#include "kernel/nl.h"
+#include "model/xalloc.h"
 
 struct fake_link {
 	int ifindex;

@@ -8,8 +8,8 @@
 
 #include <string.h>
 
-#include "bondconf.h"
-#include "optstr.h"
+#include "model/bondconf.h"
+#include "model/optstr.h"
 
 static const struct diag_loc test_loc = { "ifcfg-bond0", 7 };
 

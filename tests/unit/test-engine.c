@@ -16,10 +16,10 @@
 #include <string.h>
 
 #include "fakenl.h"
-#include "linkstate.h"
-#include "nl.h"
-#include "optstr.h"
-#include "plan.h"
+#include "kernel/linkstate.h"
+#include "kernel/nl.h"
+#include "model/optstr.h"
+#include "engine/plan.h"
 #include "tap.h"
 
 static const struct diag_loc loc = { "test", 1 };
@@ -655,8 +655,7 @@ static void down_all_or_nothing(const char *what, setup_fn setup,
 	diags_free(&d);
 	diags_init(&d);
 	rc = engine_down(bonds, keep, NULL, &d, &steps);
-	tap_ok(!rc && !steps, "%s: then nothing left to do",
-	       what);
+	tap_ok(!rc && !steps, "%s: then nothing left to do", what);
 	diags_free(&d);
 	for (i = 1; i <= n; i++) {
 		setup();
@@ -701,8 +700,8 @@ int main(void)
 	down_all_or_nothing("down --keep", lacp_bond, "bn", 3, true);
 	down_all_or_nothing("down of two bonds, one deleted before the other",
 			    two_bonds, "bn,bm", 6, false);
-	down_all_or_nothing("down of two bonds, the other way round",
-			    two_bonds, "bm,bn", 6, false);
+	down_all_or_nothing("down of two bonds, the other way round", two_bonds,
+			    "bm,bn", 6, false);
 	fakenl_reset();
 	return tap_done();
 }

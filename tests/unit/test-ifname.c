@@ -6,7 +6,7 @@
 
 #include <errno.h>
 
-#include "ifname.h"
+#include "model/ifname.h"
 #include "tap.h"
 
 static const char *const valid[] = {

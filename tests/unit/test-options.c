@@ -13,10 +13,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "bondconf.h"
-#include "optstr.h"
+#include "model/bondconf.h"
+#include "model/optstr.h"
 #include "tap.h"
-#include "xalloc.h"
+#include "model/xalloc.h"
 
 static const struct {
 	const char *option;

@@ -10,7 +10,7 @@
 #include <string.h>
 
 #include "helpers.h"
-#include "shfile.h"
+#include "formats/shfile.h"
 #include "tap.h"
 
 static struct shfile f;

@@ -1,0 +1,19 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * bondcfg's commands; what they share with ifenslave is in session.h.
+ */
+#ifndef BONDCFG_BONDCFG_H
+#define BONDCFG_BONDCFG_H
+
+#include "cmd/session.h"
+
+int cmd_check(int argc, const char **argv);
+/* up, down, apply, set, enslave, release: the command is argv[0]. */
+int cmd_change(int argc, const char **argv);
+int cmd_plan(int argc, const char **argv);
+int cmd_convert(int argc, const char **argv);
+int cmd_show(int argc, const char **argv);
+int cmd_watch(int argc, const char **argv);
+int cmd_wait(int argc, const char **argv);
+
+#endif

@@ -1,0 +1,34 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * Enslaving as ifenslave does it, shared with bondcfg's ifup hook.
+ */
+#ifndef BONDCFG_ENSLAVE_H
+#define BONDCFG_ENSLAVE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "cmd/session.h"
+
+/*
+ * Enslaves @names to bond @master, in one run: each slave is checked first,
+ * and any problem changes nothing. A @master that does not exist, or that
+ * has no slaves, gets the options of the host's configuration (read under
+ * bondcfg.root), and with @announce a line on stdout says so. @force
+ * enslaves devices that are not Ethernet. Returns the exit status, after
+ * reporting.
+ */
+int enslave_run(const char *master, const char *const *names, size_t n,
+		bool force, bool announce);
+
+/* The bond @master in the session; otherwise says why not. */
+const struct link *enslave_live_bond(struct session *s, const char *master);
+
+/* Says that @dev cannot be @what-ed: it belongs to another master. */
+void enslave_say_other_master(struct session *s, const char *master,
+			      const char *what, const struct link *dev);
+
+/* Whether @names[i] appeared before @i. */
+bool enslave_listed_before(const char *const *names, size_t i);
+
+#endif

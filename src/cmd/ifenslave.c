@@ -1,0 +1,416 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/*
+ * ifenslave: the classic command, `ifenslave MASTER SLAVE...`, over the
+ * same engine as bondcfg. Enslaving, releasing and changing the active
+ * slave are each one plan: checked whole before anything changes, run
+ * in one go, rolled back whole if the kernel refuses a step. A MASTER
+ * that does not exist is built from the host's configuration.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cmd/cli.h"
+#include "cmd/enslave.h"
+#include "model/ifname.h"
+#include "kernel/nl.h"
+#include "model/optstr.h"
+#include "cmd/output.h"
+#include "cmd/session.h"
+
+#ifndef IFF_LOWER_UP
+#define IFF_LOWER_UP 0x10000
+#endif
+
+static struct {
+	int all;
+	int change;
+	int detach;
+	int force;
+	int help;
+	int usage;
+	int version;
+	int verbose;
+	const char *root;
+} opt;
+
+static struct poptOption options[] = {
+	{ "all-interfaces", 'a', POPT_ARG_NONE, &opt.all, 0,
+	  "Show every bond and its slaves", NULL },
+	{ "change-active", 'c', POPT_ARG_NONE, &opt.change, 0,
+	  "Make SLAVE the active slave of MASTER", NULL },
+	{ "detach", 'd', POPT_ARG_NONE, &opt.detach, 0,
+	  "Release the SLAVEs from MASTER", NULL },
+	{ "force", 'f', POPT_ARG_NONE, &opt.force, 0,
+	  "Enslave SLAVEs that are not Ethernet devices", NULL },
+	{ "verbose", 'v', POPT_ARG_NONE, &opt.verbose, 0,
+	  "Say what is done, step by step", NULL },
+	{ "root", '\0', POPT_ARG_STRING, &opt.root, 0,
+	  "Read the configuration under DIR instead of /", "DIR" },
+	{ "help", 'h', POPT_ARG_NONE, &opt.help, 0, "Show this help and exit",
+	  NULL },
+	{ "usage", 'u', POPT_ARG_NONE, &opt.usage, 0,
+	  "Show the usage lines and exit", NULL },
+	{ "version", 'V', POPT_ARG_NONE, &opt.version, 0,
+	  "Show the version and exit", NULL },
+	POPT_TABLEEND
+};
+
+static const char usage_lines[] =
+	"Usage: ifenslave [-f] MASTER SLAVE...   enslave the SLAVEs to bond MASTER\n"
+	"       ifenslave -d MASTER SLAVE...     release the SLAVEs from MASTER\n"
+	"       ifenslave -c MASTER SLAVE        make SLAVE the active slave\n"
+	"       ifenslave [MASTER]               show bond MASTER and its slaves\n"
+	"       ifenslave -a                     show every bond and its slaves\n";
+
+static const char help_text[] =
+	"\n"
+	"Options:\n"
+	"  -a, --all-interfaces  show every bond and its slaves\n"
+	"  -c, --change-active   make SLAVE the active slave of MASTER\n"
+	"  -d, --detach          release the SLAVEs from MASTER\n"
+	"  -f, --force           enslave SLAVEs that are not Ethernet devices\n"
+	"  -v, --verbose         say what is done, step by step\n"
+	"      --root=DIR        read the configuration under DIR instead of /\n"
+	"  -h, --help            show this help and exit\n"
+	"  -u, --usage           show the usage lines and exit\n"
+	"  -V, --version         show the version and exit\n"
+	"\n"
+	"-a, -c, -d, -f, -h, -u and -V exclude each other; -v goes with any.\n"
+	"A MASTER that does not exist is created when the host's configuration\n"
+	"describes it (/etc/modprobe.d, ifcfg files, /etc/network/interfaces,\n"
+	"/etc/conf.d/net), with the options it gives.\n"
+	"\n"
+	"See ifenslave(8) for details.\n";
+
+__attribute__((format(printf, 1, 2))) static int usage_error(const char *fmt,
+							     ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	fprintf(stderr, "%s: ", cli_progname());
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	fputs(usage_lines, stderr);
+	fprintf(stderr, "Try '%s --help' for more information.\n",
+		cli_progname());
+	return CLI_EXIT_USAGE;
+}
+
+/* --- show ----------------------------------------------------------------- */
+
+static const char *mii_names[] = { "link up", "link failing", "link down",
+				   "link coming back" };
+
+static void print_bond(const struct linkset *ls, const struct link *b)
+{
+	const struct bond_conf *c = b->bond;
+	char mode[64];
+	size_t i;
+
+	bond_conf_format_value(c, BONDOPT_MODE, mode, sizeof(mode));
+	printf("%s: %s, %s", b->name, mode, b->flags & IFF_UP ? "up" : "down");
+	if (!(b->flags & IFF_LOWER_UP) && (b->flags & IFF_UP))
+		printf(", no carrier");
+	if (bond_conf_has(c, BONDOPT_ACTIVE_SLAVE))
+		printf(", active slave %s",
+		       bond_conf_ifname_of(c, BONDOPT_ACTIVE_SLAVE));
+	if (bond_conf_has(c, BONDOPT_PRIMARY))
+		printf(", primary %s", bond_conf_ifname_of(c, BONDOPT_PRIMARY));
+	if (!c->n_slaves)
+		printf(", no slaves");
+	putchar('\n');
+	if (opt.verbose) {
+		char *opts = bond_conf_format(c);
+
+		printf("  options: %s\n", opts);
+		free(opts);
+	}
+	for (i = 0; i < c->n_slaves; i++) {
+		const struct link *dev = linkset_find(ls, c->slaves[i].name);
+
+		if (!dev)
+			continue;
+		printf("  slave %s: %s, %s, %s", dev->name,
+		       dev->flags & IFF_UP ? "up" : "down",
+		       dev->slave.state ? "backup" : "active",
+		       dev->slave.mii_status < 4 ?
+			       mii_names[dev->slave.mii_status] :
+			       "link unknown");
+		if (dev->slave.link_failure_count)
+			printf(", %u link failure%s",
+			       dev->slave.link_failure_count,
+			       dev->slave.link_failure_count == 1 ? "" : "s");
+		putchar('\n');
+	}
+}
+
+/* ifenslave MASTER, ifenslave -a: no privilege needed. */
+static int show(const char *master)
+{
+	struct linkset ls;
+	struct nl *nl = NULL;
+	const struct link *l;
+	bool any = false;
+	size_t i;
+	int rc = CLI_EXIT_OK;
+
+	memset(&ls, 0, sizeof(ls));
+	if (bondcfg_read_links(NULL, &nl, &ls)) {
+		rc = CLI_EXIT_FAILURE;
+		goto out;
+	}
+	if (master) {
+		l = linkset_find(&ls, master);
+		if (!l || !l->is_bond) {
+			if (l)
+				cli_error("%s: not a bond (a %s device)",
+					  master,
+					  *l->kind ? l->kind : "network");
+			else
+				cli_error("%s: no such device", master);
+			rc = CLI_EXIT_FAILURE;
+			goto out;
+		}
+		print_bond(&ls, l);
+		goto out;
+	}
+	for (i = 0; i < ls.n; i++)
+		if (ls.v[i].is_bond && ls.v[i].bond) {
+			print_bond(&ls, &ls.v[i]);
+			any = true;
+		}
+	if (!any)
+		printf("no bonds\n");
+out:
+	linkset_free(&ls);
+	bnl_close(nl);
+	return rc;
+}
+
+/* --- releasing -------------------------------------------------------------- */
+
+static int detach(const char *master, const char *const *names, size_t n)
+{
+	const struct link *bond, *dev;
+	struct session s;
+	size_t i;
+	struct target t;
+	int rc;
+
+	rc = session_open(&s, NULL, false);
+	if (rc >= 0)
+		return rc;
+	target_init(&t, master);
+	bond = enslave_live_bond(&s, master);
+	for (i = 0; bond && i < n; i++) {
+		if (enslave_listed_before(names, i))
+			continue;
+		dev = linkset_find(&s.ls, names[i]);
+		if (!dev) {
+			diags_add(&s.d, DIAG_ERROR, NULL,
+				  "%s: cannot release %s: no such device",
+				  master, names[i]);
+			session_fail(&s, CLI_EXIT_FAILURE);
+		} else if (dev->master == bond->ifindex) {
+			plan_release(&t.plan, &t.want, dev->name);
+		} else if (dev->master) {
+			enslave_say_other_master(&s, master, "release", dev);
+			session_fail(&s, CLI_EXIT_FAILURE);
+		} else {
+			diags_add(
+				&s.d, DIAG_WARNING, NULL,
+				"%s: %s is not a slave of %s; nothing to release",
+				master, dev->name, master);
+		}
+	}
+	if (!bond)
+		goto done;
+	if (s.d.errors) {
+		diags_add(&s.d, DIAG_ERROR, NULL, "%s: nothing was changed",
+			  master);
+		goto done;
+	}
+	t.existed = true;
+	session_plan_give_back(&t);
+	if (opt.verbose)
+		output_plan(&t.plan, stdout);
+	session_run(&s, &t, 1, 0);
+done:
+	target_free(&t);
+	return session_close(&s);
+}
+
+/* --- the active slave ----------------------------------------------------- */
+
+static int change_active(const char *master, const char *name)
+{
+	static const struct diag_loc cmdline = { "command line", 0 };
+	const struct link *bond, *dev;
+	char mode[64];
+	struct session s;
+	struct target t;
+	int64_t m;
+	int rc;
+
+	rc = session_open(&s, NULL, false);
+	if (rc >= 0)
+		return rc;
+	target_init(&t, master);
+	bond = enslave_live_bond(&s, master);
+	if (!bond)
+		goto done;
+	dev = linkset_find(&s.ls, name);
+	m = bond_conf_effective(bond->bond, NULL, BONDOPT_MODE);
+	bond_conf_format_value(bond->bond, BONDOPT_MODE, mode, sizeof(mode));
+	if (!dev) {
+		diags_add(&s.d, DIAG_ERROR, NULL,
+			  "%s: cannot make %s the active slave: no such device",
+			  master, name);
+	} else if (dev->master && dev->master != bond->ifindex) {
+		enslave_say_other_master(&s, master, "make active", dev);
+	} else if (!dev->master) {
+		diags_add(
+			&s.d, DIAG_ERROR, NULL,
+			"%s: cannot make %s the active slave: it is not a slave of %s; enslave it first: ifenslave %s %s",
+			master, name, master, master, name);
+	} else if (m != 1 && m != 5 && m != 6) {
+		diags_add(
+			&s.d, DIAG_ERROR, NULL,
+			"%s: mode %s has no active slave; -c works in active-backup, balance-tlb and balance-alb",
+			master, mode);
+	} else if (bond_conf_has(bond->bond, BONDOPT_ACTIVE_SLAVE) &&
+		   !strcmp(bond_conf_ifname_of(bond->bond,
+					       BONDOPT_ACTIVE_SLAVE),
+			   name)) {
+		if (opt.verbose)
+			printf("%s: %s is the active slave already\n", master,
+			       name);
+		goto done;
+	}
+	if (s.d.errors) {
+		session_fail(&s, CLI_EXIT_FAILURE);
+		goto done;
+	}
+	optstr_set(&t.want, bondopt_get(BONDOPT_ACTIVE_SLAVE), name,
+		   OPTSTR_BONDING_OPTS, &cmdline, &s.d);
+	if (s.d.errors ||
+	    plan_bond(&t.plan, &t.want, &s.ls, PLAN_KEEP_SLAVES, &s.d)) {
+		session_fail(&s, CLI_EXIT_FAILURE);
+		goto done;
+	}
+	/* a bond that was down stays down */
+	if (!(bond->flags & IFF_UP) && t.plan.n &&
+	    t.plan.v[t.plan.n - 1].kind == STEP_BOND_UP)
+		t.plan.n--;
+	t.existed = true;
+	if (opt.verbose)
+		output_plan(&t.plan, stdout);
+	session_run(&s, &t, 1, 0);
+done:
+	target_free(&t);
+	return session_close(&s);
+}
+
+/* --- the command line ----------------------------------------------------- */
+
+int main(int argc, const char **argv)
+{
+	const char **rest;
+	poptContext ctx;
+	size_t n = 0, i;
+	int rc, exclusive;
+
+	cli_set_progname(argv[0]);
+	ctx = poptGetContext(NULL, argc, argv, options, 0);
+	while ((rc = poptGetNextOpt(ctx)) > 0)
+		;
+	if (rc < -1) {
+		fprintf(stderr, "%s: %s: %s\n", cli_progname(),
+			poptBadOption(ctx, POPT_BADOPTION_NOALIAS),
+			poptStrerror(rc));
+		fputs(usage_lines, stderr);
+		fprintf(stderr, "Try '%s --help' for more information.\n",
+			cli_progname());
+		rc = CLI_EXIT_USAGE;
+		goto out;
+	}
+	rest = poptGetArgs(ctx);
+	while (rest && rest[n])
+		n++;
+	exclusive = opt.all + opt.change + opt.detach + opt.force + opt.help +
+		    opt.usage + opt.version;
+	if (exclusive > 1) {
+		rc = usage_error(
+			"-a, -c, -d, -f, -h, -u and -V exclude each other");
+		goto out;
+	}
+	if (opt.help || opt.usage) {
+		fputs(usage_lines, stdout);
+		if (opt.help)
+			fputs(help_text, stdout);
+		rc = CLI_EXIT_OK;
+		goto out;
+	}
+	if (opt.version) {
+		cli_print_version();
+		rc = CLI_EXIT_OK;
+		goto out;
+	}
+	for (i = 0; i < n; i++) {
+		int err = ifname_check(rest[i]);
+
+		if (err == -ENAMETOOLONG) {
+			rc = usage_error(
+				"'%s': interface names have at most 15 characters",
+				rest[i]);
+			goto out;
+		}
+		if (err) {
+			rc = usage_error("'%s': not a valid interface name",
+					 rest[i]);
+			goto out;
+		}
+	}
+	bondcfg.root = opt.root;
+	bondcfg.verbose = opt.verbose;
+	bondcfg.quiet = 1; /* success is silent, as it always was */
+	if (opt.all) {
+		rc = n ? usage_error("-a takes no interface names") :
+			 show(NULL);
+		goto out;
+	}
+	if (!n) {
+		rc = usage_error("no master interface given");
+		goto out;
+	}
+	if (n == 1 && (opt.change || opt.detach)) {
+		rc = usage_error("-%s needs a MASTER and a SLAVE",
+				 opt.change ? "c" : "d");
+		goto out;
+	}
+	if (n == 1) {
+		rc = show(rest[0]);
+		goto out;
+	}
+	if (opt.change && n != 2) {
+		rc = usage_error(
+			"-c takes one SLAVE: there is one active slave");
+		goto out;
+	}
+	if (opt.change)
+		rc = change_active(rest[0], rest[1]);
+	else if (opt.detach)
+		rc = detach(rest[0], rest + 1, n - 1);
+	else
+		rc = enslave_run(rest[0], rest + 1, n - 1, opt.force, true);
+out:
+	poptFreeContext(ctx);
+	return rc;
+}

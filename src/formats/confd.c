@@ -1,0 +1,321 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/*
+ * Reader for Gentoo's /etc/conf.d/net (netifrc): slaves_X declares bond X,
+ * and <option>_X sets its options, one variable per sysfs option file, as
+ * netifrc's bonding module writes them. Functions are kept as text and
+ * looked at, never run.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "formats/cfgfile.h"
+#include "model/ifname.h"
+#include "model/optstr.h"
+#include "formats/readers.h"
+#include "formats/values.h"
+#include "formats/shfile.h"
+#include "model/xalloc.h"
+
+#define CONFD_NET "/etc/conf.d/net"
+
+/* Other netifrc variables that end in _X, not bonding options. */
+static const char *const netifrc_vars[] = { "config",
+					    "routes",
+					    "dns_servers",
+					    "dns_domain",
+					    "dns_search",
+					    "dns_options",
+					    "mtu",
+					    "mac",
+					    "fallback",
+					    "fallback_route",
+					    "modules",
+					    "slaves",
+					    "vlans",
+					    "bridge",
+					    "brctl",
+					    "dhcp",
+					    "dhcpcd",
+					    "metric",
+					    "link",
+					    "iproute2",
+					    "ifconfig",
+					    "auto",
+					    "wpa_supplicant",
+					    NULL };
+
+static bool is_netifrc_var(const char *prefix, size_t len)
+{
+	const char *const *v;
+
+	for (v = netifrc_vars; *v; v++)
+		if (strlen(*v) == len && !strncmp(*v, prefix, len))
+			return true;
+	return false;
+}
+
+/* netifrc's IFVAR: every character outside [A-Za-z0-9_] becomes '_'. */
+static void ifvar(const char *name, char *out, size_t size)
+{
+	size_t i;
+
+	for (i = 0; name[i] && i + 1 < size; i++)
+		out[i] = (name[i] >= 'a' && name[i] <= 'z') ||
+					 (name[i] >= 'A' && name[i] <= 'Z') ||
+					 (name[i] >= '0' && name[i] <= '9') ?
+				 name[i] :
+				 '_';
+	out[i] = '\0';
+}
+
+/* The words of a value: an array's elements, or a string split at blanks. */
+static char **words_of(const struct shvar *v, size_t *n)
+{
+	char **out = NULL, *copy, *w, *save = NULL;
+	size_t i;
+
+	*n = 0;
+	for (i = 0; i < (v->array ? v->n_elems : 1); i++) {
+		copy = xstrdup(v->array ? v->elems[i] : v->value);
+		for (w = strtok_r(copy, " \t\r\n", &save); w;
+		     w = strtok_r(NULL, " \t\r\n", &save)) {
+			out = xreallocarray(out, *n + 1, sizeof(char *));
+			out[(*n)++] = xstrdup(w);
+		}
+		free(copy);
+	}
+	return out;
+}
+
+static void free_words(char **w, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		free(w[i]);
+	free(w);
+}
+
+static void set_option(struct host_bond *b, const struct bondopt *opt,
+		       const struct shvar *v, struct diags *d)
+{
+	size_t n, i;
+	char **w;
+
+	if (opt->flags &
+	    (BONDOPT_F_READONLY | BONDOPT_F_MODONLY | BONDOPT_F_SLAVE)) {
+		diags_add(d, DIAG_WARNING, &v->loc,
+			  "%s: netifrc does not set %s on a bond; ignored",
+			  v->name, opt->name);
+		return;
+	}
+	w = words_of(v, &n);
+	if (opt->kind == BONDOPT_IPV4S || opt->kind == BONDOPT_IPV6S) {
+		/* one address per word, as netifrc writes them */
+		for (i = 0; i < n; i++)
+			optstr_set(&b->conf, opt, w[i], OPTSTR_BONDING_OPTS,
+				   &v->loc, d);
+	} else if (n == 1) {
+		optstr_set(&b->conf, opt, w[0], OPTSTR_BONDING_OPTS, &v->loc,
+			   d);
+	} else {
+		diags_add(d, DIAG_ERROR, &v->loc,
+			  "%s: %s takes one value, not %zu", v->name, opt->name,
+			  n);
+	}
+	free_words(w, n);
+}
+
+static void addresses(struct host_bond *b, const struct shvar *v,
+		      struct diags *d)
+{
+	size_t i, n = v->array ? v->n_elems : 1;
+
+	for (i = 0; i < n; i++) {
+		const char *e = v->array ? v->elems[i] : v->value;
+		size_t len = strcspn(e, " \t");
+		char *a;
+
+		if (!len || !strpbrk(e, ".:") ||
+		    (size_t)(strpbrk(e, ".:") - e) > len)
+			continue; /* null, dhcp, noop */
+		a = xasprintf("%.*s", (int)len, e);
+		if (values_valid_address(a))
+			host_bond_add_address(b, a);
+		else
+			diags_add(d, DIAG_ERROR, &v->loc,
+				  "%s: '%s' is not an IP address", v->name, a);
+		free(a);
+	}
+}
+
+static void onboot(struct host_conf *h, struct host_bond *b)
+{
+	static const char *const levels[] = { "boot", "default", NULL };
+	const char *const *l;
+	char *path;
+
+	for (l = levels; *l; l++) {
+		path = xasprintf("%s/etc/runlevels/%s/net.%s", h->root, *l,
+				 b->conf.name);
+		if (cfgfile_exists(path))
+			b->onboot = true;
+		free(path);
+	}
+}
+
+/* slaves_X="a b": bond X and its slaves, then every <option>_X. */
+static void declare_bond(struct host_conf *h, const struct shfile *sh,
+			 const struct shvar *slaves, struct diags *d)
+{
+	const char *name = slaves->name + strlen("slaves_");
+	char var[IF_NAMESIZE], **w;
+	size_t i, n, plen, vlen = strlen(name);
+	struct host_bond *b;
+	const struct bondopt *opt;
+	const char *near;
+
+	if (ifname_check(name)) {
+		diags_add(d, DIAG_ERROR, &slaves->loc,
+			  "%s: '%s' is not an interface name", slaves->name,
+			  name);
+		return;
+	}
+	b = host_conf_declare(h, HOST_CONFD, name, &slaves->loc);
+	b->list_given = true;
+	b->list_loc = slaves->loc;
+	w = words_of(slaves, &n);
+	for (i = 0; i < n; i++) {
+		if (ifname_check(w[i]))
+			diags_add(d, DIAG_ERROR, &slaves->loc,
+				  "%s: '%s' is not an interface name",
+				  slaves->name, w[i]);
+		else
+			host_bond_add_slave(b, w[i], &slaves->loc, d);
+	}
+	free_words(w, n);
+
+	ifvar(name, var, sizeof(var));
+	for (i = 0; i < sh->n_vars; i++) {
+		const struct shvar *v = &sh->vars[i];
+		size_t len = strlen(v->name);
+		char *prefix;
+
+		if (len <= vlen + 1 || strcmp(v->name + len - vlen, var) ||
+		    v->name[len - vlen - 1] != '_')
+			continue;
+		plen = len - vlen - 1;
+		if (is_netifrc_var(v->name, plen))
+			continue;
+		prefix = xasprintf("%.*s", (int)plen, v->name);
+		opt = bondopt_find(prefix, plen);
+		if (opt) {
+			set_option(b, opt, v, d);
+		} else if ((near = bondopt_suggest(prefix))) {
+			diags_add(
+				d, DIAG_WARNING, &v->loc,
+				"%s: %s is not a bonding option, so netifrc ignores it; did you mean %s_%s?",
+				v->name, prefix, near, var);
+		}
+		free(prefix);
+	}
+	for (i = 0; i < sh->n_vars; i++) {
+		const struct shvar *v = &sh->vars[i];
+
+		if (!strncmp(v->name, "config_", 7) &&
+		    !strcmp(v->name + 7, var))
+			addresses(b, v, d);
+		if (!strncmp(v->name, "mtu_", 4) && !strcmp(v->name + 4, var))
+			values_mtu(b, v->name, "=", v->value, &v->loc, d);
+		if (!strncmp(v->name, "mac_", 4) && !strcmp(v->name + 4, var)) {
+			if (values_valid_mac(v->value))
+				b->hwaddr = xstrdup(v->value);
+			else
+				diags_add(
+					d, DIAG_ERROR, &v->loc,
+					"%s: '%s' is not a MAC address (write xx:xx:xx:xx:xx:xx)",
+					v->name, v->value);
+		}
+	}
+	onboot(h, b);
+}
+
+/*
+ * A function that writes /sys/class/net/IF/bonding/OPTION does what the
+ * variables are for, and only when netifrc runs it; say which variables.
+ */
+static void look_at_function(const struct shfunc *fn, struct diags *d)
+{
+	const char *p = fn->body, *dev, *opt;
+	struct strbuf opts = { 0 }, vars = { 0 };
+	char devname[64] = "X";
+	size_t dlen, olen;
+
+	while ((p = strstr(p, "/sys/class/net/"))) {
+		dev = p + strlen("/sys/class/net/");
+		dlen = strcspn(dev, "/ \t\n\"'");
+		if (dev[dlen] != '/' || strncmp(dev + dlen, "/bonding/", 9)) {
+			p = dev;
+			continue;
+		}
+		opt = dev + dlen + 9;
+		olen = strspn(opt, "abcdefghijklmnopqrstuvwxyz_0123456789");
+		if (dlen < sizeof(devname) && !memchr(dev, '$', dlen))
+			snprintf(devname, sizeof(devname), "%.*s", (int)dlen,
+				 dev);
+		if (olen) {
+			if (opts.len)
+				strbuf_addn(&opts, ", ", 2);
+			strbuf_addn(&opts, "bonding/", 8);
+			strbuf_addn(&opts, opt, olen);
+			if (vars.len)
+				strbuf_addc(&vars, ' ');
+			strbuf_addn(&vars, opt, olen);
+			strbuf_addc(&vars, '_');
+			strbuf_addn(&vars, devname, strlen(devname));
+			strbuf_addc(&vars, '=');
+		}
+		p = opt;
+	}
+	if (opts.len)
+		diags_add(
+			d, DIAG_WARNING, &fn->loc,
+			"%s() writes %s; functions are not run when the file is read as data, so set the variables instead: %s",
+			fn->name, strbuf_str(&opts), strbuf_str(&vars));
+	strbuf_free(&opts);
+	strbuf_free(&vars);
+}
+
+int read_confd_file(struct host_conf *h, const char *path, struct diags *d)
+{
+	unsigned int errors = d->errors;
+	struct shfile sh;
+	size_t len, i;
+	char *buf;
+	int err;
+
+	err = cfgfile_read(path, &buf, &len, d);
+	if (err)
+		return err;
+	h->files_read++;
+	shfile_parse(&sh, buf, len, path, d);
+	free(buf);
+	for (i = 0; i < sh.n_vars; i++)
+		if (!strncmp(sh.vars[i].name, "slaves_", 7))
+			declare_bond(h, &sh, &sh.vars[i], d);
+	for (i = 0; i < sh.n_funcs; i++)
+		look_at_function(&sh.funcs[i], d);
+	shfile_free(&sh);
+	return d->errors > errors ? -EINVAL : 0;
+}
+
+int host_read_confd(struct host_conf *h, struct diags *d)
+{
+	int err = read_confd_file(h, host_conf_path(h, CONFD_NET), d);
+
+	return err == -ENOENT ? 0 : err;
+}

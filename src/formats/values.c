@@ -1,0 +1,118 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/*
+ * Values the formats' readers share: yes/no words, MTUs, addresses, MAC
+ * addresses.
+ */
+#include "config.h"
+
+#include <arpa/inet.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "formats/values.h"
+#include "model/xalloc.h"
+
+int values_bool_word(const char *s)
+{
+	static const char *const yes[] = { "yes", "true", "y", "t", "1", NULL };
+	static const char *const no[] = { "no", "false", "n", "f", "0", NULL };
+	const char *const *w;
+
+	for (w = yes; *w; w++)
+		if (!strcasecmp(s, *w))
+			return 1;
+	for (w = no; *w; w++)
+		if (!strcasecmp(s, *w))
+			return 0;
+	return -1;
+}
+
+static int netmask_prefix(const char *mask)
+{
+	struct in_addr a;
+	uint32_t m;
+	int n = 0;
+
+	if (inet_pton(AF_INET, mask, &a) != 1)
+		return -1;
+	m = ntohl(a.s_addr);
+	while (m & 0x80000000u) {
+		n++;
+		m <<= 1;
+	}
+	return m ? -1 : n;
+}
+
+bool values_valid_address(const char *s)
+{
+	char addr[INET6_ADDRSTRLEN + 1], *end;
+	const char *slash = strchr(s, '/');
+	size_t len = slash ? (size_t)(slash - s) : strlen(s);
+	unsigned char buf[sizeof(struct in6_addr)];
+	unsigned long prefix;
+	int family;
+
+	if (len >= sizeof(addr))
+		return false;
+	memcpy(addr, s, len);
+	addr[len] = '\0';
+	if (inet_pton(AF_INET, addr, buf) == 1)
+		family = AF_INET;
+	else if (inet_pton(AF_INET6, addr, buf) == 1)
+		family = AF_INET6;
+	else
+		return false;
+	if (!slash)
+		return true;
+	prefix = strtoul(slash + 1, &end, 10);
+	return slash[1] >= '0' && slash[1] <= '9' && !*end &&
+	       prefix <= (family == AF_INET ? 32u : 128u);
+}
+
+bool values_valid_mac(const char *s)
+{
+	int i;
+
+	if (strlen(s) != 17)
+		return false;
+	for (i = 0; i < 17; i++)
+		if (i % 3 == 2 ? s[i] != ':' :
+				 !strchr("0123456789abcdefABCDEF", s[i]))
+			return false;
+	return true;
+}
+
+char *values_address(const char *addr, const char *prefix, const char *netmask)
+{
+	int n;
+
+	if (strchr(addr, '/'))
+		return xstrdup(addr);
+	if (prefix && *prefix)
+		return xasprintf("%s/%s", addr, prefix);
+	if (netmask && *netmask) {
+		n = netmask_prefix(netmask);
+		if (n >= 0)
+			return xasprintf("%s/%d", addr, n);
+	}
+	return xstrdup(addr);
+}
+
+void values_mtu(struct host_bond *b, const char *key, const char *sep,
+		const char *value, const struct diag_loc *loc, struct diags *d)
+{
+	unsigned long n;
+	char *end;
+
+	n = strtoul(value, &end, 10);
+	if (*end || value[0] == '-' || n < 68 || n > 65535) {
+		diags_add(d, DIAG_ERROR, loc,
+			  "%s%s%s: expected a number from 68 to 65535", key,
+			  sep, value);
+		return;
+	}
+	b->has_mtu = true;
+	b->mtu = (unsigned int)n;
+	b->mtu_loc = *loc;
+}

@@ -1,0 +1,34 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * Values the formats' readers share.
+ */
+#ifndef BONDCFG_FORMATS_VALUES_H
+#define BONDCFG_FORMATS_VALUES_H
+
+#include <stdbool.h>
+
+#include "model/host.h"
+
+/*
+ * "yes"/"no" as the distributions' scripts read them: 1 true, 0 false, -1
+ * neither.
+ */
+int values_bool_word(const char *s);
+
+/*
+ * Sets @b's MTU from @value (68 to 65535), or reports KEY SEP VALUE at
+ * @loc as an error.
+ */
+void values_mtu(struct host_bond *b, const char *key, const char *sep,
+		const char *value, const struct diag_loc *loc, struct diags *d);
+
+/* ADDR or ADDR/PREFIX, IPv4 or IPv6. */
+bool values_valid_address(const char *s);
+
+/* xx:xx:xx:xx:xx:xx */
+bool values_valid_mac(const char *s);
+
+/* "192.0.2.1" and a prefix length or netmask: "192.0.2.1/24" (to free). */
+char *values_address(const char *addr, const char *prefix, const char *netmask);
+
+#endif

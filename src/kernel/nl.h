@@ -1,0 +1,80 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * The kernel boundary: rtnetlink requests for links and bonds. This is the
+ * only module that includes libmnl and the kernel's headers; everything
+ * else sees the plain structs of linkstate.h and bondconf.h. Functions
+ * return 0 or -errno.
+ */
+#ifndef BONDCFG_NL_H
+#define BONDCFG_NL_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "model/bondconf.h"
+#include "kernel/linkstate.h"
+
+struct nl;
+
+/* The kernel's answer to a refused request. */
+struct nl_error {
+	int err; /* -errno */
+	char msg[256]; /* the extended-ack text, or "" */
+};
+
+int bnl_open(struct nl **nl);
+void bnl_close(struct nl *nl);
+
+/* Requests sent so far that change something (dumps not counted). */
+unsigned int bnl_changes(const struct nl *nl);
+
+/* Messages exchanged with the kernel so far: each request, batch or dump. */
+unsigned int bnl_round_trips(const struct nl *nl);
+
+/*
+ * Between bnl_batch_begin() and bnl_batch_end(), change requests are queued
+ * (they return 0) and then sent in one message; the kernel runs each of
+ * them, also after one that fails. bnl_batch_end() fills @errs, one per
+ * queued request in order (err 0 for success). At most BNL_BATCH_MAX
+ * requests: the kernel's answers to all of them must fit in the socket's
+ * receive buffer before they are read.
+ */
+#define BNL_BATCH_MAX 64
+
+void bnl_batch_begin(struct nl *nl);
+int bnl_batch_end(struct nl *nl, struct nl_error *errs);
+
+/* Reads every link, with bonds and slaves read back into the model. */
+int bnl_dump_links(struct nl *nl, struct linkset *ls);
+
+/*
+ * Reads the bonds only (the kernel filters them), without their slaves'
+ * names: for learning the ifindexes of new bonds cheaply.
+ */
+int bnl_dump_bonds(struct nl *nl, struct linkset *ls);
+
+/*
+ * Creates bond @c->name, or changes bond @ifindex, sending the options in
+ * @opts (BONDOPT_BIT()s) in one request. Interface names are turned into
+ * ifindexes through @ls.
+ */
+int bnl_bond_create(struct nl *nl, const struct bond_conf *c, uint64_t opts,
+		    const struct linkset *ls, struct nl_error *e);
+int bnl_bond_change(struct nl *nl, int ifindex, const struct bond_conf *c,
+		    uint64_t opts, const struct linkset *ls,
+		    struct nl_error *e);
+
+/* Sets the options @opts of the bond slave @ifindex. */
+int bnl_slave_change(struct nl *nl, int ifindex,
+		     const struct bond_slave_conf *s, uint64_t opts,
+		     struct nl_error *e);
+
+/* Enslaves @ifindex to @master, or releases it when @master is 0. */
+int bnl_link_set_master(struct nl *nl, int ifindex, int master,
+			struct nl_error *e);
+int bnl_link_set_up(struct nl *nl, int ifindex, bool up, struct nl_error *e);
+int bnl_link_set_mtu(struct nl *nl, int ifindex, unsigned int mtu,
+		     struct nl_error *e);
+int bnl_link_delete(struct nl *nl, int ifindex, struct nl_error *e);
+
+#endif

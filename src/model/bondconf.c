@@ -1,0 +1,239 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/*
+ * The desired state of one bond, and its normalized text form.
+ */
+#include "config.h"
+
+#include <arpa/inet.h>
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "model/bondconf.h"
+#include "model/xalloc.h"
+
+void bond_conf_init(struct bond_conf *c, const char *name)
+{
+	memset(c, 0, sizeof(*c));
+	if (name)
+		snprintf(c->name, sizeof(c->name), "%s", name);
+}
+
+void bond_conf_free(struct bond_conf *c)
+{
+	free(c->slaves);
+	bond_conf_init(c, NULL);
+}
+
+void bond_conf_copy(struct bond_conf *dst, const struct bond_conf *src)
+{
+	*dst = *src;
+	dst->slaves = NULL;
+	if (src->n_slaves) {
+		dst->slaves = xcalloc(src->n_slaves, sizeof(*dst->slaves));
+		memcpy(dst->slaves, src->slaves,
+		       src->n_slaves * sizeof(*dst->slaves));
+	}
+}
+
+void bond_conf_remove_slave(struct bond_conf *c, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < c->n_slaves; i++) {
+		if (strcmp(c->slaves[i].name, name))
+			continue;
+		memmove(&c->slaves[i], &c->slaves[i + 1],
+			(c->n_slaves - i - 1) * sizeof(c->slaves[0]));
+		c->n_slaves--;
+		return;
+	}
+}
+
+int64_t bond_conf_effective(const struct bond_conf *c,
+			    const struct bond_conf *base, enum bondopt_id id)
+{
+	if (bond_conf_has(c, id))
+		return c->num[id];
+	if (base && bond_conf_has(base, id))
+		return base->num[id];
+	return bondopt_get(id)->def;
+}
+
+struct bond_slave_conf *bond_conf_find_slave(const struct bond_conf *c,
+					     const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < c->n_slaves; i++)
+		if (!strcmp(c->slaves[i].name, name))
+			return &c->slaves[i];
+	return NULL;
+}
+
+struct bond_slave_conf *bond_conf_slave(struct bond_conf *c, const char *name)
+{
+	struct bond_slave_conf *s = bond_conf_find_slave(c, name);
+
+	if (s)
+		return s;
+	c->slaves =
+		xreallocarray(c->slaves, c->n_slaves + 1, sizeof(*c->slaves));
+	s = &c->slaves[c->n_slaves++];
+	memset(s, 0, sizeof(*s));
+	snprintf(s->name, sizeof(s->name), "%s", name);
+	return s;
+}
+
+struct bond_slave_conf *bond_conf_add_member(struct bond_conf *c,
+					     const char *name,
+					     const struct diag_loc *loc)
+{
+	struct bond_slave_conf *s = bond_conf_slave(c, name);
+
+	s->member = true;
+	if (loc)
+		s->listed = *loc;
+	return s;
+}
+
+void bond_conf_copy_option(struct bond_conf *dst, const struct bond_conf *src,
+			   enum bondopt_id id)
+{
+	switch (bondopt_get(id)->kind) {
+	case BONDOPT_IFNAME:
+		memcpy(bond_conf_ifname(dst, id), bond_conf_ifname_of(src, id),
+		       IF_NAMESIZE);
+		break;
+	case BONDOPT_IPV4S:
+		memcpy(dst->arp_targets, src->arp_targets,
+		       sizeof(dst->arp_targets));
+		dst->n_arp_targets = src->n_arp_targets;
+		break;
+	case BONDOPT_IPV6S:
+		memcpy(dst->ns_targets, src->ns_targets,
+		       sizeof(dst->ns_targets));
+		dst->n_ns_targets = src->n_ns_targets;
+		break;
+	case BONDOPT_MAC:
+		memcpy(dst->ad_actor_system, src->ad_actor_system,
+		       sizeof(dst->ad_actor_system));
+		break;
+	default:
+		break;
+	}
+	dst->num[id] = src->num[id];
+	dst->where[id] = src->where[id];
+	dst->present |= BONDOPT_BIT(id);
+}
+
+unsigned int bond_conf_n_targets(const struct bond_conf *c,
+				 enum bondopt_kind kind)
+{
+	return kind == BONDOPT_IPV4S ? c->n_arp_targets : c->n_ns_targets;
+}
+
+void bond_conf_target(const struct bond_conf *c, enum bondopt_kind kind,
+		      unsigned int i, char *buf)
+{
+	if (kind == BONDOPT_IPV4S)
+		inet_ntop(AF_INET, &c->arp_targets[i], buf, INET6_ADDRSTRLEN);
+	else
+		inet_ntop(AF_INET6, &c->ns_targets[i], buf, INET6_ADDRSTRLEN);
+}
+
+static void format_num(const struct bondopt *opt, int64_t num, char *buf,
+		       size_t size)
+{
+	const char *name = opt->kind == BONDOPT_ENUM ?
+				   bondopt_value_name(opt, (uint32_t)num) :
+				   NULL;
+
+	if (name)
+		snprintf(buf, size, "%s", name);
+	else
+		snprintf(buf, size, "%" PRId64, num);
+}
+
+void bond_conf_format_value(const struct bond_conf *c, enum bondopt_id id,
+			    char *buf, size_t size)
+{
+	const struct bondopt *opt = bondopt_get(id);
+	char addr[INET6_ADDRSTRLEN];
+	size_t len = 0;
+	unsigned int i;
+
+	buf[0] = '\0';
+	switch (opt->kind) {
+	case BONDOPT_IFNAME:
+		snprintf(buf, size, "%s", bond_conf_ifname_of(c, id));
+		break;
+	case BONDOPT_IPV4S:
+	case BONDOPT_IPV6S:
+		for (i = 0; i < bond_conf_n_targets(c, opt->kind) && len < size;
+		     i++) {
+			bond_conf_target(c, opt->kind, i, addr);
+			len += snprintf(buf + len, size - len, "%s%s",
+					i ? "," : "", addr);
+		}
+		break;
+	case BONDOPT_MAC: {
+		const uint8_t *m = c->ad_actor_system;
+
+		snprintf(buf, size, "%02x:%02x:%02x:%02x:%02x:%02x", m[0], m[1],
+			 m[2], m[3], m[4], m[5]);
+		break;
+	}
+	case BONDOPT_NESTED:
+		break;
+	case BONDOPT_ENUM:
+	case BONDOPT_BOOL:
+	case BONDOPT_UINT:
+	case BONDOPT_INT:
+		format_num(opt, c->num[id], buf, size);
+		break;
+	}
+}
+
+/* Appends " key=value" (without the space first) to the growing string. */
+static void append(char **s, size_t *len, const char *key, const char *value)
+{
+	char *item = xasprintf("%s%s=%s", *len ? " " : "", key, value);
+	size_t n = strlen(item);
+
+	*s = xreallocarray(*s, *len + n + 1, 1);
+	memcpy(*s + *len, item, n + 1);
+	*len += n;
+	free(item);
+}
+
+char *bond_conf_format(const struct bond_conf *c)
+{
+	char value[16 * (INET6_ADDRSTRLEN + 1)];
+	char num[24], slave_value[IF_NAMESIZE + sizeof(num) + 1];
+	char *s = xstrdup("");
+	size_t len = 0, i;
+	int id;
+
+	for (id = 0; id < BONDOPT_COUNT; id++) {
+		if (!bond_conf_has(c, id))
+			continue;
+		bond_conf_format_value(c, id, value, sizeof(value));
+		append(&s, &len, bondopt_get(id)->name, value);
+	}
+	for (i = 0; i < c->n_slaves; i++) {
+		const struct bond_slave_conf *sl = &c->slaves[i];
+
+		for (id = 0; id < BONDOPT_COUNT; id++) {
+			if (!(sl->present & BONDOPT_BIT(id)))
+				continue;
+			format_num(bondopt_get(id), sl->num[id], num,
+				   sizeof(num));
+			snprintf(slave_value, sizeof(slave_value), "%s:%s",
+				 sl->name, num);
+			append(&s, &len, bondopt_get(id)->name, slave_value);
+		}
+	}
+	return s;
+}

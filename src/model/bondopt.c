@@ -1,0 +1,640 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/*
+ * The bonding option table and lookups over it.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "model/bondopt.h"
+
+#define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
+#define VALUES(tbl) .values = (tbl), .nvalues = ARRAY_SIZE(tbl)
+
+#define M(m) BOND_MODE_BIT(BOND_MODE_##m)
+#define SINCE(a, b) .since = { .major = (a), .minor = (b) }
+#define KV(a, b, c)                                    \
+	{                                              \
+		.major = (a), .minor = (b), .sub = (c) \
+	}
+#define MODES_ARP (M(ROUNDROBIN) | M(ACTIVEBACKUP) | M(XOR) | M(BROADCAST))
+#define MODES_ACTIVE (M(ACTIVEBACKUP) | M(TLB) | M(ALB))
+
+static const struct bondopt_value mode_values[] = {
+	{ "balance-rr", 0 },  { "active-backup", 1 }, { "balance-xor", 2 },
+	{ "broadcast", 3 },   { "802.3ad", 4 },	      { "balance-tlb", 5 },
+	{ "balance-alb", 6 },
+};
+
+static const struct bondopt_value xmit_hash_values[] = {
+	{ "layer2", 0 },   { "layer3+4", 1 }, { "layer2+3", 2 },
+	{ "encap2+3", 3 }, { "encap3+4", 4 }, { "vlan+srcmac", 5, { 5, 12 } },
+};
+
+static const struct bondopt_value arp_validate_values[] = {
+	{ "none", 0 },		{ "active", 1 }, { "backup", 2 },
+	{ "all", 3 },		{ "filter", 4 }, { "filter_active", 5 },
+	{ "filter_backup", 6 },
+};
+
+static const struct bondopt_value arp_all_targets_values[] = {
+	{ "any", 0 },
+	{ "all", 1 },
+};
+
+static const struct bondopt_value primary_reselect_values[] = {
+	{ "always", 0 },
+	{ "better", 1 },
+	{ "failure", 2 },
+};
+
+static const struct bondopt_value fail_over_mac_values[] = {
+	{ "none", 0 },
+	{ "active", 1 },
+	{ "follow", 2 },
+};
+
+static const struct bondopt_value lacp_rate_values[] = {
+	{ "slow", 0 },
+	{ "fast", 1 },
+};
+
+static const struct bondopt_value ad_select_values[] = {
+	{ "stable", 0 },
+	{ "bandwidth", 1 },
+	{ "count", 2 },
+	{ "actor_port_prio", 3, { 6, 18 } },
+};
+
+static const struct bondopt_value off_on_values[] = {
+	{ "off", 0 },
+	{ "on", 1 },
+};
+
+static const char *const num_peer_notif_aliases[] = { "num_unsol_na", NULL };
+static const char *const peer_notif_delay_aliases[] = { "peer_notify_delay",
+							NULL };
+static const char *const missed_max_aliases[] = { "missed_max", NULL };
+
+const struct bondopt bondopt_table[BONDOPT_COUNT] = {
+	[BONDOPT_MODE] = {
+		.name = "mode", .nla = 1, .nla_type = BONDOPT_NLA_U8,
+		.kind = BONDOPT_ENUM, VALUES(mode_values),
+		.modes = BOND_MODES_ALL,
+		.flags = BONDOPT_F_DOWN | BONDOPT_F_NOSLAVES | BONDOPT_F_MODPARAM,
+		.summary = "bonding policy",
+	},
+	[BONDOPT_ACTIVE_SLAVE] = {
+		.name = "active_slave", .nla = 2, .nla_type = BONDOPT_NLA_U32,
+		.kind = BONDOPT_IFNAME, .modes = MODES_ACTIVE,
+		.summary = "the slave that carries traffic now",
+	},
+	[BONDOPT_MIIMON] = {
+		.name = "miimon", .nla = 3, .nla_type = BONDOPT_NLA_U32,
+		.kind = BONDOPT_UINT, .max = INT_MAX, .modes = BOND_MODES_ALL,
+		.flags = BONDOPT_F_MODPARAM, .unit = "ms",
+		.summary = "MII link monitoring interval",
+	},
+	[BONDOPT_UPDELAY] = {
+		.name = "updelay", .nla = 4, .nla_type = BONDOPT_NLA_U32,
+		.kind = BONDOPT_UINT, .max = INT_MAX, .modes = BOND_MODES_ALL,
+		.flags = BONDOPT_F_MODPARAM | BONDOPT_F_NEEDS_MIIMON,
+		.unit = "ms",
+		.summary = "delay before enabling a slave after link up",
+	},
+	[BONDOPT_DOWNDELAY] = {
+		.name = "downdelay", .nla = 5, .nla_type = BONDOPT_NLA_U32,
+		.kind = BONDOPT_UINT, .max = INT_MAX, .modes = BOND_MODES_ALL,
+		.flags = BONDOPT_F_MODPARAM | BONDOPT_F_NEEDS_MIIMON,
+		.unit = "ms",
+		.summary = "delay before disabling a slave after link down",
+	},
+	[BONDOPT_USE_CARRIER] = {
+		.name = "use_carrier", .nla = 6, .nla_type = BONDOPT_NLA_U8,
+		.kind = BONDOPT_BOOL, .max = 1, .def = 1,
+		.modes = BOND_MODES_ALL, .flags = BONDOPT_F_MODPARAM,
+		.summary = "use the carrier state for MII monitoring",
+	},
+	[BONDOPT_ARP_INTERVAL] = {
+		.name = "arp_interval", .nla = 7, .nla_type = BONDOPT_NLA_U32,
+		.kind = BONDOPT_UINT, .max = INT_MAX, .modes = MODES_ARP,
+		.flags = BONDOPT_F_MODPARAM, .unit = "ms",
+		.summary = "ARP link monitoring interval",
+	},
+	[BONDOPT_ARP_IP_TARGET] = {
+		.name = "arp_ip_target", .nla = 8,
+		.nla_type = BONDOPT_NLA_NESTED, .kind = BONDOPT_IPV4S,
+		.modes = BOND_MODES_ALL,
+		.flags = BONDOPT_F_MODPARAM | BONDOPT_F_LIST,
+		.summary = "IPv4 addresses the ARP monitor probes",
+	},
+	[BONDOPT_ARP_VALIDATE] = {
+		.name = "arp_validate", .nla = 9, .nla_type = BONDOPT_NLA_U32,
+		.kind = BONDOPT_ENUM, VALUES(arp_validate_values),
+		.modes = MODES_ARP, .flags = BONDOPT_F_MODPARAM,
+		.summary = "which slaves validate ARP replies",
+	},
+	[BONDOPT_ARP_ALL_TARGETS] = {
+		.name = "arp_all_targets", .nla = 10,
+		.nla_type = BONDOPT_NLA_U32, .kind = BONDOPT_ENUM,
+		VALUES(arp_all_targets_values), .modes = BOND_MODES_ALL,
+		.flags = BONDOPT_F_MODPARAM,
+		.summary = "whether any or all ARP targets must answer",
+	},
+	[BONDOPT_PRIMARY] = {
+		.name = "primary", .nla = 11, .nla_type = BONDOPT_NLA_U32,
+		.kind = BONDOPT_IFNAME, .modes = MODES_ACTIVE,
+		.flags = BONDOPT_F_MODPARAM,
+		.summary = "the preferred slave",
+	},
+	[BONDOPT_PRIMARY_RESELECT] = {
+		.name = "primary_reselect", .nla = 12,
+		.nla_type = BONDOPT_NLA_U8, .kind = BONDOPT_ENUM,
+		VALUES(primary_reselect_values), .modes = MODES_ACTIVE,
+		.flags = BONDOPT_F_MODPARAM | BONDOPT_F_SOFTMODES,
+		.summary = "when the primary becomes active again",
+	},
+	[BONDOPT_FAIL_OVER_MAC] = {
+		.name = "fail_over_mac", .nla = 13, .nla_type = BONDOPT_NLA_U8,
+		.kind = BONDOPT_ENUM, VALUES(fail_over_mac_values),
+		.modes = M(ACTIVEBACKUP),
+		.flags = BONDOPT_F_NOSLAVES | BONDOPT_F_MODPARAM |
+			 BONDOPT_F_SOFTMODES,
+		.summary = "MAC address policy on failover",
+	},
+	[BONDOPT_XMIT_HASH_POLICY] = {
+		.name = "xmit_hash_policy", .nla = 14,
+		.nla_type = BONDOPT_NLA_U8, .kind = BONDOPT_ENUM,
+		VALUES(xmit_hash_values),
+		.modes = M(XOR) | M(8023AD) | M(TLB) | M(ALB),
+		.flags = BONDOPT_F_MODPARAM | BONDOPT_F_SOFTMODES,
+		.summary = "transmit hash for slave selection",
+	},
+	[BONDOPT_RESEND_IGMP] = {
+		.name = "resend_igmp", .nla = 15, .nla_type = BONDOPT_NLA_U32,
+		.kind = BONDOPT_UINT, .max = 255, .def = 1,
+		.modes = BOND_MODES_ALL, .flags = BONDOPT_F_MODPARAM,
+		.summary = "IGMP membership reports sent after a failover",
+	},
+	[BONDOPT_NUM_PEER_NOTIF] = {
+		.name = "num_grat_arp", .aliases = num_peer_notif_aliases,
+		.nla = 16, .nla_type = BONDOPT_NLA_U8, .kind = BONDOPT_UINT,
+		.max = 255, .def = 1, .modes = BOND_MODES_ALL,
+		.flags = BONDOPT_F_MODPARAM,
+		.summary = "peer notifications (gratuitous ARP, unsolicited NA) after a failover",
+	},
+	[BONDOPT_ALL_SLAVES_ACTIVE] = {
+		.name = "all_slaves_active", .nla = 17,
+		.nla_type = BONDOPT_NLA_U8, .kind = BONDOPT_BOOL, .max = 1,
+		.modes = BOND_MODES_ALL, .flags = BONDOPT_F_MODPARAM,
+		.summary = "deliver duplicate frames received on inactive slaves",
+	},
+	[BONDOPT_MIN_LINKS] = {
+		.name = "min_links", .nla = 18, .nla_type = BONDOPT_NLA_U32,
+		.kind = BONDOPT_UINT, .max = INT_MAX, .modes = BOND_MODES_ALL,
+		.flags = BONDOPT_F_MODPARAM,
+		.summary = "slaves that must be up for the bond to have carrier",
+	},
+	[BONDOPT_LP_INTERVAL] = {
+		.name = "lp_interval", .nla = 19, .nla_type = BONDOPT_NLA_U32,
+		.kind = BONDOPT_UINT, .min = 1, .max = INT_MAX, .def = 1,
+		.modes = M(TLB) | M(ALB),
+		.flags = BONDOPT_F_MODPARAM | BONDOPT_F_SOFTMODES, .unit = "s",
+		.summary = "interval between learning packets",
+	},
+	[BONDOPT_PACKETS_PER_SLAVE] = {
+		.name = "packets_per_slave", .nla = 20,
+		.nla_type = BONDOPT_NLA_U32, .kind = BONDOPT_UINT,
+		.max = 65535, .def = 1, .modes = M(ROUNDROBIN),
+		.flags = BONDOPT_F_MODPARAM,
+		.summary = "packets sent on a slave before the next (0: random)",
+	},
+	[BONDOPT_AD_LACP_RATE] = {
+		.name = "lacp_rate", .nla = 21, .nla_type = BONDOPT_NLA_U8,
+		.kind = BONDOPT_ENUM, VALUES(lacp_rate_values),
+		.modes = M(8023AD),
+		.flags = BONDOPT_F_DOWN | BONDOPT_F_MODPARAM |
+			 BONDOPT_F_NODEFAULT,
+		.summary = "rate of LACPDUs asked of the partner",
+	},
+	[BONDOPT_AD_SELECT] = {
+		.name = "ad_select", .nla = 22, .nla_type = BONDOPT_NLA_U8,
+		.kind = BONDOPT_ENUM, VALUES(ad_select_values),
+		.modes = M(8023AD),
+		.flags = BONDOPT_F_DOWN | BONDOPT_F_MODPARAM |
+			 BONDOPT_F_SOFTMODES,
+		.summary = "802.3ad aggregator selection",
+	},
+	[BONDOPT_AD_INFO] = {
+		.name = "ad_info", .nla = 23, .nla_type = BONDOPT_NLA_NESTED,
+		.kind = BONDOPT_NESTED, .modes = M(8023AD),
+		.flags = BONDOPT_F_READONLY,
+		.summary = "802.3ad aggregator, keys and partner (read-only)",
+	},
+	[BONDOPT_AD_ACTOR_SYS_PRIO] = {
+		.name = "ad_actor_sys_prio", .nla = 24,
+		.nla_type = BONDOPT_NLA_U16, .kind = BONDOPT_UINT, .min = 1,
+		.max = 65535, .def = 65535, .modes = M(8023AD),
+		.summary = "802.3ad system priority",
+	},
+	[BONDOPT_AD_USER_PORT_KEY] = {
+		.name = "ad_user_port_key", .nla = 25,
+		.nla_type = BONDOPT_NLA_U16, .kind = BONDOPT_UINT,
+		.max = 1023, .modes = M(8023AD), .flags = BONDOPT_F_DOWN,
+		.summary = "upper 10 bits of the 802.3ad port key",
+	},
+	[BONDOPT_AD_ACTOR_SYSTEM] = {
+		.name = "ad_actor_system", .nla = 26,
+		.nla_type = BONDOPT_NLA_BINARY, .kind = BONDOPT_MAC,
+		.modes = M(8023AD),
+		.summary = "802.3ad system MAC address (00:00:00:00:00:00: the bond's)",
+	},
+	[BONDOPT_TLB_DYNAMIC_LB] = {
+		.name = "tlb_dynamic_lb", .nla = 27,
+		.nla_type = BONDOPT_NLA_U8, .kind = BONDOPT_BOOL, .max = 1,
+		.def = 1, .modes = M(TLB) | M(ALB), .flags = BONDOPT_F_DOWN,
+		.summary = "balance-tlb: balance by load (0: by hash)",
+	},
+	[BONDOPT_PEER_NOTIF_DELAY] = {
+		.name = "peer_notif_delay",
+		.aliases = peer_notif_delay_aliases, .nla = 28,
+		.ip_name = "peer_notify_delay",
+		.nla_type = BONDOPT_NLA_U32, .kind = BONDOPT_UINT,
+		.max = 300000, .modes = BOND_MODES_ALL,
+		.flags = BONDOPT_F_NODEFAULT | BONDOPT_F_NEEDS_MIIMON,
+		.unit = "ms",
+		.summary = "delay between peer notifications",
+		SINCE(5, 3),
+	},
+	[BONDOPT_AD_LACP_ACTIVE] = {
+		.name = "lacp_active", .nla = 29, .nla_type = BONDOPT_NLA_U8,
+		.kind = BONDOPT_ENUM, VALUES(off_on_values), .def = 1,
+		.modes = M(8023AD), .flags = BONDOPT_F_DOWN,
+		.summary = "send LACPDUs (off: only answer them)",
+		SINCE(5, 15),
+	},
+	[BONDOPT_MISSED_MAX] = {
+		.name = "arp_missed_max", .aliases = missed_max_aliases,
+		.nla = 30, .nla_type = BONDOPT_NLA_U8, .kind = BONDOPT_UINT,
+		.min = 1, .max = 255, .def = 2, .modes = MODES_ARP,
+		.summary = "missed ARP intervals before a slave is down",
+		SINCE(5, 17), .backports = { KV(5, 15, 115) },
+	},
+	[BONDOPT_NS_IP6_TARGET] = {
+		.name = "ns_ip6_target", .nla = 31,
+		.nla_type = BONDOPT_NLA_NESTED, .kind = BONDOPT_IPV6S,
+		.modes = BOND_MODES_ALL,
+		.flags = BONDOPT_F_NLONLY | BONDOPT_F_LIST,
+		.summary = "IPv6 addresses the ARP monitor probes with NS",
+		SINCE(5, 18),
+	},
+	[BONDOPT_COUPLED_CONTROL] = {
+		.name = "coupled_control", .nla = 32,
+		.nla_type = BONDOPT_NLA_U8, .kind = BONDOPT_ENUM,
+		VALUES(off_on_values), .def = 1, .modes = M(8023AD),
+		.flags = BONDOPT_F_DOWN | BONDOPT_F_NLONLY,
+		.summary = "802.3ad coupled collecting and distributing",
+		SINCE(6, 9), .backports = { KV(6, 1, 149), KV(6, 6, 103) },
+	},
+	[BONDOPT_BROADCAST_NEIGH] = {
+		.name = "broadcast_neighbor", .nla = 33,
+		.nla_type = BONDOPT_NLA_U8, .kind = BONDOPT_ENUM,
+		VALUES(off_on_values), .modes = M(8023AD),
+		.flags = BONDOPT_F_NLONLY,
+		.summary = "802.3ad: send ARP and ND on every slave",
+		SINCE(6, 17),
+	},
+	[BONDOPT_LACP_STRICT] = {
+		.name = "lacp_strict", .nla = 34, .nla_type = BONDOPT_NLA_U8,
+		.kind = BONDOPT_ENUM, VALUES(off_on_values),
+		.modes = M(8023AD),
+		.flags = BONDOPT_F_NLONLY | BONDOPT_F_SOFTMODES,
+		.summary = "802.3ad: no traffic without a LACP partner",
+		SINCE(7, 2),
+	},
+	[BONDOPT_SLAVE_QUEUE_ID] = {
+		.name = "queue_id", .nla = 5, .nla_type = BONDOPT_NLA_U16,
+		.kind = BONDOPT_UINT, .max = 255, .modes = BOND_MODES_ALL,
+		.flags = BONDOPT_F_SLAVE,
+		.summary = "transmit queue of the slave (0: none)",
+	},
+	[BONDOPT_SLAVE_PRIO] = {
+		.name = "prio", .nla = 9, .nla_type = BONDOPT_NLA_S32,
+		.kind = BONDOPT_INT, .min = INT32_MIN, .max = INT32_MAX,
+		.modes = MODES_ACTIVE,
+		.flags = BONDOPT_F_SLAVE | BONDOPT_F_NLONLY,
+		.summary = "failover priority of the slave",
+		SINCE(6, 0),
+	},
+	[BONDOPT_SLAVE_ACTOR_PORT_PRIO] = {
+		.name = "actor_port_prio", .nla = 10,
+		.nla_type = BONDOPT_NLA_U16, .kind = BONDOPT_UINT,
+		.max = 65535, .def = 255, .modes = M(8023AD),
+		.flags = BONDOPT_F_SLAVE | BONDOPT_F_NLONLY,
+		.summary = "802.3ad port priority of the slave",
+		SINCE(6, 18),
+		.backports = { KV(6, 1, 175), KV(6, 6, 141), KV(6, 12, 95) },
+	},
+	[BONDOPT_MAX_BONDS] = {
+		.name = "max_bonds", .kind = BONDOPT_UINT, .max = INT_MAX,
+		.def = 1, .modes = BOND_MODES_ALL,
+		.flags = BONDOPT_F_MODPARAM | BONDOPT_F_MODONLY,
+		.summary = "bonds the module creates when it loads",
+	},
+	[BONDOPT_TX_QUEUES] = {
+		.name = "tx_queues", .kind = BONDOPT_UINT, .min = 1,
+		.max = 255, .def = 16, .modes = BOND_MODES_ALL,
+		.flags = BONDOPT_F_MODPARAM | BONDOPT_F_MODONLY,
+		.summary = "transmit queues of each bond",
+	},
+};
+
+const struct bondopt *bondopt_find(const char *name, size_t len)
+{
+	const char *const *alias;
+	size_t i;
+
+	for (i = 0; i < BONDOPT_COUNT; i++) {
+		const struct bondopt *opt = &bondopt_table[i];
+
+		if (strlen(opt->name) == len && !strncmp(opt->name, name, len))
+			return opt;
+		for (alias = opt->aliases; alias && *alias; alias++)
+			if (strlen(*alias) == len &&
+			    !strncmp(*alias, name, len))
+				return opt;
+	}
+	return NULL;
+}
+
+uint64_t bondopt_with_flags(uint32_t flags)
+{
+	uint64_t mask = 0;
+	int id;
+
+	for (id = 0; id < BONDOPT_COUNT; id++)
+		if (bondopt_table[id].flags & flags)
+			mask |= UINT64_C(1) << id;
+	return mask;
+}
+
+uint64_t bondopt_in_mode(unsigned int mode)
+{
+	uint64_t mask = 0;
+	int id;
+
+	for (id = 0; id < BONDOPT_COUNT; id++)
+		if (bondopt_table[id].modes & BOND_MODE_BIT(mode) ||
+		    bondopt_table[id].flags & BONDOPT_F_SOFTMODES)
+			mask |= UINT64_C(1) << id;
+	return mask;
+}
+
+unsigned int bondopt_distance(const char *a, const char *b)
+{
+	size_t la = strlen(a), lb = strlen(b), i, j;
+	unsigned int d[40][40];
+
+	if (la >= 40 || lb >= 40)
+		return UINT_MAX;
+	for (i = 0; i <= la; i++)
+		d[i][0] = i;
+	for (j = 0; j <= lb; j++)
+		d[0][j] = j;
+	for (i = 1; i <= la; i++) {
+		for (j = 1; j <= lb; j++) {
+			unsigned int cost = a[i - 1] != b[j - 1];
+			unsigned int best = d[i - 1][j - 1] + cost;
+
+			if (d[i - 1][j] + 1 < best)
+				best = d[i - 1][j] + 1;
+			if (d[i][j - 1] + 1 < best)
+				best = d[i][j - 1] + 1;
+			if (i > 1 && j > 1 && a[i - 1] == b[j - 2] &&
+			    a[i - 2] == b[j - 1] && d[i - 2][j - 2] + 1 < best)
+				best = d[i - 2][j - 2] + 1;
+			d[i][j] = best;
+		}
+	}
+	return d[la][lb];
+}
+
+/* Keeps @candidate if it is nearer to @name than *best so far. */
+static void consider(const char *name, const char *candidate, const char **best,
+		     unsigned int *best_distance)
+{
+	unsigned int dist = bondopt_distance(name, candidate);
+
+	if (dist < *best_distance) {
+		*best = candidate;
+		*best_distance = dist;
+	}
+}
+
+/* Near enough to be a typo: a third of the name, at least 1, at most 3. */
+static const char *near_enough(const char *name, const char *best,
+			       unsigned int dist)
+{
+	unsigned int limit = strlen(name) / 3;
+
+	if (limit < 1)
+		limit = 1;
+	if (limit > 3)
+		limit = 3;
+	return best && dist <= limit ? best : NULL;
+}
+
+const char *bondopt_suggest(const char *name)
+{
+	const char *const *alias;
+	const char *best = NULL;
+	unsigned int dist = UINT_MAX;
+	size_t i;
+
+	for (i = 0; i < BONDOPT_COUNT; i++) {
+		consider(name, bondopt_table[i].name, &best, &dist);
+		for (alias = bondopt_table[i].aliases; alias && *alias; alias++)
+			consider(name, *alias, &best, &dist);
+	}
+	return near_enough(name, best, dist);
+}
+
+const char *bondopt_value_name(const struct bondopt *opt, uint32_t num)
+{
+	size_t i;
+
+	for (i = 0; i < opt->nvalues; i++)
+		if (opt->values[i].value == num)
+			return opt->values[i].name;
+	return NULL;
+}
+
+const struct bondopt_value *bondopt_value_find(const struct bondopt *opt,
+					       const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < opt->nvalues; i++)
+		if (!strcmp(opt->values[i].name, name))
+			return &opt->values[i];
+	return NULL;
+}
+
+const char *bondopt_value_suggest(const struct bondopt *opt, const char *name)
+{
+	const char *best = NULL;
+	unsigned int dist = UINT_MAX;
+	size_t i;
+
+	for (i = 0; i < opt->nvalues; i++)
+		consider(name, opt->values[i].name, &best, &dist);
+	return near_enough(name, best, dist);
+}
+
+const char *bond_mode_name(unsigned int mode)
+{
+	const char *name =
+		bondopt_value_name(&bondopt_table[BONDOPT_MODE], mode);
+
+	return name ? name : "unknown";
+}
+
+void bond_modes_format(uint32_t modes, char *buf, size_t size)
+{
+	unsigned int m, left = 0;
+	size_t len = 0;
+
+	for (m = 0; m < BOND_MODE_COUNT; m++)
+		left += !!(modes & BOND_MODE_BIT(m));
+	buf[0] = '\0';
+	for (m = 0; m < BOND_MODE_COUNT && len < size; m++) {
+		if (!(modes & BOND_MODE_BIT(m)))
+			continue;
+		left--;
+		len += snprintf(buf + len, size - len, "%s%s",
+				bond_mode_name(m),
+				left > 1  ? ", " :
+				left == 1 ? " or " :
+					    "");
+	}
+}
+
+/* Reads "major.minor[.sub]" at @s; returns the end, or NULL. */
+static const char *kver_read(const char *s, struct bondopt_kver *k)
+{
+	unsigned long v[3] = { 0, 0, 0 };
+	char *end;
+	int i;
+
+	for (i = 0; i < 3; i++) {
+		if (*s < '0' || *s > '9')
+			break;
+		v[i] = strtoul(s, &end, 10);
+		if (v[i] > USHRT_MAX)
+			return NULL;
+		s = end;
+		if (i < 2 && *s == '.' && s[1] >= '0' && s[1] <= '9')
+			s++;
+		else
+			break;
+	}
+	if (i < 1)
+		return NULL;
+	k->major = (unsigned short)v[0];
+	k->minor = (unsigned short)v[1];
+	k->sub = (unsigned short)v[2];
+	return s;
+}
+
+int bondopt_kver_parse(const char *release, const char *version,
+		       struct bondopt_kver *k)
+{
+	struct bondopt_kver d;
+	const char *end, *p;
+
+	memset(k, 0, sizeof(*k));
+	end = release ? kver_read(release, k) : NULL;
+	if (!end || !k->major) {
+		memset(k, 0, sizeof(*k));
+		return -EINVAL;
+	}
+	if (k->sub || *end != '-')
+		return 0;
+	/* Debian: release 6.1.0-50-amd64, version "... Debian 6.1.176-1 ..." */
+	p = version ? strstr(version, " Debian ") : NULL;
+	if (p && kver_read(p + 8, &d) && d.major == k->major &&
+	    d.minor == k->minor) {
+		k->sub = d.sub;
+		return 0;
+	}
+	/*
+	 * Another distribution's ABI name (5.14.0-427.el9, 6.8.0-45-generic):
+	 * its kernels carry options from later releases, so the release says
+	 * nothing of them. Unknown: the read-back after apply decides.
+	 */
+	memset(k, 0, sizeof(*k));
+	return 0;
+}
+
+static int kver_cmp(const struct bondopt_kver *a, const struct bondopt_kver *b)
+{
+	if (a->major != b->major)
+		return a->major < b->major ? -1 : 1;
+	if (a->minor != b->minor)
+		return a->minor < b->minor ? -1 : 1;
+	if (a->sub != b->sub)
+		return a->sub < b->sub ? -1 : 1;
+	return 0;
+}
+
+static bool kver_has(const struct bondopt_kver *since,
+		     const struct bondopt_kver *backports,
+		     const struct bondopt_kver *k)
+{
+	size_t i;
+
+	if (!since->major || kver_cmp(k, since) >= 0)
+		return true;
+	for (i = 0; backports && i < BONDOPT_MAX_BACKPORTS; i++)
+		if (backports[i].major && k->major == backports[i].major &&
+		    k->minor == backports[i].minor &&
+		    k->sub >= backports[i].sub)
+			return true;
+	return false;
+}
+
+const struct bondopt_kver *bondopt_kernel_lacks(const struct bondopt *opt,
+						int64_t value,
+						const struct bondopt_kver *k)
+{
+	size_t i;
+
+	if (!k->major)
+		return NULL;
+	if (!kver_has(&opt->since, opt->backports, k))
+		return &opt->since;
+	for (i = 0; value >= 0 && i < opt->nvalues; i++)
+		if (opt->values[i].value == value &&
+		    !kver_has(&opt->values[i].since, NULL, k))
+			return &opt->values[i].since;
+	return NULL;
+}
+
+void bondopt_kver_format(const struct bondopt *opt, char *buf, size_t size)
+{
+	const struct bondopt_kver *bp = opt->backports;
+	size_t i, len;
+
+	len = (size_t)snprintf(buf, size, "%u.%u", opt->since.major,
+			       opt->since.minor);
+	for (i = 0; i < BONDOPT_MAX_BACKPORTS && bp[i].major && len < size; i++)
+		len += (size_t)snprintf(buf + len, size - len, "%s%u.%u.%u",
+					i ? ", " : " (", bp[i].major,
+					bp[i].minor, bp[i].sub);
+	if (i && len < size)
+		snprintf(buf + len, size - len, " in those series)");
+}
