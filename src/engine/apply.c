@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /*
- * Running a plan all or nothing: each step done is undone in reverse order
- * when a later one fails or when the read-back shows the kernel did not keep
- * a value.
+ * Running a plan all or nothing: the steps in batches, then a read-back
+ * that checks the kernel kept every value; on the first refusal, or a
+ * value not kept, every step done is undone (rollback.c).
  */
 #include "config.h"
 
@@ -10,24 +10,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "kernel/nl.h"
-#include "engine/plan.h"
+#include "engine/apply.h"
 #include "model/xalloc.h"
 
 /* Steps sent in one message at the most (the netlink module's limit). */
 #define BATCH_STEPS BNL_BATCH_MAX
-
-struct run {
-	struct nl *nl;
-	const struct linkset *before;
-	struct linkset now; /* read again after creations and at the end */
-	const struct linkset *cur; /* @before until the first read */
-	struct linkset bonds; /* the bonds, read after creations */
-	bool have_bonds;
-	unsigned int flags;
-	struct diags *d;
-	bool raced; /* a bond we created came from the module meanwhile */
-};
 
 static const char *hint(int err)
 {
@@ -50,7 +37,7 @@ static const char *hint(int err)
 	return NULL;
 }
 
-static void report(struct run *r, const struct step *s,
+static void report(struct apply_run *r, const struct step *s,
 		   const struct nl_error *e)
 {
 	char what[1024];
@@ -62,7 +49,7 @@ static void report(struct run *r, const struct step *s,
 		  *e->msg ? ")" : "", h ? "; " : "", h ? h : "");
 }
 
-static int refresh(struct run *r)
+int apply_refresh(struct apply_run *r)
 {
 	linkset_free(&r->now);
 	linkset_free(&r->bonds);
@@ -75,14 +62,14 @@ static int refresh(struct run *r)
  * After creations only the new bonds' ifindexes are missing: the bonds
  * alone are read, a third of the links when each has two slaves.
  */
-static int read_bonds(struct run *r)
+static int read_bonds(struct apply_run *r)
 {
 	linkset_free(&r->bonds);
 	r->have_bonds = bnl_dump_bonds(r->nl, &r->bonds) == 0;
-	return r->have_bonds ? 0 : refresh(r);
+	return r->have_bonds ? 0 : apply_refresh(r);
 }
 
-static int ifindex_of(const struct run *r, const char *name)
+int apply_ifindex_of(const struct apply_run *r, const char *name)
 {
 	const struct link *l = r->have_bonds ? linkset_find(&r->bonds, name) :
 					       NULL;
@@ -97,11 +84,12 @@ static int ifindex_of(const struct run *r, const char *name)
  * itself (max_bonds=1) before our request lands: EEXIST for a bond that did
  * not exist a moment ago. Configure that one instead.
  */
-static int create_raced(struct run *r, const struct step *s, struct nl_error *e)
+static int create_raced(struct apply_run *r, const struct step *s,
+			struct nl_error *e)
 {
 	const struct link *b;
 
-	if (linkset_find(r->before, s->bond) || refresh(r))
+	if (linkset_find(r->before, s->bond) || apply_refresh(r))
 		return e->err;
 	b = linkset_find(r->cur, s->bond);
 	if (!b || !b->is_bond || !b->bond || b->bond->n_slaves)
@@ -110,10 +98,11 @@ static int create_raced(struct run *r, const struct step *s, struct nl_error *e)
 	return bnl_bond_change(r->nl, b->ifindex, s->want, s->opts, r->cur, e);
 }
 
-static int do_step(struct run *r, const struct step *s, struct nl_error *e)
+static int do_step(struct apply_run *r, const struct step *s,
+		   struct nl_error *e)
 {
-	int bond = ifindex_of(r, s->bond);
-	int dev = s->dev[0] ? ifindex_of(r, s->dev) : 0;
+	int bond = apply_ifindex_of(r, s->bond);
+	int dev = s->dev[0] ? apply_ifindex_of(r, s->dev) : 0;
 
 	memset(e, 0, sizeof(*e));
 	switch (s->kind) {
@@ -146,311 +135,6 @@ static int do_step(struct run *r, const struct step *s, struct nl_error *e)
 	return -EINVAL;
 }
 
-/*
- * The options of the old bond @old that can be sent back: only those its
- * mode takes (the driver refuses the others with EACCES, and stops there;
- * sending every option after a change of mode failed on 7.3, which
- * refuses more of them outside 802.3ad), and the delays only where it had
- * miimon (EPERM without it).
- */
-static uint64_t restorable(const struct bond_conf *old)
-{
-	uint64_t opts = old->present &
-			~bondopt_with_flags(BONDOPT_F_NOT_BOND_ATTR);
-
-	if (bond_conf_has(old, BONDOPT_MODE))
-		opts &= bondopt_in_mode((unsigned int)old->num[BONDOPT_MODE]);
-	if (!bond_conf_effective(old, NULL, BONDOPT_MIIMON))
-		opts &= ~bondopt_with_flags(BONDOPT_F_NEEDS_MIIMON);
-	/* the old active slave comes back with its slave (rollback) */
-	opts &= ~BONDOPT_BIT(BONDOPT_ACTIVE_SLAVE);
-	return opts;
-}
-
-/*
- * The options to send back to restore what @s changed: those it sent (a
- * change of mode leaves the rest as it was) that can be sent back.
- */
-static uint64_t restore_opts(const struct step *s, const struct bond_conf *old)
-{
-	return s->opts & restorable(old);
-}
-
-/*
- * Undoing the deletion of bond @s->bond: created again with the options
- * it had where they differ from a new bond's defaults (7.3 refused the
- * whole set an active-backup bond reports, with EACCES; an unset
- * ad_actor_system, all zeros, the driver refuses), its MTU, up if it
- * was; read again, so
- * that the undoing of its releases that follows finds its new ifindex.
- * The slaves give it back its MAC address as they come back, the first
- * one first.
- */
-static int recreate(struct run *r, const struct link *old, struct nl_error *e)
-{
-	static const uint8_t zero_mac[6];
-	struct bond_conf fresh;
-	uint64_t opts;
-	int rc, bond, id;
-
-	/* a new bond: the table's defaults of the numeric options */
-	bond_conf_init(&fresh, old->name);
-	for (id = 0; id < BONDOPT_COUNT; id++) {
-		switch (bondopt_get(id)->kind) {
-		case BONDOPT_ENUM:
-		case BONDOPT_BOOL:
-		case BONDOPT_UINT:
-		case BONDOPT_INT:
-			fresh.num[id] = bondopt_get(id)->def;
-			fresh.present |= BONDOPT_BIT(id);
-			break;
-		default:
-			break;
-		}
-	}
-	opts = plan_diff(old->bond, &fresh) & restorable(old->bond);
-	bond_conf_free(&fresh);
-	if (!memcmp(old->bond->ad_actor_system, zero_mac, sizeof(zero_mac)))
-		opts &= ~BONDOPT_BIT(BONDOPT_AD_ACTOR_SYSTEM);
-	rc = bnl_bond_create(r->nl, old->bond, opts, r->before, e);
-	if (!rc)
-		rc = refresh(r);
-	bond = ifindex_of(r, old->name);
-	if (!rc && !bond)
-		rc = -ENODEV;
-	if (!rc && old->mtu)
-		rc = bnl_link_set_mtu(r->nl, bond, old->mtu, e);
-	if (!rc && old->flags & IFF_UP)
-		rc = bnl_link_set_up(r->nl, bond, true, e);
-	if (rc && !e->err)
-		e->err = rc;
-	return rc;
-}
-
-/*
- * Undoing a change of mode: the options the step changed that the old
- * mode does not take (lacp_rate when going back from 802.3ad) are set back
- * first, while the bond is still in the new mode; then the mode and the
- * rest.
- */
-static int restore_bond(struct run *r, int bond, const struct step *s,
-			const struct bond_conf *old, struct nl_error *e)
-{
-	uint64_t early = 0;
-	int rc;
-
-	if (s->opts & BONDOPT_BIT(BONDOPT_MODE) &&
-	    bond_conf_has(old, BONDOPT_MODE))
-		early = s->opts & old->present &
-			~bondopt_with_flags(BONDOPT_F_NOT_BOND_ATTR) &
-			~bondopt_in_mode((unsigned int)old->num[BONDOPT_MODE]) &
-			bondopt_in_mode(
-				(unsigned int)s->want->num[BONDOPT_MODE]);
-	if (early) {
-		rc = bnl_bond_change(r->nl, bond, old, early, r->before, e);
-		if (rc)
-			return rc;
-	}
-	return bnl_bond_change(r->nl, bond, old, restore_opts(s, old),
-			       r->before, e);
-}
-
-/*
- * After @dev went back to bond @bond: if it was the bond's active slave
- * before, it is made active again (the driver chose another meanwhile).
- */
-static int restore_active(struct run *r, int bond, const char *dev,
-			  struct nl_error *e)
-{
-	const struct link *old = linkset_find(r->before, dev);
-	const struct link *b =
-		old ? linkset_find_index(r->before, old->master) : NULL;
-	const struct bondopt_value *always;
-
-	if (!b || !b->bond || !bond_conf_has(b->bond, BONDOPT_ACTIVE_SLAVE) ||
-	    strcmp(b->bond->active_slave, dev))
-		return 0;
-	/*
-	 * The driver makes the primary active itself once its link is up,
-	 * and refuses it as active slave until then (EINVAL while updelay
-	 * runs on a slave just enslaved).
-	 */
-	always = bondopt_value_find(bondopt_get(BONDOPT_PRIMARY_RESELECT),
-				    "always");
-	if (!strcmp(bond_conf_ifname_of(b->bond, BONDOPT_PRIMARY), dev) &&
-	    always &&
-	    bond_conf_effective(b->bond, NULL, BONDOPT_PRIMARY_RESELECT) ==
-		    always->value)
-		return 0;
-	return bnl_bond_change(r->nl, bond, b->bond,
-			       BONDOPT_BIT(BONDOPT_ACTIVE_SLAVE), r->before, e);
-}
-
-static int undo_step(struct run *r, const struct step *s, struct nl_error *e)
-{
-	const struct link *old_bond = linkset_find(r->before, s->bond);
-	const struct link *old_dev =
-		s->dev[0] ? linkset_find(r->before, s->dev) : NULL;
-	int bond = ifindex_of(r, s->bond);
-	int dev = s->dev[0] ? ifindex_of(r, s->dev) : 0;
-	int rc;
-
-	memset(e, 0, sizeof(*e));
-	switch (s->kind) {
-	case STEP_CREATE:
-		return bnl_link_delete(r->nl, bond, e);
-	case STEP_BOND_DOWN:
-		return bnl_link_set_up(r->nl, bond, true, e);
-	case STEP_BOND_UP:
-		return bnl_link_set_up(r->nl, bond, false, e);
-	case STEP_RELEASE:
-		/* master 0 would release it again, and say nothing */
-		if (!ifindex_of(r, s->from))
-			return e->err = -ENODEV;
-		bnl_link_set_up(r->nl, dev, false, e);
-		rc = bnl_link_set_master(r->nl, dev, ifindex_of(r, s->from), e);
-		if (!rc && old_dev)
-			rc = bnl_link_set_up(r->nl, dev,
-					     old_dev->flags & IFF_UP, e);
-		return rc;
-	case STEP_SET:
-		if (!old_bond || !old_bond->bond)
-			return 0;
-		return restore_bond(r, bond, s, old_bond->bond, e);
-	case STEP_SLAVE_DOWN:
-		return bnl_link_set_up(r->nl, dev, true, e);
-	case STEP_MTU:
-		if (!old_bond)
-			return 0;
-		return bnl_link_set_mtu(r->nl, bond, old_bond->mtu, e);
-	case STEP_ENSLAVE:
-		rc = bnl_link_set_master(r->nl, dev, 0, e);
-		if (!rc && old_dev && old_dev->mtu)
-			rc = bnl_link_set_mtu(r->nl, dev, old_dev->mtu, e);
-		if (!rc && old_dev)
-			rc = bnl_link_set_up(r->nl, dev,
-					     old_dev->flags & IFF_UP, e);
-		return rc;
-	case STEP_SLAVE_SET:
-		if (!old_dev || !old_dev->is_bond_slave)
-			return 0;
-		return bnl_slave_change(r->nl, dev, &old_dev->slave_opts,
-					s->opts & old_dev->slave_opts.present,
-					e);
-	case STEP_SLAVE_UP:
-		return bnl_link_set_up(r->nl, dev, false, e);
-	case STEP_DELETE:
-		if (!old_bond || !old_bond->bond)
-			return 0;
-		return recreate(r, old_bond, e);
-	}
-	return 0;
-}
-
-/* Whether a step of @kind for @bond and @dev was done before @ran[k]. */
-static bool done_before(const struct step *const *ran, const bool *done,
-			size_t k, enum step_kind kind, const char *bond,
-			const char *dev)
-{
-	size_t i;
-
-	for (i = 0; i < k; i++)
-		if (done[i] && ran[i]->kind == kind &&
-		    !strcmp(ran[i]->bond, bond) && !strcmp(ran[i]->dev, dev))
-			return true;
-	return false;
-}
-
-/*
- * Whether step @ran[k] changed nothing, so that undoing it would change
- * what was there before: enslaving a device that was a slave of that bond
- * before the apply and that no step released, or bringing up a bond or a
- * slave that was up and that no step brought down or released (the
- * release or the bringing down refused: the kernel runs the rest of a
- * batch).
- */
-static bool changed_nothing(const struct run *r, const struct step *const *ran,
-			    const bool *done, size_t k)
-{
-	const struct step *s = ran[k];
-	const struct link *b = linkset_find(r->before, s->bond);
-	const struct link *dev = s->dev[0] ? linkset_find(r->before, s->dev) :
-					     NULL;
-
-	switch (s->kind) {
-	case STEP_ENSLAVE:
-		return b && dev && dev->master == b->ifindex &&
-		       !done_before(ran, done, k, STEP_RELEASE, s->bond,
-				    s->dev);
-	case STEP_BOND_UP:
-		return b && b->flags & IFF_UP &&
-		       !done_before(ran, done, k, STEP_BOND_DOWN, s->bond, "");
-	case STEP_SLAVE_UP:
-		return dev && dev->flags & IFF_UP &&
-		       !done_before(ran, done, k, STEP_RELEASE, s->bond,
-				    s->dev);
-	default:
-		return false;
-	}
-}
-
-/*
- * Undoes the steps done, in reverse order of their running; but slaves
- * released from one bond one after the other go back in the order they
- * left, so that the first one gives the bond its MAC address again.
- */
-static void rollback(struct run *r, const struct step *const *ran,
-		     const bool *done, size_t n)
-{
-	const struct step *created = NULL;
-	size_t *order = xcalloc(n ? n : 1, sizeof(*order));
-	size_t i = n, first, m = 0, j;
-	struct nl_error e;
-	char what[1024];
-
-	while (i-- > 0) {
-		first = i;
-		while (ran[i]->kind == STEP_RELEASE && first > 0 &&
-		       ran[first - 1]->kind == STEP_RELEASE &&
-		       !strcmp(ran[first - 1]->from, ran[i]->from))
-			first--;
-		for (j = first; j <= i; j++)
-			order[m++] = j;
-		i = first;
-	}
-	for (j = 0; j < m; j++) {
-		const struct step *s = ran[order[j]];
-
-		if (!done[order[j]] || changed_nothing(r, ran, done, order[j]))
-			continue;
-		if (s->kind == STEP_CREATE && r->raced) {
-			/* a bond the module created during our run goes too */
-			created = s;
-			continue;
-		}
-		if (!undo_step(r, s, &e)) {
-			if (s->kind == STEP_RELEASE &&
-			    restore_active(r, ifindex_of(r, s->from), s->dev,
-					   &e))
-				diags_add(
-					r->d, DIAG_ERROR, NULL,
-					"rollback: %s is a slave of %s again, but not its active slave as before: %s%s%s%s",
-					s->dev, s->from, strerror(-e.err),
-					*e.msg ? " (kernel: " : "", e.msg,
-					*e.msg ? ")" : "");
-			continue;
-		}
-		plan_step_describe(s, what, sizeof(what));
-		diags_add(r->d, DIAG_ERROR, NULL,
-			  "rollback: could not undo '%s': %s%s%s%s", what,
-			  strerror(-e.err), *e.msg ? " (kernel: " : "", e.msg,
-			  *e.msg ? ")" : "");
-	}
-	free(order);
-	if (created)
-		bnl_link_delete(r->nl, ifindex_of(r, created->bond), &e);
-}
-
 /* Whether @name is a slave of @bond in @ls. */
 static bool slave_of(const struct linkset *ls, const struct link *bond,
 		     const char *name)
@@ -476,7 +160,7 @@ static bool bond_has_step(const struct plan *p, size_t first,
  * Compares one wanted bond, the one of the steps of @p from @first on,
  * with what the kernel kept; a bond deleted must be gone.
  */
-static int verify_bond(struct run *r, const struct plan *p, size_t first)
+static int verify_bond(struct apply_run *r, const struct plan *p, size_t first)
 {
 	const struct bond_conf *want = p->v[first].want;
 	const struct link *b = linkset_find(r->cur, want->name);
@@ -582,7 +266,7 @@ static int verify_bond(struct run *r, const struct plan *p, size_t first)
  * A slave that step @p->v[k] released, and no later step enslaved again,
  * must not be a slave of that bond any more.
  */
-static int verify_release(struct run *r, const struct plan *p, size_t k)
+static int verify_release(struct apply_run *r, const struct plan *p, size_t k)
 {
 	const struct step *s = &p->v[k];
 	const struct link *b, *dev;
@@ -618,8 +302,9 @@ static int group(const struct step *s)
  * Runs @ran[start..end) as one batch: one message to the kernel, one answer
  * per step. Returns the first error, reported; @done tells which ran.
  */
-static int run_batch(struct run *r, const struct step *const *ran, size_t start,
-		     size_t end, bool *done, struct nl_error *errs)
+static int run_batch(struct apply_run *r, const struct step *const *ran,
+		     size_t start, size_t end, bool *done,
+		     struct nl_error *errs)
 {
 	struct nl_error queued_errs[BATCH_STEPS];
 	size_t queued[BATCH_STEPS], nq = 0, m;
@@ -648,7 +333,7 @@ static int run_batch(struct run *r, const struct step *const *ran, size_t start,
 int plan_apply(const struct plan *p, struct nl *nl, const struct linkset *ls,
 	       unsigned int flags, struct diags *d)
 {
-	struct run r = { .nl = nl, .before = ls, .flags = flags, .d = d };
+	struct apply_run r = { .nl = nl, .before = ls, .flags = flags, .d = d };
 	const struct step **ran;
 	struct nl_error *errs;
 	size_t n = 0, i, start;
@@ -684,7 +369,7 @@ int plan_apply(const struct plan *p, struct nl *nl, const struct linkset *ls,
 			rc = read_bonds(&r);
 	}
 	if (!rc) {
-		rc = refresh(&r);
+		rc = apply_refresh(&r);
 		for (i = 0; !rc && i < p->n; i++)
 			if (i == 0 || p->v[i].want != p->v[i - 1].want)
 				rc = verify_bond(&r, p, i);
@@ -692,8 +377,8 @@ int plan_apply(const struct plan *p, struct nl *nl, const struct linkset *ls,
 			rc = verify_release(&r, p, i);
 	}
 	if (rc) {
-		refresh(&r);
-		rollback(&r, ran, done, n);
+		apply_refresh(&r);
+		rollback_steps(&r, ran, done, n);
 	}
 	free(ran);
 	free(done);

@@ -35,8 +35,9 @@ setup() {
 }
 
 @test "a header named without its folder is named" {
-	sed -i 's|#include "engine/plan.h"|#include "plan.h"|' "$T/engine/apply.c"
+	sed -i 's|#include "engine/plan.h"|#include "plan.h"|' "$T/engine/plan.c"
+	grep -q '#include "plan.h"' "$T/engine/plan.c"
 	expected_rc=1 run_x "$SRCDIR/scripts/check-layers" "$T"
-	assert_output_contains "engine/apply.c:"
+	assert_output_contains "engine/plan.c:"
 	assert_output_contains '#include "plan.h": name the folder ("LAYER/plan.h")'
 }

@@ -1,0 +1,322 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/*
+ * Undoing the steps of a plan that ran, after a refusal: each step done,
+ * in reverse order, with what the kernel had before the run.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "engine/apply.h"
+#include "model/xalloc.h"
+
+/*
+ * The options of the old bond @old that can be sent back: only those its
+ * mode takes (the driver refuses the others with EACCES, and stops there;
+ * sending every option after a change of mode failed on 7.3, which
+ * refuses more of them outside 802.3ad), and the delays only where it had
+ * miimon (EPERM without it).
+ */
+static uint64_t restorable(const struct bond_conf *old)
+{
+	uint64_t opts = old->present &
+			~bondopt_with_flags(BONDOPT_F_NOT_BOND_ATTR);
+
+	if (bond_conf_has(old, BONDOPT_MODE))
+		opts &= bondopt_in_mode((unsigned int)old->num[BONDOPT_MODE]);
+	if (!bond_conf_effective(old, NULL, BONDOPT_MIIMON))
+		opts &= ~bondopt_with_flags(BONDOPT_F_NEEDS_MIIMON);
+	/* the old active slave comes back with its slave (rollback) */
+	opts &= ~BONDOPT_BIT(BONDOPT_ACTIVE_SLAVE);
+	return opts;
+}
+
+/*
+ * The options to send back to restore what @s changed: those it sent (a
+ * change of mode leaves the rest as it was) that can be sent back.
+ */
+static uint64_t restore_opts(const struct step *s, const struct bond_conf *old)
+{
+	return s->opts & restorable(old);
+}
+
+/*
+ * Undoing the deletion of bond @s->bond: created again with the options
+ * it had where they differ from a new bond's defaults (7.3 refused the
+ * whole set an active-backup bond reports, with EACCES; an unset
+ * ad_actor_system, all zeros, the driver refuses), its MTU, up if it
+ * was; read again, so
+ * that the undoing of its releases that follows finds its new ifindex.
+ * The slaves give it back its MAC address as they come back, the first
+ * one first.
+ */
+static int recreate(struct apply_run *r, const struct link *old,
+		    struct nl_error *e)
+{
+	static const uint8_t zero_mac[6];
+	struct bond_conf fresh;
+	uint64_t opts;
+	int rc, bond, id;
+
+	/* a new bond: the table's defaults of the numeric options */
+	bond_conf_init(&fresh, old->name);
+	for (id = 0; id < BONDOPT_COUNT; id++) {
+		switch (bondopt_get(id)->kind) {
+		case BONDOPT_ENUM:
+		case BONDOPT_BOOL:
+		case BONDOPT_UINT:
+		case BONDOPT_INT:
+			fresh.num[id] = bondopt_get(id)->def;
+			fresh.present |= BONDOPT_BIT(id);
+			break;
+		default:
+			break;
+		}
+	}
+	opts = plan_diff(old->bond, &fresh) & restorable(old->bond);
+	bond_conf_free(&fresh);
+	if (!memcmp(old->bond->ad_actor_system, zero_mac, sizeof(zero_mac)))
+		opts &= ~BONDOPT_BIT(BONDOPT_AD_ACTOR_SYSTEM);
+	rc = bnl_bond_create(r->nl, old->bond, opts, r->before, e);
+	if (!rc)
+		rc = apply_refresh(r);
+	bond = apply_ifindex_of(r, old->name);
+	if (!rc && !bond)
+		rc = -ENODEV;
+	if (!rc && old->mtu)
+		rc = bnl_link_set_mtu(r->nl, bond, old->mtu, e);
+	if (!rc && old->flags & IFF_UP)
+		rc = bnl_link_set_up(r->nl, bond, true, e);
+	if (rc && !e->err)
+		e->err = rc;
+	return rc;
+}
+
+/*
+ * Undoing a change of mode: the options the step changed that the old
+ * mode does not take (lacp_rate when going back from 802.3ad) are set back
+ * first, while the bond is still in the new mode; then the mode and the
+ * rest.
+ */
+static int restore_bond(struct apply_run *r, int bond, const struct step *s,
+			const struct bond_conf *old, struct nl_error *e)
+{
+	uint64_t early = 0;
+	int rc;
+
+	if (s->opts & BONDOPT_BIT(BONDOPT_MODE) &&
+	    bond_conf_has(old, BONDOPT_MODE))
+		early = s->opts & old->present &
+			~bondopt_with_flags(BONDOPT_F_NOT_BOND_ATTR) &
+			~bondopt_in_mode((unsigned int)old->num[BONDOPT_MODE]) &
+			bondopt_in_mode(
+				(unsigned int)s->want->num[BONDOPT_MODE]);
+	if (early) {
+		rc = bnl_bond_change(r->nl, bond, old, early, r->before, e);
+		if (rc)
+			return rc;
+	}
+	return bnl_bond_change(r->nl, bond, old, restore_opts(s, old),
+			       r->before, e);
+}
+
+/*
+ * After @dev went back to bond @bond: if it was the bond's active slave
+ * before, it is made active again (the driver chose another meanwhile).
+ */
+static int restore_active(struct apply_run *r, int bond, const char *dev,
+			  struct nl_error *e)
+{
+	const struct link *old = linkset_find(r->before, dev);
+	const struct link *b =
+		old ? linkset_find_index(r->before, old->master) : NULL;
+	const struct bondopt_value *always;
+
+	if (!b || !b->bond || !bond_conf_has(b->bond, BONDOPT_ACTIVE_SLAVE) ||
+	    strcmp(b->bond->active_slave, dev))
+		return 0;
+	/*
+	 * The driver makes the primary active itself once its link is up,
+	 * and refuses it as active slave until then (EINVAL while updelay
+	 * runs on a slave just enslaved).
+	 */
+	always = bondopt_value_find(bondopt_get(BONDOPT_PRIMARY_RESELECT),
+				    "always");
+	if (!strcmp(bond_conf_ifname_of(b->bond, BONDOPT_PRIMARY), dev) &&
+	    always &&
+	    bond_conf_effective(b->bond, NULL, BONDOPT_PRIMARY_RESELECT) ==
+		    always->value)
+		return 0;
+	return bnl_bond_change(r->nl, bond, b->bond,
+			       BONDOPT_BIT(BONDOPT_ACTIVE_SLAVE), r->before, e);
+}
+
+static int undo_step(struct apply_run *r, const struct step *s,
+		     struct nl_error *e)
+{
+	const struct link *old_bond = linkset_find(r->before, s->bond);
+	const struct link *old_dev =
+		s->dev[0] ? linkset_find(r->before, s->dev) : NULL;
+	int bond = apply_ifindex_of(r, s->bond);
+	int dev = s->dev[0] ? apply_ifindex_of(r, s->dev) : 0;
+	int rc;
+
+	memset(e, 0, sizeof(*e));
+	switch (s->kind) {
+	case STEP_CREATE:
+		return bnl_link_delete(r->nl, bond, e);
+	case STEP_BOND_DOWN:
+		return bnl_link_set_up(r->nl, bond, true, e);
+	case STEP_BOND_UP:
+		return bnl_link_set_up(r->nl, bond, false, e);
+	case STEP_RELEASE:
+		/* master 0 would release it again, and say nothing */
+		if (!apply_ifindex_of(r, s->from))
+			return e->err = -ENODEV;
+		bnl_link_set_up(r->nl, dev, false, e);
+		rc = bnl_link_set_master(r->nl, dev,
+					 apply_ifindex_of(r, s->from), e);
+		if (!rc && old_dev)
+			rc = bnl_link_set_up(r->nl, dev,
+					     old_dev->flags & IFF_UP, e);
+		return rc;
+	case STEP_SET:
+		if (!old_bond || !old_bond->bond)
+			return 0;
+		return restore_bond(r, bond, s, old_bond->bond, e);
+	case STEP_SLAVE_DOWN:
+		return bnl_link_set_up(r->nl, dev, true, e);
+	case STEP_MTU:
+		if (!old_bond)
+			return 0;
+		return bnl_link_set_mtu(r->nl, bond, old_bond->mtu, e);
+	case STEP_ENSLAVE:
+		rc = bnl_link_set_master(r->nl, dev, 0, e);
+		if (!rc && old_dev && old_dev->mtu)
+			rc = bnl_link_set_mtu(r->nl, dev, old_dev->mtu, e);
+		if (!rc && old_dev)
+			rc = bnl_link_set_up(r->nl, dev,
+					     old_dev->flags & IFF_UP, e);
+		return rc;
+	case STEP_SLAVE_SET:
+		if (!old_dev || !old_dev->is_bond_slave)
+			return 0;
+		return bnl_slave_change(r->nl, dev, &old_dev->slave_opts,
+					s->opts & old_dev->slave_opts.present,
+					e);
+	case STEP_SLAVE_UP:
+		return bnl_link_set_up(r->nl, dev, false, e);
+	case STEP_DELETE:
+		if (!old_bond || !old_bond->bond)
+			return 0;
+		return recreate(r, old_bond, e);
+	}
+	return 0;
+}
+
+/* Whether a step of @kind for @bond and @dev was done before @ran[k]. */
+static bool done_before(const struct step *const *ran, const bool *done,
+			size_t k, enum step_kind kind, const char *bond,
+			const char *dev)
+{
+	size_t i;
+
+	for (i = 0; i < k; i++)
+		if (done[i] && ran[i]->kind == kind &&
+		    !strcmp(ran[i]->bond, bond) && !strcmp(ran[i]->dev, dev))
+			return true;
+	return false;
+}
+
+/*
+ * Whether step @ran[k] changed nothing, so that undoing it would change
+ * what was there before: enslaving a device that was a slave of that bond
+ * before the apply and that no step released, or bringing up a bond or a
+ * slave that was up and that no step brought down or released (the
+ * release or the bringing down refused: the kernel runs the rest of a
+ * batch).
+ */
+static bool changed_nothing(const struct apply_run *r,
+			    const struct step *const *ran, const bool *done,
+			    size_t k)
+{
+	const struct step *s = ran[k];
+	const struct link *b = linkset_find(r->before, s->bond);
+	const struct link *dev = s->dev[0] ? linkset_find(r->before, s->dev) :
+					     NULL;
+
+	switch (s->kind) {
+	case STEP_ENSLAVE:
+		return b && dev && dev->master == b->ifindex &&
+		       !done_before(ran, done, k, STEP_RELEASE, s->bond,
+				    s->dev);
+	case STEP_BOND_UP:
+		return b && b->flags & IFF_UP &&
+		       !done_before(ran, done, k, STEP_BOND_DOWN, s->bond, "");
+	case STEP_SLAVE_UP:
+		return dev && dev->flags & IFF_UP &&
+		       !done_before(ran, done, k, STEP_RELEASE, s->bond,
+				    s->dev);
+	default:
+		return false;
+	}
+}
+
+/*
+ * Undoes the steps done, in reverse order of their running; but slaves
+ * released from one bond one after the other go back in the order they
+ * left, so that the first one gives the bond its MAC address again.
+ */
+void rollback_steps(struct apply_run *r, const struct step *const *ran,
+		    const bool *done, size_t n)
+{
+	const struct step *created = NULL;
+	size_t *order = xcalloc(n ? n : 1, sizeof(*order));
+	size_t i = n, first, m = 0, j;
+	struct nl_error e;
+	char what[1024];
+
+	while (i-- > 0) {
+		first = i;
+		while (ran[i]->kind == STEP_RELEASE && first > 0 &&
+		       ran[first - 1]->kind == STEP_RELEASE &&
+		       !strcmp(ran[first - 1]->from, ran[i]->from))
+			first--;
+		for (j = first; j <= i; j++)
+			order[m++] = j;
+		i = first;
+	}
+	for (j = 0; j < m; j++) {
+		const struct step *s = ran[order[j]];
+
+		if (!done[order[j]] || changed_nothing(r, ran, done, order[j]))
+			continue;
+		if (s->kind == STEP_CREATE && r->raced) {
+			/* a bond the module created during our run goes too */
+			created = s;
+			continue;
+		}
+		if (!undo_step(r, s, &e)) {
+			if (s->kind == STEP_RELEASE &&
+			    restore_active(r, apply_ifindex_of(r, s->from),
+					   s->dev, &e))
+				diags_add(
+					r->d, DIAG_ERROR, NULL,
+					"rollback: %s is a slave of %s again, but not its active slave as before: %s%s%s%s",
+					s->dev, s->from, strerror(-e.err),
+					*e.msg ? " (kernel: " : "", e.msg,
+					*e.msg ? ")" : "");
+			continue;
+		}
+		plan_step_describe(s, what, sizeof(what));
+		diags_add(r->d, DIAG_ERROR, NULL,
+			  "rollback: could not undo '%s': %s%s%s%s", what,
+			  strerror(-e.err), *e.msg ? " (kernel: " : "", e.msg,
+			  *e.msg ? ")" : "");
+	}
+	free(order);
+	if (created)
+		bnl_link_delete(r->nl, apply_ifindex_of(r, created->bond), &e);
+}
