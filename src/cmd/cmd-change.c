@@ -263,7 +263,7 @@ static int converge(enum change_cmd cmd, const char *const *names, size_t n,
 			continue;
 		}
 		tg = &t[nt++];
-		if (session_blocked(&h, conf->name, &s.d)) {
+		if (run_blocked(&h, conf->name, &s.d)) {
 			diags_add(
 				&s.d, DIAG_ERROR, &h.bonds[i]->loc,
 				"%s: not changed: its configuration has errors",
@@ -373,7 +373,7 @@ static int direct(enum change_cmd cmd, const char *bond,
 		goto done;
 	}
 	if (cmd == CMD_RELEASE)
-		session_plan_give_back(&t);
+		session_give_back(&t);
 	if (opt.dry_run)
 		session_print_plans(&t, 1);
 	else
@@ -428,7 +428,7 @@ static int down(const char *const *names, size_t n)
 		target_init(&t[nb], name);
 		t[nb].existed = true;
 		plan_down(&t[nb].plan, &t[nb].want, &s.ls, opt.keep);
-		session_plan_give_back(&t[nb++]);
+		session_give_back(&t[nb++]);
 	}
 	if (opt.dry_run && !nb)
 		printf("nothing to change\n");

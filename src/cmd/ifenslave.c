@@ -238,7 +238,7 @@ static int detach(const char *master, const char *const *names, size_t n)
 		goto done;
 	}
 	t.existed = true;
-	session_plan_give_back(&t);
+	session_give_back(&t);
 	if (opt.verbose)
 		output_plan(&t.plan, stdout);
 	session_run(&s, &t, 1, 0);

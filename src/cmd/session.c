@@ -2,8 +2,8 @@
 /*
  * What the commands that read and change live bonds share, in bondcfg and
  * in ifenslave: the global options, reading the links and the host's
- * configuration, the run lock, the record of what slaves were before they
- * were enslaved, and running plans with rollback.
+ * configuration, a run's start and end (privilege, lock, exit status,
+ * diagnostics), and what it says of the plans it runs (engine/run.c).
  */
 #include "config.h"
 
@@ -18,6 +18,7 @@
 #include "model/ifname.h"
 #include "kernel/nl.h"
 #include "cmd/output.h"
+#include "engine/records.h"
 #include "engine/runlock.h"
 #include "cmd/session.h"
 #include "model/xalloc.h"
@@ -180,8 +181,6 @@ int session_open(struct session *s, const char *cmd, bool dry_run)
 	return rc ? session_status(rc) : -1;
 }
 
-static void records_flush(void);
-
 int session_close(struct session *s)
 {
 	records_flush();
@@ -199,224 +198,6 @@ int session_close(struct session *s)
 	runlock_release(s->lock);
 	diags_free(&s->d);
 	return s->rc;
-}
-
-static void copy_diags(struct diags *to, const struct diags *from)
-{
-	size_t i;
-
-	for (i = 0; i < from->n; i++)
-		diags_add(to, from->v[i].severity, &from->v[i].loc, "%s",
-			  from->v[i].message);
-}
-
-/* --- what slaves were before they were enslaved -------------------------- */
-
-/*
- * Releasing a slave leaves it down. Whether it was up before it was
- * enslaved is kept in <run dir>/slaves, one "BOND SLAVE up|down" line per
- * slave, so that down and release give it back as it was. The file is read
- * once and written once per run.
- */
-struct slave_record {
-	char bond[IF_NAMESIZE];
-	char name[IF_NAMESIZE];
-	bool up;
-};
-
-#define MAX_RECORDS 4096
-
-static struct {
-	struct slave_record v[MAX_RECORDS];
-	size_t n;
-	bool loaded;
-	bool dirty;
-} records;
-
-static void record_path(char *buf, size_t size)
-{
-	snprintf(buf, size, "%s/slaves", runlock_dir());
-}
-
-static void records_load(void)
-{
-	char path[4096], line[80], state[8];
-	struct slave_record *r;
-	FILE *f;
-
-	if (records.loaded)
-		return;
-	records.loaded = true;
-	record_path(path, sizeof(path));
-	f = fopen(path, "re");
-	if (!f)
-		return;
-	while (records.n < MAX_RECORDS && fgets(line, sizeof(line), f)) {
-		r = &records.v[records.n];
-		if (sscanf(line, "%15s %15s %7s", r->bond, r->name, state) ==
-			    3 &&
-		    !ifname_check(r->bond) && !ifname_check(r->name)) {
-			r->up = !strcmp(state, "up");
-			records.n++;
-		}
-	}
-	fclose(f);
-}
-
-/* Writes the records back, if a run changed them (under the run lock). */
-static void records_flush(void)
-{
-	char path[4096], tmp[4200];
-	size_t i;
-	FILE *f;
-
-	if (!records.dirty)
-		return;
-	records.dirty = false;
-	record_path(path, sizeof(path));
-	if (!records.n) {
-		unlink(path);
-		return;
-	}
-	snprintf(tmp, sizeof(tmp), "%s.new", path);
-	f = fopen(tmp, "we");
-	if (!f)
-		return;
-	for (i = 0; i < records.n; i++)
-		fprintf(f, "%s %s %s\n", records.v[i].bond, records.v[i].name,
-			records.v[i].up ? "up" : "down");
-	if (fclose(f) || rename(tmp, path))
-		unlink(tmp);
-}
-
-static struct slave_record *record_find(const char *bond, const char *name)
-{
-	size_t i;
-
-	for (i = 0; i < records.n; i++)
-		if (!strcmp(records.v[i].bond, bond) &&
-		    !strcmp(records.v[i].name, name))
-			return &records.v[i];
-	return NULL;
-}
-
-/* Whether @dev's master in @ls is the bond called @bond. */
-static bool same_master(const struct linkset *ls, const struct link *dev,
-			const char *bond)
-{
-	const struct link *m = linkset_find_index(ls, dev->master);
-
-	return m && !strcmp(m->name, bond);
-}
-
-/* After a run: remembers the state the slaves of @p had before it. */
-static void record_enslaved(const struct linkset *before, const struct plan *p)
-{
-	struct slave_record *r;
-	const struct link *dev;
-	size_t i;
-
-	for (i = 0; i < p->n; i++) {
-		const struct step *st = &p->v[i];
-
-		if (st->kind != STEP_ENSLAVE)
-			continue;
-		dev = linkset_find(before, st->dev);
-		if (!dev)
-			continue;
-		records_load();
-		r = record_find(st->bond, st->dev);
-		/*
-		 * A slave released and enslaved again by the same run (an
-		 * option that needs a bond without slaves) keeps what it was
-		 * before it first joined the bond.
-		 */
-		if (dev->master && same_master(before, dev, st->bond))
-			continue;
-		if (!r && records.n < MAX_RECORDS) {
-			r = &records.v[records.n++];
-			snprintf(r->bond, sizeof(r->bond), "%s", st->bond);
-			snprintf(r->name, sizeof(r->name), "%s", st->dev);
-		}
-		if (r) {
-			r->up = dev->flags & IFF_UP;
-			records.dirty = true;
-		}
-	}
-}
-
-void session_plan_give_back(struct target *t)
-{
-	const struct slave_record *r;
-	size_t i, n = t->plan.n;
-	char dev[IF_NAMESIZE];
-
-	records_load();
-	for (i = 0; i < n; i++) {
-		if (t->plan.v[i].kind != STEP_RELEASE)
-			continue;
-		r = record_find(t->plan.v[i].from, t->plan.v[i].dev);
-		/* the step's name is copied: adding a step moves the steps */
-		snprintf(dev, sizeof(dev), "%s", t->plan.v[i].dev);
-		if (r && r->up)
-			plan_slave_up(&t->plan, &t->want, dev);
-	}
-	t->gives_back = true;
-}
-
-/* After a run that gave slaves back: forgets what they were. */
-static void records_forget(const struct plan *p)
-{
-	size_t i, k, kept = 0;
-	bool released;
-
-	records_load();
-	for (i = 0; i < records.n; i++) {
-		const struct slave_record *r = &records.v[i];
-
-		for (k = 0, released = false; !released && k < p->n; k++)
-			released = p->v[k].kind == STEP_RELEASE &&
-				   !strcmp(p->v[k].from, r->bond) &&
-				   !strcmp(p->v[k].dev, r->name);
-		if (released)
-			records.dirty = true;
-		else
-			records.v[kept++] = *r;
-	}
-	records.n = kept;
-}
-
-/* Whether file @source says something about any bond. */
-static bool used_by_any(const struct host_conf *h, const char *source)
-{
-	size_t i;
-
-	for (i = 0; i < h->n_bonds; i++)
-		if (host_bond_uses(h, h->bonds[i]->conf.name, source))
-			return true;
-	return false;
-}
-
-/*
- * Whether a configuration error stops bond @name: an error in one of its
- * files, or one that cannot be put down to a bond (a file the reader had
- * to ignore may have been meant for any of them).
- */
-bool session_blocked(const struct host_conf *h, const char *name,
-		     const struct diags *d)
-{
-	size_t i;
-
-	for (i = 0; i < d->n; i++) {
-		const struct diag *g = &d->v[i];
-
-		if (g->severity != DIAG_ERROR)
-			continue;
-		if (!g->loc.source || host_bond_uses(h, name, g->loc.source) ||
-		    !used_by_any(h, g->loc.source))
-			return true;
-	}
-	return false;
 }
 
 void session_print_plans(const struct target *t, size_t n)
@@ -459,93 +240,21 @@ static void say_done(const struct target *t)
 		       disrupted ? " (traffic was interrupted)" : "");
 }
 
-/* After a run that changed target @t: its records, what happened. */
-static void done_target(struct session *s, const struct target *t)
-{
-	record_enslaved(&s->ls, &t->plan);
-	if (t->gives_back)
-		records_forget(&t->plan);
-	say_done(t);
-}
-
-/*
- * Runs the plans. All bonds first go in one plan, which costs a few round
- * trips for any number of bonds; if that fails it is rolled back whole
- * and each bond is run on its own, so that only the failing ones stay
- * down.
- */
 void session_run(struct session *s, struct target *t, size_t n,
 		 unsigned int flags)
 {
-	struct plan all;
-	struct diags tmp;
-	size_t i, k, ready = 0;
-	int rc;
-
-	plan_init(&all);
-	for (i = 0; i < n; i++) {
-		if (t[i].skip)
-			continue;
-		ready++;
-		for (k = 0; k < t[i].plan.n; k++) {
-			all.v = xreallocarray(all.v, all.n + 1, sizeof(*all.v));
-			all.v[all.n++] = t[i].plan.v[k];
-		}
-	}
-	diags_init(&tmp);
-	rc = plan_apply(&all, s->nl, &s->ls, flags, &tmp);
-	if (!rc || ready == 1) {
-		copy_diags(&s->d, &tmp);
-		for (i = 0; i < n; i++) {
-			if (t[i].skip)
-				continue;
-			t[i].failed = rc != 0;
-			if (!rc)
-				done_target(s, &t[i]);
-		}
-		if (rc)
-			session_fail(s, session_status(rc));
-	} else {
-		for (i = 0; i < n; i++) {
-			if (t[i].skip)
-				continue;
-			rc = plan_apply(&t[i].plan, s->nl, &s->ls, flags,
-					&s->d);
-			t[i].failed = rc != 0;
-			if (rc) {
-				session_fail(s, session_status(rc));
-			} else {
-				done_target(s, &t[i]);
-			}
-		}
-	}
-	for (i = 0; i < n; i++)
-		if (t[i].failed && !t[i].skip && t[i].plan.n)
-			diags_add(&s->d, DIAG_ERROR, NULL,
-				  "%s: not changed: every step was undone",
-				  t[i].want.name);
-	diags_free(&tmp);
-	plan_free(&all);
-}
-
-void target_init(struct target *t, const char *bond)
-{
-	memset(t, 0, sizeof(*t));
-	bond_conf_init(&t->want, bond);
-	plan_init(&t->plan);
-}
-
-void target_free(struct target *t)
-{
-	bond_conf_free(&t->want);
-	plan_free(&t->plan);
-}
-
-void targets_free(struct target *t, size_t n)
-{
 	size_t i;
+	int rc = run_targets(s->nl, &s->ls, t, n, flags, &s->d);
 
+	if (rc)
+		session_fail(s, session_status(rc));
 	for (i = 0; i < n; i++)
-		target_free(&t[i]);
-	free(t);
+		if (!t[i].skip && !t[i].failed)
+			say_done(&t[i]);
+}
+
+void session_give_back(struct target *t)
+{
+	records_plan_give_back(&t->plan, &t->want);
+	t->gives_back = true;
 }

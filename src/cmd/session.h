@@ -14,7 +14,7 @@
 #include "model/diag.h"
 #include "formats/formats.h"
 #include "kernel/linkstate.h"
-#include "engine/plan.h"
+#include "engine/run.h"
 
 struct bondcfg_globals {
 	const char *root; /* --root: a configuration tree instead of / */
@@ -90,29 +90,10 @@ int session_status(int err);
 int session_close(struct session *s);
 
 /*
- * Whether a configuration error stops bond @name: an error in one of its
- * files, or one that cannot be put down to a bond.
+ * Adds to the plan of @t the steps that bring up the slaves it releases
+ * that were up before they were enslaved (engine/records.h).
  */
-bool session_blocked(const struct host_conf *h, const char *name,
-		     const struct diags *d);
-
-/* A bond to change: what is wanted, and how the run went for it. */
-struct target {
-	struct bond_conf want;
-	struct plan plan;
-	bool skip; /* not to be changed: configuration error, refused */
-	bool failed;
-	bool existed;
-	bool gives_back; /* session_plan_give_back() planned it */
-};
-
-/*
- * Adds to the plan of @t, after its releases, the steps that bring up
- * each slave it releases that was up before it was enslaved (the driver
- * closes the slaves it releases); once the plan has run, what they were
- * is forgotten.
- */
-void session_plan_give_back(struct target *t);
+void session_give_back(struct target *t);
 
 /* Prints the plan of each target that is not skipped. */
 void session_print_plans(const struct target *t, size_t n);
@@ -124,12 +105,5 @@ void session_print_plans(const struct target *t, size_t n);
  */
 void session_run(struct session *s, struct target *t, size_t n,
 		 unsigned int flags);
-
-/* A target for bond @bond: nothing wanted, no plan yet. */
-void target_init(struct target *t, const char *bond);
-
-/* Frees what @t holds; targets_free() also the array. */
-void target_free(struct target *t);
-void targets_free(struct target *t, size_t n);
 
 #endif

@@ -1,0 +1,139 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/*
+ * A run's policy: the bonds of one run planned together and applied in
+ * one plan, each on its own after a failure; which bonds a configuration
+ * error stops.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "engine/records.h"
+#include "engine/run.h"
+#include "model/xalloc.h"
+
+static void copy_diags(struct diags *to, const struct diags *from)
+{
+	size_t i;
+
+	for (i = 0; i < from->n; i++)
+		diags_add(to, from->v[i].severity, &from->v[i].loc, "%s",
+			  from->v[i].message);
+}
+
+/* Whether file @source says something about any bond. */
+static bool used_by_any(const struct host_conf *h, const char *source)
+{
+	size_t i;
+
+	for (i = 0; i < h->n_bonds; i++)
+		if (host_bond_uses(h, h->bonds[i]->conf.name, source))
+			return true;
+	return false;
+}
+
+/*
+ * Whether a configuration error stops bond @name: an error in one of its
+ * files, or one that cannot be put down to a bond (a file the reader had
+ * to ignore may have been meant for any of them).
+ */
+bool run_blocked(const struct host_conf *h, const char *name,
+		 const struct diags *d)
+{
+	size_t i;
+
+	for (i = 0; i < d->n; i++) {
+		const struct diag *g = &d->v[i];
+
+		if (g->severity != DIAG_ERROR)
+			continue;
+		if (!g->loc.source || host_bond_uses(h, name, g->loc.source) ||
+		    !used_by_any(h, g->loc.source))
+			return true;
+	}
+	return false;
+}
+
+/*
+ * Runs the plans. All bonds first go in one plan, which costs a few round
+ * trips for any number of bonds; if that fails it is rolled back whole
+ * and each bond is run on its own, so that only the failing ones stay
+ * down.
+ */
+int run_targets(struct nl *nl, const struct linkset *ls, struct target *t,
+		size_t n, unsigned int flags, struct diags *d)
+{
+	struct plan all;
+	struct diags tmp;
+	size_t i, k, ready = 0;
+	int rc, worst = 0;
+
+	plan_init(&all);
+	for (i = 0; i < n; i++) {
+		if (t[i].skip)
+			continue;
+		ready++;
+		for (k = 0; k < t[i].plan.n; k++) {
+			all.v = xreallocarray(all.v, all.n + 1, sizeof(*all.v));
+			all.v[all.n++] = t[i].plan.v[k];
+		}
+	}
+	diags_init(&tmp);
+	rc = plan_apply(&all, nl, ls, flags, &tmp);
+	if (!rc || ready == 1) {
+		copy_diags(d, &tmp);
+		worst = rc;
+		for (i = 0; i < n; i++) {
+			if (t[i].skip)
+				continue;
+			t[i].failed = rc != 0;
+			if (!rc)
+				records_after_run(ls, &t[i].plan,
+						  t[i].gives_back);
+		}
+	} else {
+		for (i = 0; i < n; i++) {
+			if (t[i].skip)
+				continue;
+			rc = plan_apply(&t[i].plan, nl, ls, flags, d);
+			t[i].failed = rc != 0;
+			if (!rc)
+				records_after_run(ls, &t[i].plan,
+						  t[i].gives_back);
+			else if (!worst || rc == -EOPNOTSUPP)
+				worst = rc;
+		}
+	}
+	for (i = 0; i < n; i++)
+		if (t[i].failed && !t[i].skip && t[i].plan.n)
+			diags_add(d, DIAG_ERROR, NULL,
+				  "%s: not changed: every step was undone",
+				  t[i].want.name);
+	diags_free(&tmp);
+	plan_free(&all);
+	return worst;
+}
+
+void target_init(struct target *t, const char *bond)
+{
+	memset(t, 0, sizeof(*t));
+	bond_conf_init(&t->want, bond);
+	plan_init(&t->plan);
+}
+
+void target_free(struct target *t)
+{
+	bond_conf_free(&t->want);
+	plan_free(&t->plan);
+}
+
+void targets_free(struct target *t, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		target_free(&t[i]);
+	free(t);
+}

@@ -1,0 +1,53 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * A run's policy: the bonds to change, as targets; all applied in one plan
+ * first, and each on its own if that fails, so that only the failing ones
+ * stay as they were; which bonds a configuration error stops.
+ */
+#ifndef BONDCFG_ENGINE_RUN_H
+#define BONDCFG_ENGINE_RUN_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "engine/plan.h"
+#include "model/host.h"
+
+/* A bond to change: what is wanted, and how the run went for it. */
+struct target {
+	struct bond_conf want;
+	struct plan plan;
+	bool skip; /* not to be changed: configuration error, refused */
+	bool failed;
+	bool existed;
+	/* records_plan_give_back() planned it: what the slaves were is
+	 * forgotten after */
+	bool gives_back;
+};
+
+/* A target for bond @bond: nothing wanted, no plan yet. */
+void target_init(struct target *t, const char *bond);
+
+/* Frees what @t holds; targets_free() also the array. */
+void target_free(struct target *t);
+void targets_free(struct target *t, size_t n);
+
+/*
+ * Runs the plans of the targets not skipped against the kernel whose
+ * state is @ls: all in one plan first; if that fails it is rolled back
+ * and each target is run on its own. Marks each target failed or not,
+ * records the state its slaves had (records.h), and adds to @d what went
+ * wrong. Returns 0, or the -errno of a failure (-EOPNOTSUPP, no bonding
+ * support, before any other).
+ */
+int run_targets(struct nl *nl, const struct linkset *ls, struct target *t,
+		size_t n, unsigned int flags, struct diags *d);
+
+/*
+ * Whether a configuration error stops bond @name: an error in one of its
+ * files, or one that cannot be put down to a bond.
+ */
+bool run_blocked(const struct host_conf *h, const char *name,
+		 const struct diags *d);
+
+#endif
