@@ -9,7 +9,14 @@
 
 int cmd_check(int argc, const char **argv);
 /* up, down, apply, set, enslave, release: the command is argv[0]. */
-int cmd_change(int argc, const char **argv);
+int cmd_up(int argc, const char **argv);
+int cmd_apply(int argc, const char **argv);
+int cmd_down(int argc, const char **argv);
+int cmd_set(int argc, const char **argv);
+int cmd_enslave(int argc, const char **argv);
+int cmd_release(int argc, const char **argv);
+int cmd_ifup(int argc, const char **argv);
+int cmd_ifdown(int argc, const char **argv);
 int cmd_plan(int argc, const char **argv);
 int cmd_convert(int argc, const char **argv);
 int cmd_show(int argc, const char **argv);

@@ -1,0 +1,61 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * The commands that change bonds, one file each (cmd-up.c, cmd-down.c,
+ * cmd-set.c, cmd-hook.c), over the command lines of cmd-change.c.
+ */
+#ifndef BONDCFG_CMD_CHANGE_H
+#define BONDCFG_CMD_CHANGE_H
+
+#include <stddef.h>
+
+enum change_cmd {
+	CMD_UP,
+	CMD_DOWN,
+	CMD_APPLY,
+	CMD_SET,
+	CMD_ENSLAVE,
+	CMD_RELEASE,
+	CMD_IFUP,
+	CMD_IFDOWN
+};
+
+/* The commands' names, for messages. */
+extern const char *const change_names[];
+
+/* The options of the command line. */
+struct change_options {
+	int dry_run;
+	int all;
+	int strict;
+	int force;
+	int keep;
+	int no_slaves;
+	int no_disrupt;
+	int tolerate;
+	const char *wait;
+};
+
+extern struct change_options change_opt;
+
+/*
+ * Command @cmd's command line @argv: its options parsed and checked, then
+ * the command run. Returns the exit status.
+ */
+int change_run(enum change_cmd cmd, int argc, const char **argv);
+
+/* up and apply of the bonds @names (@n; with --all, every bond). */
+int change_converge(enum change_cmd cmd, const char *const *names, size_t n,
+		    double wait);
+
+/* set, enslave or release (@cmd) of @args on live bond @bond. */
+int change_direct(enum change_cmd cmd, const char *bond,
+		  const char *const *args, size_t n);
+
+/* down of the bonds @names (@n; with --all, every configured bond). */
+int change_down(const char *const *names, size_t n);
+
+/* ifup and ifdown of @arg, an interface or its ifcfg file. */
+int change_ifup(const char *arg);
+int change_ifdown(const char *arg);
+
+#endif

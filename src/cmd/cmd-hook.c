@@ -1,0 +1,200 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/*
+ * bondcfg ifup and ifdown: the bond side of one interface, for the
+ * distributions' hooks.
+ */
+#include "config.h"
+
+#include <limits.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cmd/bondcfg.h"
+#include "cmd/change.h"
+#include "cmd/cli.h"
+#include "cmd/enslave.h"
+#include "kernel/nl.h"
+
+/* What the configuration makes of an interface. */
+struct role {
+	enum { ROLE_NONE, ROLE_BOND, ROLE_SLAVE } kind;
+	char bond[IF_NAMESIZE];
+	char dev[IF_NAMESIZE]; /* the slave */
+};
+
+/* Whether @source is the file @path (both resolved). */
+static bool same_file(const char *source, const char *path)
+{
+	char a[PATH_MAX];
+
+	return source && realpath(source, a) && !strcmp(a, path);
+}
+
+static void set_role(struct role *r, int kind, const char *bond,
+		     const char *dev)
+{
+	r->kind = kind;
+	snprintf(r->bond, sizeof(r->bond), "%s", bond);
+	snprintf(r->dev, sizeof(r->dev), "%s", dev ? dev : "");
+}
+
+/*
+ * The role of @arg: an interface name, or the path of its configuration
+ * file (an ifcfg file, as initscripts passes it). A bond's own file makes
+ * it a bond; MASTER= or bond-master, or a bond's slave list, a slave.
+ */
+static void resolve(const struct host_conf *h, const char *arg, struct role *r)
+{
+	char path[PATH_MAX];
+	bool file = strchr(arg, '/') != NULL;
+	size_t i, k;
+
+	memset(r, 0, sizeof(*r));
+	if (file && !realpath(arg, path))
+		return;
+	for (i = 0; i < h->n_decls; i++) {
+		const struct host_bond *b = h->decls[i];
+
+		if (file ? same_file(b->loc.source, path) :
+			   !strcmp(b->conf.name, arg)) {
+			set_role(r, ROLE_BOND, b->conf.name, NULL);
+			return;
+		}
+	}
+	for (i = 0; i < h->n_claims; i++) {
+		const struct host_claim *c = h->claims[i];
+
+		if (file ? same_file(c->loc.source, path) :
+			   !strcmp(c->slave.name, arg)) {
+			set_role(r, ROLE_SLAVE, c->master, c->slave.name);
+			return;
+		}
+	}
+	for (i = 0; !file && i < h->n_bonds; i++) {
+		const struct bond_conf *c = &h->bonds[i]->conf;
+
+		for (k = 0; k < c->n_slaves; k++)
+			if (c->slaves[k].member &&
+			    !strcmp(c->slaves[k].name, arg)) {
+				set_role(r, ROLE_SLAVE, c->name, arg);
+				return;
+			}
+	}
+}
+
+/* The role of @arg in the host's configuration. */
+static void configured_role(const char *arg, struct role *r)
+{
+	struct host_conf h;
+	struct diags d;
+
+	host_conf_init(&h, bondcfg.root);
+	diags_init(&d);
+	bondcfg_read_host(&h, &d);
+	resolve(&h, arg, r);
+	diags_free(&d); /* reported by the run that follows */
+	host_conf_free(&h);
+}
+
+static void say_nothing(const char *cmd, const char *arg)
+{
+	if (bondcfg.verbose)
+		fprintf(stderr,
+			"%s: %s: neither a bond nor a slave of one; nothing to do\n",
+			cmd, arg);
+}
+
+/*
+ * ifup ARG: a bond is brought up as configured (up); a slave is enslaved to
+ * its bond, which is built from the configuration if it is missing.
+ */
+int change_ifup(const char *arg)
+{
+	const char *names[1];
+	const struct link *dev, *bond;
+	struct linkset ls;
+	struct nl *nl = NULL;
+	struct role r;
+	bool enslaved;
+	int rc;
+
+	configured_role(arg, &r);
+	switch (r.kind) {
+	case ROLE_BOND:
+		names[0] = r.bond;
+		return change_converge(CMD_UP, names, 1, 0);
+	case ROLE_SLAVE:
+		break;
+	default:
+		say_nothing("ifup", arg);
+		return CLI_EXIT_OK;
+	}
+	/* enslaved already, by its bond's own ifup: nothing to say */
+	memset(&ls, 0, sizeof(ls));
+	rc = bondcfg_read_links("ifup", &nl, &ls);
+	dev = rc ? NULL : linkset_find(&ls, r.dev);
+	bond = rc ? NULL : linkset_find(&ls, r.bond);
+	enslaved = dev && bond && dev->master == bond->ifindex;
+	linkset_free(&ls);
+	bnl_close(nl);
+	if (rc)
+		return session_status(rc);
+	if (enslaved)
+		return CLI_EXIT_OK;
+	names[0] = r.dev;
+	return enslave_run(r.bond, names, 1, false, !bondcfg.quiet);
+}
+
+/*
+ * ifdown ARG: a bond is deleted, its slaves given back (down); a slave is
+ * released from its bond.
+ */
+int change_ifdown(const char *arg)
+{
+	const char *names[1];
+	const struct link *l, *master;
+	struct linkset ls;
+	struct nl *nl = NULL;
+	char name[IF_NAMESIZE], bond[IF_NAMESIZE] = "";
+	struct role r;
+	int rc;
+
+	configured_role(arg, &r);
+	snprintf(name, sizeof(name), "%s",
+		 r.kind == ROLE_SLAVE ? r.dev :
+		 r.kind == ROLE_BOND  ? r.bond :
+		 strchr(arg, '/')     ? "" :
+					arg);
+	memset(&ls, 0, sizeof(ls));
+	rc = bondcfg_read_links("ifdown", &nl, &ls);
+	l = rc || !*name ? NULL : linkset_find(&ls, name);
+	master = l && l->master ? linkset_find_index(&ls, l->master) : NULL;
+	if (master && master->is_bond)
+		snprintf(bond, sizeof(bond), "%s", master->name);
+	rc = rc ? session_status(rc) : -1;
+	if (rc < 0 && l && l->is_bond) {
+		names[0] = name;
+		rc = change_down(names, 1);
+	} else if (rc < 0 && *bond) {
+		names[0] = name;
+		rc = change_direct(CMD_RELEASE, bond, names, 1);
+	} else if (rc < 0) {
+		say_nothing("ifdown", arg);
+		rc = CLI_EXIT_OK;
+	}
+	linkset_free(&ls);
+	bnl_close(nl);
+	return rc;
+}
+
+int cmd_ifup(int argc, const char **argv)
+{
+	return change_run(CMD_IFUP, argc, argv);
+}
+
+int cmd_ifdown(int argc, const char **argv)
+{
+	return change_run(CMD_IFDOWN, argc, argv);
+}
