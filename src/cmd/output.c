@@ -102,9 +102,34 @@ static void targets_json(struct json *j, const struct bond_conf *c,
 	json_array_end(j);
 }
 
+void output_option_json(struct json *j, const struct bond_conf *c,
+			enum bondopt_id id)
+{
+	const struct bondopt *opt = bondopt_get(id);
+	char text[64];
+
+	switch (opt->kind) {
+	case BONDOPT_IPV4S:
+	case BONDOPT_IPV6S:
+		targets_json(j, c, opt->kind);
+		break;
+	case BONDOPT_IFNAME:
+	case BONDOPT_MAC:
+	case BONDOPT_NESTED:
+		bond_conf_format_value(c, id, text, sizeof(text));
+		json_string(j, text);
+		break;
+	case BONDOPT_ENUM:
+	case BONDOPT_BOOL:
+	case BONDOPT_UINT:
+	case BONDOPT_INT:
+		value_json(j, opt, c->num[id]);
+		break;
+	}
+}
+
 void output_conf_json(struct json *j, const struct bond_conf *c)
 {
-	char text[64];
 	size_t i;
 	int id;
 
@@ -116,24 +141,7 @@ void output_conf_json(struct json *j, const struct bond_conf *c)
 		if (!bond_conf_has(c, id))
 			continue;
 		json_key(j, opt->name);
-		switch (opt->kind) {
-		case BONDOPT_IPV4S:
-		case BONDOPT_IPV6S:
-			targets_json(j, c, opt->kind);
-			break;
-		case BONDOPT_IFNAME:
-		case BONDOPT_MAC:
-		case BONDOPT_NESTED:
-			bond_conf_format_value(c, id, text, sizeof(text));
-			json_string(j, text);
-			break;
-		case BONDOPT_ENUM:
-		case BONDOPT_BOOL:
-		case BONDOPT_UINT:
-		case BONDOPT_INT:
-			value_json(j, opt, c->num[id]);
-			break;
-		}
+		output_option_json(j, c, id);
 	}
 	json_object_end(j);
 	json_key(j, "slaves");

@@ -78,6 +78,35 @@ our_slaves() {
 	[ "$(gojq -r '.bonds[0].warnings | length' <<<"$output")" = 0 ]
 }
 
+@test "show --json has every option of the option table, bond and slave, valued as ip reads them" {
+	local o missing
+	bond bond1 mode 802.3ad miimon 100 lacp_rate fast ad_actor_sys_prio 100 ad_user_port_key 5 min_links 1 resend_igmp 3
+	run_x "$BONDCFG" show --json bond1
+	shown=$output
+	run_x "$IFCFG_BOND_PARSE" --list-options --json
+	missing=$(gojq -r --argjson show "$shown" '.[] | select(.flags | index("module-only") | not) | . as $o
+		| ($show.bonds[0] | if ($o.flags | index("slave")) then .slaves[0] else . end) as $where
+		| select($where | has($o.name) | not) | $o.name' <<<"$output")
+	[ -z "$missing" ] || { echo "# show --json lacks: $missing" >&2; return 1; }
+	ip_data=$(link_field bond1 .linkinfo.info_data)
+	for o in ad_actor_sys_prio:ad_actor_sys_prio ad_user_port_key:ad_user_port_key min_links:min_links \
+		resend_igmp:resend_igmp num_grat_arp:num_peer_notif all_slaves_active:all_slaves_active \
+		use_carrier:use_carrier ad_select:ad_select \
+		ad_actor_system:ad_actor_system; do
+		[ "$(gojq -r ".bonds[0].${o%%:*}" <<<"$shown")" = "$(gojq -r ".${o#*:}" <<<"$ip_data")" ] ||
+			{ echo "# ${o%%:*}: show says $(gojq -r ".bonds[0].${o%%:*}" <<<"$shown"), ip ${o#*:} $(gojq -r ".${o#*:}" <<<"$ip_data")" >&2; return 1; }
+	done
+	[ "$(gojq -r '.bonds[0].ad_actor_sys_prio' <<<"$shown")" = 100 ]
+	[ "$(gojq -r '.bonds[0].resend_igmp' <<<"$shown")" = 3 ]
+	# options 802.3ad does not use are null
+	[ "$(gojq -r '.bonds[0].tlb_dynamic_lb' <<<"$shown")" = null ]
+	[ "$(gojq -r '.bonds[0].packets_per_slave' <<<"$shown")" = null ]
+	[ "$(gojq -r '.bonds[0].lp_interval' <<<"$shown")" = null ]
+	[ "$(gojq -r '.bonds[0].active_slave' <<<"$shown")" = null ]
+	output=$shown
+	[ "$(our_slaves .queue_id)" = "$(ip_slaves bond1 .linkinfo.info_slave_data.queue_id)" ]
+}
+
 @test "show as text names the mode, the monitoring, the active slave and every slave" {
 	bond bond0 mode active-backup miimon 100 updelay 200
 	active=$(link_field bond0 .linkinfo.info_data.active_slave)
