@@ -253,7 +253,7 @@ static int change_active(const char *master, const char *name)
 {
 	static const struct diag_loc cmdline = { "command line", 0 };
 	const struct link *bond, *dev;
-	char mode[64];
+	char mode[64], modes[128];
 	struct session s;
 	struct target t;
 	int64_t m;
@@ -280,11 +280,13 @@ static int change_active(const char *master, const char *name)
 			&s.d, DIAG_ERROR, NULL,
 			"%s: cannot make %s the active slave: it is not a slave of %s; enslave it first: ifenslave %s %s",
 			master, name, master, master, name);
-	} else if (m != 1 && m != 5 && m != 6) {
-		diags_add(
-			&s.d, DIAG_ERROR, NULL,
-			"%s: mode %s has no active slave; -c works in active-backup, balance-tlb and balance-alb",
-			master, mode);
+	} else if (!(bondopt_get(BONDOPT_ACTIVE_SLAVE)->modes &
+		     BOND_MODE_BIT(m))) {
+		bond_modes_format_all(bondopt_get(BONDOPT_ACTIVE_SLAVE)->modes,
+				      modes, sizeof(modes));
+		diags_add(&s.d, DIAG_ERROR, NULL,
+			  "%s: mode %s has no active slave; -c works in %s",
+			  master, mode, modes);
 	} else if (bond_conf_has(bond->bond, BONDOPT_ACTIVE_SLAVE) &&
 		   !strcmp(bond_conf_ifname_of(bond->bond,
 					       BONDOPT_ACTIVE_SLAVE),
@@ -300,15 +302,12 @@ static int change_active(const char *master, const char *name)
 	}
 	optstr_set(&t.want, bondopt_get(BONDOPT_ACTIVE_SLAVE), name,
 		   OPTSTR_BONDING_OPTS, &cmdline, &s.d);
-	if (s.d.errors ||
-	    plan_bond(&t.plan, &t.want, &s.ls, PLAN_KEEP_SLAVES, &s.d)) {
+	/* a bond that was down stays down */
+	if (s.d.errors || plan_bond(&t.plan, &t.want, &s.ls,
+				    PLAN_KEEP_SLAVES | PLAN_KEEP_LINK, &s.d)) {
 		session_fail(&s, CLI_EXIT_FAILURE);
 		goto done;
 	}
-	/* a bond that was down stays down */
-	if (!(bond->flags & IFF_UP) && t.plan.n &&
-	    t.plan.v[t.plan.n - 1].kind == STEP_BOND_UP)
-		t.plan.n--;
 	t.existed = true;
 	if (opt.verbose)
 		output_plan(&t.plan, stdout);

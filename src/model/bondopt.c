@@ -503,7 +503,8 @@ const char *bond_mode_name(unsigned int mode)
 	return name ? name : "unknown";
 }
 
-void bond_modes_format(uint32_t modes, char *buf, size_t size)
+static void modes_format(uint32_t modes, const char *last, char *buf,
+			 size_t size)
 {
 	unsigned int m, left = 0;
 	size_t len = 0;
@@ -518,9 +519,19 @@ void bond_modes_format(uint32_t modes, char *buf, size_t size)
 		len += snprintf(buf + len, size - len, "%s%s",
 				bond_mode_name(m),
 				left > 1  ? ", " :
-				left == 1 ? " or " :
+				left == 1 ? last :
 					    "");
 	}
+}
+
+void bond_modes_format(uint32_t modes, char *buf, size_t size)
+{
+	modes_format(modes, " or ", buf, size);
+}
+
+void bond_modes_format_all(uint32_t modes, char *buf, size_t size)
+{
+	modes_format(modes, " and ", buf, size);
 }
 
 /* Reads "major.minor[.sub]" at @s; returns the end, or NULL. */

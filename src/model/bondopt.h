@@ -198,6 +198,9 @@ const char *bond_mode_name(unsigned int mode);
 /* Writes the names of the modes in @modes, "a, b or c", into @buf. */
 void bond_modes_format(uint32_t modes, char *buf, size_t size);
 
+/* The same as "a, b and c". */
+void bond_modes_format_all(uint32_t modes, char *buf, size_t size);
+
 /*
  * The running kernel's release from uname(2)'s @release ("6.1.0-50-amd64")
  * and @version ("#1 SMP ... Debian 6.1.176-1 (...)"): distributions that

@@ -109,22 +109,18 @@ static void check_monitors(const struct check *k)
 			N(MIIMON), N(ARP_VALIDATE));
 }
 
+/* The options the table flags as needing miimon: the delays. */
 static void check_delays(const struct check *k)
 {
-	static const enum bondopt_id delays[] = {
-		BONDOPT_UPDELAY,
-		BONDOPT_DOWNDELAY,
-		BONDOPT_PEER_NOTIF_DELAY,
-	};
 	const struct bond_conf *c = k->c;
-	size_t i;
+	uint64_t delays = bondopt_with_flags(BONDOPT_F_NEEDS_MIIMON);
+	int id;
 
-	for (i = 0; i < sizeof(delays) / sizeof(delays[0]); i++) {
-		enum bondopt_id id = delays[i];
+	for (id = 0; id < BONDOPT_COUNT; id++) {
 		const char *name = bondopt_get(id)->name;
 		int64_t v = c->num[id];
 
-		if (!bond_conf_has(c, id))
+		if (!(delays & BONDOPT_BIT(id)) || !bond_conf_has(c, id))
 			continue;
 		if (k->miimon == 0)
 			diags_add(
