@@ -9,25 +9,18 @@
 
 #include <errno.h>
 #include <math.h>
-#include <net/if.h>
 #include <poll.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 #include <unistd.h>
 
 #include "cmd/bondcfg.h"
 #include "cmd/bondview.h"
+#include "cmd/watch.h"
 #include "cmd/cli.h"
 #include "model/diag.h"
-#include "kernel/linkcache.h"
-#include "kernel/nl.h"
-#include "model/xalloc.h"
-
-/* Events kept to show under the view on a terminal. */
-#define EVENT_KEEP 10
 
 static const char *opt_count;
 static const char *opt_interval;
@@ -41,52 +34,6 @@ static struct poptOption options[] = {
 	POPT_TABLEEND
 };
 
-struct sample {
-	char name[IF_NAMESIZE];
-	struct linkcache_stats st;
-};
-
-struct watch {
-	struct nl *nl;
-	struct linkcache *lc;
-	const char *only; /* the bond watched, or NULL for all */
-	struct linkset cur;
-	bool dirty; /* a bond or a slave changed since cur was read */
-	bool tty;
-	double interval;
-	struct sample *samples; /* counters at the last snapshot */
-	size_t n_samples;
-	double sampled_at;
-	char events[EVENT_KEEP][200];
-	unsigned int n_events;
-};
-
-static double now_mono(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
-/* "2026-11-21T10:15:02.123", local time. */
-static void stamp(char *buf, size_t size)
-{
-	struct timespec ts;
-	struct tm tm;
-	size_t len;
-
-	clock_gettime(CLOCK_REALTIME, &ts);
-	localtime_r(&ts.tv_sec, &tm);
-	len = strftime(buf, size, "%Y-%m-%dT%H:%M:%S", &tm);
-	snprintf(buf + len, size - len, ".%03ld", ts.tv_nsec / 1000000);
-}
-
-static bool watched(const struct watch *w, const struct link *l)
-{
-	return l && l->is_bond && (!w->only || !strcmp(w->only, l->name));
-}
-
 __attribute__((format(printf, 3, 4))) static void
 event(struct watch *w, const char *bond, const char *fmt, ...)
 {
@@ -96,23 +43,12 @@ event(struct watch *w, const char *bond, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
-	stamp(ts, sizeof(ts));
+	watch_stamp(ts, sizeof(ts));
 	slot = w->events[w->n_events++ % EVENT_KEEP];
 	snprintf(slot, sizeof(w->events[0]), "%s %s: %s", ts, bond, msg);
 	diag_mask(slot);
 	printf("%s\n", slot);
 	fflush(stdout);
-}
-
-static const struct link *slave_of(const struct linkset *ls,
-				   const struct link *bond, const char *name)
-{
-	const struct link *s;
-
-	if (!bond_conf_find_slave(bond->bond, name))
-		return NULL;
-	s = linkset_find(ls, name);
-	return s && s->is_bond_slave ? s : NULL;
 }
 
 /* The events between two readings of bond @nb. */
@@ -125,14 +61,14 @@ static void diff_bond(struct watch *w, const struct linkset *old,
 	size_t i;
 
 	for (i = 0; i < oc->n_slaves; i++)
-		if (!slave_of(new, nb, oc->slaves[i].name))
+		if (!watch_slave_of(new, nb, oc->slaves[i].name))
 			event(w, nb->name, "slave %s released",
 			      oc->slaves[i].name);
 	for (i = 0; i < nc->n_slaves; i++) {
-		ns = slave_of(new, nb, nc->slaves[i].name);
+		ns = watch_slave_of(new, nb, nc->slaves[i].name);
 		if (!ns)
 			continue;
-		os = slave_of(old, ob, ns->name);
+		os = watch_slave_of(old, ob, ns->name);
 		if (!os) {
 			event(w, nb->name, "slave %s added, MII %s", ns->name,
 			      bondview_mii_name(ns->slave.mii_status));
@@ -171,7 +107,7 @@ static int reread(struct watch *w)
 	}
 	for (i = 0; i < new.n; i++) {
 		n = &new.v[i];
-		if (!watched(w, n))
+		if (!watch_watched(w, n))
 			continue;
 		o = linkset_find(&w->cur, n->name);
 		if (o && o->is_bond)
@@ -182,7 +118,7 @@ static int reread(struct watch *w)
 	for (i = 0; i < w->cur.n; i++) {
 		o = &w->cur.v[i];
 		n = linkset_find(&new, o->name);
-		if (watched(w, o) && !(n && n->is_bond))
+		if (watch_watched(w, o) && !(n && n->is_bond))
 			event(w, o->name, "bond deleted");
 	}
 	linkset_free(&w->cur);
@@ -201,145 +137,6 @@ static void on_change(enum linkcache_action action,
 	if (!strcmp(l->kind, "bond") || l->master ||
 	    (known && (known->is_bond || known->is_bond_slave)))
 		w->dirty = true;
-}
-
-/* --- the view ---------------------------------------------------------- */
-
-static const struct sample *sample_find(const struct watch *w, const char *name)
-{
-	size_t i;
-
-	for (i = 0; i < w->n_samples; i++)
-		if (!strcmp(w->samples[i].name, name))
-			return &w->samples[i];
-	return NULL;
-}
-
-/* Counter movement per second, or -1 when there is nothing to compare. */
-static double rate(uint64_t now, uint64_t before, double dt)
-{
-	if (dt <= 0 || now < before)
-		return -1;
-	return (double)(now - before) / dt;
-}
-
-static void print_rate(double r)
-{
-	if (r < 0)
-		printf(" %12s", "-");
-	else
-		printf(" %12.0f", r);
-}
-
-/* One line of the view: the link's counters, rates, and @info. */
-static void view_line(struct watch *w, struct sample *out, size_t *n_out,
-		      const char *label, const char *name, const char *info,
-		      double dt)
-{
-	const struct sample *prev = sample_find(w, name);
-	struct linkcache_stats st;
-	bool have = !linkcache_stats(w->lc, name, &st);
-	char shown_label[32], shown_info[128];
-
-	snprintf(shown_label, sizeof(shown_label), "%s", label);
-	snprintf(shown_info, sizeof(shown_info), "%s", info);
-	diag_mask(shown_label);
-	diag_mask(shown_info);
-	printf("%-18s %-42s", shown_label, shown_info);
-	if (have && prev) {
-		print_rate(rate(st.rx_bytes, prev->st.rx_bytes, dt));
-		print_rate(rate(st.rx_packets, prev->st.rx_packets, dt));
-		print_rate(rate(st.tx_bytes, prev->st.tx_bytes, dt));
-		print_rate(rate(st.tx_packets, prev->st.tx_packets, dt));
-	} else {
-		printf(" %12s %12s %12s %12s", "-", "-", "-", "-");
-	}
-	putchar('\n');
-	if (have) {
-		snprintf(out[*n_out].name, sizeof(out[0].name), "%s", name);
-		out[(*n_out)++].st = st;
-	}
-}
-
-static void view(struct watch *w, unsigned int number)
-{
-	const struct linkset *ls = &w->cur;
-	double t = now_mono(), dt = t - w->sampled_at;
-	struct sample *next = xcalloc(ls->n + 1, sizeof(*next));
-	const struct link *b, *s;
-	size_t n_next = 0, i, k;
-	unsigned int shown = 0;
-	char ts[40], info[128], label[32];
-
-	stamp(ts, sizeof(ts));
-	if (w->tty)
-		printf("\033[H\033[2J%s bondcfg watch, every %gs (Ctrl-C quits)\n",
-		       ts, w->interval);
-	else
-		printf("%s snapshot %u\n", ts, number);
-	printf("%-18s %-42s %12s %12s %12s %12s\n", "LINK", "STATE",
-	       "RX_BYTES/S", "RX_PKTS/S", "TX_BYTES/S", "TX_PKTS/S");
-	for (i = 0; i < ls->n; i++) {
-		b = &ls->v[i];
-		if (!watched(w, b))
-			continue;
-		shown++;
-		snprintf(info, sizeof(info), "%s %s%s active=%s",
-			 bond_mode_name(bond_conf_effective(b->bond, NULL,
-							    BONDOPT_MODE)),
-			 b->flags & IFF_UP ? "up" : "down",
-			 b->flags & BONDVIEW_IFF_LOWER_UP ? " carrier" :
-							    " no-carrier",
-			 *b->bond->active_slave ? b->bond->active_slave :
-						  "none");
-		view_line(w, next, &n_next, b->name, b->name, info, dt);
-		for (k = 0; k < b->bond->n_slaves; k++) {
-			s = slave_of(ls, b, b->bond->slaves[k].name);
-			if (!s)
-				continue;
-			snprintf(info, sizeof(info),
-				 "mii=%s state=%s failures=%u",
-				 bondview_mii_name(s->slave.mii_status),
-				 bondview_state_name(s->slave.state),
-				 s->slave.link_failure_count);
-			snprintf(label, sizeof(label), "  %s", s->name);
-			view_line(w, next, &n_next, label, s->name, info, dt);
-		}
-	}
-	if (!shown)
-		printf("no bonds\n");
-	if (w->tty && w->n_events) {
-		unsigned int first =
-			w->n_events > EVENT_KEEP ? w->n_events - EVENT_KEEP : 0;
-
-		printf("\nEvents:\n");
-		for (; first < w->n_events; first++)
-			printf("%s\n", w->events[first % EVENT_KEEP]);
-	}
-	fflush(stdout);
-	free(w->samples);
-	w->samples = next;
-	w->n_samples = n_next;
-	w->sampled_at = t;
-}
-
-/* Counters of every link, without printing, to compute the first rates. */
-static void baseline(struct watch *w)
-{
-	size_t i;
-
-	w->samples = xcalloc(w->cur.n + 1, sizeof(*w->samples));
-	w->n_samples = 0;
-	for (i = 0; i < w->cur.n; i++) {
-		struct sample *s = &w->samples[w->n_samples];
-
-		if (!linkcache_stats(w->lc, w->cur.v[i].name, &s->st)) {
-			snprintf(s->name, sizeof(s->name), "%s",
-				 w->cur.v[i].name);
-			w->n_samples++;
-		}
-	}
-	w->sampled_at = now_mono();
 }
 
 /* --- the command ------------------------------------------------------ */
@@ -383,9 +180,9 @@ static int run(struct watch *w, long count)
 	unsigned int snapshots = 0;
 	int rc;
 
-	next = now_mono() + w->interval;
+	next = watch_now() + w->interval;
 	for (;;) {
-		left = next - now_mono();
+		left = next - watch_now();
 		pfd.fd = linkcache_fd(w->lc);
 		pfd.events = POLLIN;
 		pfd.revents = 0;
@@ -404,7 +201,7 @@ static int run(struct watch *w, long count)
 			}
 			w->dirty = true;
 		}
-		if (now_mono() < next) {
+		if (watch_now() < next) {
 			if (w->dirty && (rc = reread(w))) {
 				cli_error("watch: reading the links: %s",
 					  strerror(-rc));
@@ -425,12 +222,12 @@ static int run(struct watch *w, long count)
 				  strerror(-rc));
 			return CLI_EXIT_FAILURE;
 		}
-		view(w, ++snapshots);
+		watch_view(w, ++snapshots);
 		if (count > 0 && snapshots >= (unsigned long)count)
 			return CLI_EXIT_OK;
 		next += w->interval;
-		if (next < now_mono())
-			next = now_mono() + w->interval;
+		if (next < watch_now())
+			next = watch_now() + w->interval;
 	}
 }
 
@@ -467,7 +264,7 @@ int cmd_watch(int argc, const char **argv)
 		rc = CLI_EXIT_FAILURE;
 		goto out;
 	}
-	baseline(&w);
+	watch_baseline(&w);
 	rc = run(&w, count);
 out:
 	free(w.samples);
