@@ -11,6 +11,7 @@
 #include <stdbool.h>
 #include <stdio.h>
 
+#include "formats/conv.h"
 #include "model/host.h"
 
 enum conv_format {
@@ -23,30 +24,11 @@ enum conv_format {
 	CONV_N_FORMATS
 };
 
-/* One file of the output: its text, or a symbolic link. */
-struct conv_file {
-	char *path; /* where it goes on the host: /etc/... */
-	char *text; /* the contents; NULL for a link */
-	size_t len;
-	char *link; /* the link's target, or NULL */
-	FILE *out; /* open while it is written */
-};
-
-struct conv {
-	struct conv_file **files;
-	size_t n_files;
-	char **warnings; /* what the format cannot express */
-	size_t n_warnings;
-};
-
 /* The format called @name ("ifcfg", "networkd", ...), or -1. */
 int conv_format_find(const char *name);
 
 /* Whether @f is written as files (else as commands on standard output). */
 bool conv_format_has_files(enum conv_format f);
-
-void conv_init(struct conv *cv);
-void conv_free(struct conv *cv);
 
 /*
  * Writes the bonds of @h for which @wanted[i] is true (every bond when
@@ -55,8 +37,5 @@ void conv_free(struct conv *cv);
  */
 void conv_write(struct conv *cv, enum conv_format f, const struct host_conf *h,
 		const bool *wanted);
-
-/* Every file of @cv, each after a "# PATH" line. */
-void conv_print(const struct conv *cv, FILE *out);
 
 #endif

@@ -1,0 +1,201 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/*
+ * The output of the writers: its files and links, what a format cannot
+ * express, and the value helpers every writer shares.
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "formats/conv.h"
+#include "formats/shfile.h"
+
+void conv_init(struct conv *cv)
+{
+	memset(cv, 0, sizeof(*cv));
+}
+
+void conv_free(struct conv *cv)
+{
+	size_t i;
+
+	for (i = 0; i < cv->n_files; i++) {
+		free(cv->files[i]->path);
+		free(cv->files[i]->text);
+		free(cv->files[i]->link);
+		free(cv->files[i]);
+	}
+	free(cv->files);
+	for (i = 0; i < cv->n_warnings; i++)
+		free(cv->warnings[i]);
+	free(cv->warnings);
+	conv_init(cv);
+}
+
+struct conv_file *conv_add_file(struct conv *cv, char *path)
+{
+	struct conv_file *f = xcalloc(1, sizeof(*f));
+
+	f->path = path;
+	cv->files = xreallocarray(cv->files, cv->n_files + 1, sizeof(f));
+	cv->files[cv->n_files++] = f;
+	return f;
+}
+
+/* A new file at @path (taken over), open for writing. */
+FILE *conv_file_open(struct conv *cv, char *path)
+{
+	struct conv_file *f = conv_add_file(cv, path);
+
+	f->out = open_memstream(&f->text, &f->len);
+	if (!f->out) {
+		perror("open_memstream");
+		exit(EXIT_FAILURE);
+	}
+	return f->out;
+}
+
+void conv_file_close(struct conv *cv)
+{
+	struct conv_file *f = cv->files[cv->n_files - 1];
+
+	fclose(f->out);
+	f->out = NULL;
+}
+
+void conv_add_link(struct conv *cv, char *path, const char *target)
+{
+	conv_add_file(cv, path)->link = xstrdup(target);
+}
+
+/* What the format cannot express: a warning, and a comment in @out. */
+void conv_lost(struct conv *cv, FILE *out, const char *format, const char *fmt,
+	       ...)
+{
+	va_list ap;
+	char *msg;
+
+	va_start(ap, fmt);
+	msg = xvasprintf(fmt, ap);
+	va_end(ap);
+	if (out)
+		fprintf(out, "# not converted: %s (%s cannot express it)\n",
+			msg, format);
+	cv->warnings =
+		xreallocarray(cv->warnings, cv->n_warnings + 1, sizeof(char *));
+	cv->warnings[cv->n_warnings++] =
+		xasprintf("%s (%s cannot express it); left out", msg, format);
+	free(msg);
+}
+
+void conv_print(const struct conv *cv, FILE *out)
+{
+	size_t i;
+
+	for (i = 0; i < cv->n_files; i++) {
+		const struct conv_file *f = cv->files[i];
+
+		if (i)
+			fputc('\n', out);
+		if (f->link) {
+			fprintf(out, "# %s -> %s\n", f->path, f->link);
+			continue;
+		}
+		fprintf(out, "# %s\n", f->path);
+		fwrite(f->text, 1, f->len, out);
+	}
+}
+
+bool conv_is_ipv6(const char *addr)
+{
+	return strchr(addr, ':') != NULL;
+}
+
+/* Whether @id is written among the bond's options (not per slave). */
+bool conv_bond_option(const struct bond_conf *c, int id)
+{
+	const struct bondopt *opt = bondopt_get(id);
+
+	return bond_conf_has(c, id) && !(opt->flags & BONDOPT_F_NOT_BOND_ATTR);
+}
+
+size_t conv_n_members(const struct bond_conf *c)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < c->n_slaves; i++)
+		n += c->slaves[i].member;
+	return n;
+}
+
+/* Safe in a shell word and in every format's value: no quoting needed. */
+bool conv_plain(const char *s)
+{
+	return *s &&
+	       strspn(s, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+			 "0123456789._:/+,=@%-") == strlen(s);
+}
+
+/* @value for a shell-style file: in double quotes, or single if need be. */
+void conv_sh_value(FILE *out, const char *value, bool always)
+{
+	if (!always && conv_plain(value))
+		fputs(value, out);
+	else if (!strpbrk(value, "\"$`\\!"))
+		fprintf(out, "\"%s\"", value);
+	else
+		shfile_write_quoted(out, value);
+}
+
+/* KEY=VALUE for a shell-style file: VALUE quoted when it needs it. */
+void conv_sh_assign(FILE *out, const char *key, const char *value)
+{
+	fprintf(out, "%s=", key);
+	conv_sh_value(out, value, false);
+	fputc('\n', out);
+}
+
+/* Appends " name=value" words of the bond options into @b. */
+void conv_option_words(struct strbuf *b, const struct bond_conf *c, char sep)
+{
+	char value[VALUE_MAX];
+	int id;
+
+	for (id = 0; id < BONDOPT_COUNT; id++) {
+		if (!conv_bond_option(c, id))
+			continue;
+		bond_conf_format_value(c, id, value, sizeof(value));
+		if (b->len)
+			strbuf_addc(b, sep);
+		strbuf_addn(b, bondopt_get(id)->name,
+			    strlen(bondopt_get(id)->name));
+		strbuf_addc(b, '=');
+		strbuf_addn(b, value, strlen(value));
+	}
+}
+
+/* Appends "name=SLAVE:VALUE" for each per-slave option @keep says. */
+void conv_slave_option_words(struct strbuf *b, const struct bond_conf *c,
+			     bool (*keep)(const struct bond_slave_conf *,
+					  int id))
+{
+	char word[128];
+	size_t i;
+	int id;
+
+	for (i = 0; i < c->n_slaves; i++) {
+		const struct bond_slave_conf *s = &c->slaves[i];
+
+		for (id = 0; id < BONDOPT_COUNT; id++) {
+			if (!(s->present & BONDOPT_BIT(id)) || !keep(s, id))
+				continue;
+			snprintf(word, sizeof(word), "%s=%s:%lld",
+				 bondopt_get(id)->name, s->name,
+				 (long long)s->num[id]);
+			if (b->len)
+				strbuf_addc(b, ' ');
+			strbuf_addn(b, word, strlen(word));
+		}
+	}
+}
