@@ -9,11 +9,7 @@
 
 #include "model/bondconf.h"
 #include "model/diag.h"
-
-enum optstr_context {
-	OPTSTR_BONDING_OPTS, /* sysfs-style option words for one bond */
-	OPTSTR_MODULE, /* module parameters (modprobe.d options) */
-};
+#include "model/optvalue.h"
 
 /*
  * Parses the words of @str into @c. @loc says where the string came from.
