@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /*
  * Writer for systemd-networkd: a .netdev unit per bond with its [Bond]
- * keys, and a .network unit per bond and per slave. networkd has no
- * reader here: its files are an output only.
+ * keys (each option's key is in its row of the option table), and a
+ * .network unit per bond and per slave. networkd has no reader here: its
+ * files are an output only.
  */
 #include "config.h"
 
@@ -12,77 +13,13 @@
 
 #define NETWORKD_DIR "/etc/systemd/network"
 
-enum nd_kind {
-	ND_NAME, /* the value's name, where networkd knows it */
-	ND_NUM,
-	ND_BOOL,
-	ND_MSEC,
-	ND_SEC,
-	ND_LIST, /* addresses separated by blanks */
-	ND_TEXT,
-};
-
-struct nd_key {
-	int id;
-	const char *key;
-	enum nd_kind kind;
-	const char *const *names; /* values networkd takes, NULL: any */
-};
-
-static const char *const nd_xmit[] = { "layer2",   "layer3+4", "layer2+3",
-				       "encap2+3", "encap3+4", NULL };
-static const char *const nd_ad_select[] = { "stable", "bandwidth", "count",
-					    NULL };
-static const char *const nd_arp_validate[] = { "none", "active", "backup",
-					       "all", NULL };
-
-/* systemd.netdev(5), [Bond] */
-static const struct nd_key nd_keys[] = {
-	{ BONDOPT_MODE, "Mode", ND_NAME, NULL },
-	{ BONDOPT_XMIT_HASH_POLICY, "TransmitHashPolicy", ND_NAME, nd_xmit },
-	{ BONDOPT_AD_LACP_RATE, "LACPTransmitRate", ND_NAME, NULL },
-	{ BONDOPT_MIIMON, "MIIMonitorSec", ND_MSEC, NULL },
-	{ BONDOPT_UPDELAY, "UpDelaySec", ND_MSEC, NULL },
-	{ BONDOPT_DOWNDELAY, "DownDelaySec", ND_MSEC, NULL },
-	{ BONDOPT_LP_INTERVAL, "LearnPacketIntervalSec", ND_SEC, NULL },
-	{ BONDOPT_AD_SELECT, "AdSelect", ND_NAME, nd_ad_select },
-	{ BONDOPT_AD_ACTOR_SYS_PRIO, "AdActorSystemPriority", ND_NUM, NULL },
-	{ BONDOPT_AD_USER_PORT_KEY, "AdUserPortKey", ND_NUM, NULL },
-	{ BONDOPT_AD_ACTOR_SYSTEM, "AdActorSystem", ND_TEXT, NULL },
-	{ BONDOPT_FAIL_OVER_MAC, "FailOverMACPolicy", ND_NAME, NULL },
-	{ BONDOPT_ARP_VALIDATE, "ARPValidate", ND_NAME, nd_arp_validate },
-	{ BONDOPT_ARP_INTERVAL, "ARPIntervalSec", ND_MSEC, NULL },
-	{ BONDOPT_ARP_IP_TARGET, "ARPIPTargets", ND_LIST, NULL },
-	{ BONDOPT_ARP_ALL_TARGETS, "ARPAllTargets", ND_NAME, NULL },
-	{ BONDOPT_PRIMARY_RESELECT, "PrimaryReselectPolicy", ND_NAME, NULL },
-	{ BONDOPT_RESEND_IGMP, "ResendIGMP", ND_NUM, NULL },
-	{ BONDOPT_PACKETS_PER_SLAVE, "PacketsPerSlave", ND_NUM, NULL },
-	{ BONDOPT_NUM_PEER_NOTIF, "GratuitousARP", ND_NUM, NULL },
-	{ BONDOPT_ALL_SLAVES_ACTIVE, "AllSlavesActive", ND_BOOL, NULL },
-	{ BONDOPT_TLB_DYNAMIC_LB, "DynamicTransmitLoadBalancing", ND_BOOL,
-	  NULL },
-	{ BONDOPT_MIN_LINKS, "MinLinks", ND_NUM, NULL },
-	{ BONDOPT_PEER_NOTIF_DELAY, "PeerNotifyDelaySec", ND_MSEC, NULL },
-	{ BONDOPT_MISSED_MAX, "ARPMissedMax", ND_NUM, NULL },
-};
-
-static const struct nd_key *nd_key(int id)
-{
-	size_t i;
-
-	for (i = 0; i < sizeof(nd_keys) / sizeof(nd_keys[0]); i++)
-		if (nd_keys[i].id == id)
-			return &nd_keys[i];
-	return NULL;
-}
-
-static bool nd_value_known(const struct nd_key *k, const char *value)
+static bool nd_value_known(const struct bondopt_networkd *k, const char *value)
 {
 	const char *const *n;
 
-	if (!k->names)
+	if (!k->values)
 		return true;
-	for (n = k->names; *n; n++)
+	for (n = k->values; *n; n++)
 		if (!strcmp(*n, value))
 			return true;
 	return false;
@@ -99,7 +36,7 @@ static void write_netdev(struct conv *cv, const struct host_bond *b)
 			     xasprintf(NETWORKD_DIR "/30-%s.netdev", c->name));
 	fprintf(out, "[NetDev]\nName=%s\nKind=bond\n\n[Bond]\n", c->name);
 	for (id = 0; id < BONDOPT_COUNT; id++) {
-		const struct nd_key *k = nd_key(id);
+		const struct bondopt_networkd *k = &bondopt_get(id)->networkd;
 		const char *name = bondopt_get(id)->name;
 
 		if (!conv_bond_option(c, id))
@@ -114,7 +51,7 @@ static void write_netdev(struct conv *cv, const struct host_bond *b)
 					c->name, name, value);
 			continue;
 		}
-		if (!k) {
+		if (!k->key) {
 			conv_lost(cv, out, "networkd", "%s: %s=%s", c->name,
 				  name, value);
 			continue;
@@ -125,24 +62,25 @@ static void write_netdev(struct conv *cv, const struct host_bond *b)
 			continue;
 		}
 		fprintf(out, "%s=", k->key);
-		switch (k->kind) {
-		case ND_BOOL:
+		switch (k->form) {
+		case BONDOPT_ND_BOOL:
 			fputs(c->num[id] ? "yes" : "no", out);
 			break;
-		case ND_MSEC:
+		case BONDOPT_ND_MSEC:
 			fprintf(out, "%lldms", (long long)c->num[id]);
 			break;
-		case ND_SEC:
+		case BONDOPT_ND_SEC:
 			fprintf(out, "%llds", (long long)c->num[id]);
 			break;
-		case ND_LIST:
+		case BONDOPT_ND_LIST:
 			for (p = value; *p; p++)
 				if (*p == ',')
 					*p = ' ';
 			/* fall through */
-		case ND_NAME:
-		case ND_NUM:
-		case ND_TEXT:
+		case BONDOPT_ND_NAME:
+		case BONDOPT_ND_NUM:
+		case BONDOPT_ND_TEXT:
+		case BONDOPT_ND_NONE:
 			fputs(value, out);
 			break;
 		}

@@ -78,8 +78,17 @@ static const char *const peer_notif_delay_aliases[] = { "peer_notify_delay",
 							NULL };
 static const char *const missed_max_aliases[] = { "missed_max", NULL };
 
+/* The values systemd-networkd takes, where it takes fewer than the kernel. */
+static const char *const nd_xmit[] = { "layer2",   "layer3+4", "layer2+3",
+				       "encap2+3", "encap3+4", NULL };
+static const char *const nd_ad_select[] = { "stable", "bandwidth", "count",
+					    NULL };
+static const char *const nd_arp_validate[] = { "none", "active", "backup",
+					       "all", NULL };
+
 const struct bondopt bondopt_table[BONDOPT_COUNT] = {
 	[BONDOPT_MODE] = {
+		.networkd = { "Mode", BONDOPT_ND_NAME },
 		.name = "mode", .nla = 1, .nla_type = BONDOPT_NLA_U8,
 		.kind = BONDOPT_ENUM, VALUES(mode_values),
 		.modes = BOND_MODES_ALL,
@@ -92,12 +101,14 @@ const struct bondopt bondopt_table[BONDOPT_COUNT] = {
 		.summary = "the slave that carries traffic now",
 	},
 	[BONDOPT_MIIMON] = {
+		.networkd = { "MIIMonitorSec", BONDOPT_ND_MSEC },
 		.name = "miimon", .nla = 3, .nla_type = BONDOPT_NLA_U32,
 		.kind = BONDOPT_UINT, .max = INT_MAX, .modes = BOND_MODES_ALL,
 		.flags = BONDOPT_F_MODPARAM, .unit = "ms",
 		.summary = "MII link monitoring interval",
 	},
 	[BONDOPT_UPDELAY] = {
+		.networkd = { "UpDelaySec", BONDOPT_ND_MSEC },
 		.name = "updelay", .nla = 4, .nla_type = BONDOPT_NLA_U32,
 		.kind = BONDOPT_UINT, .max = INT_MAX, .modes = BOND_MODES_ALL,
 		.flags = BONDOPT_F_MODPARAM | BONDOPT_F_NEEDS_MIIMON,
@@ -105,6 +116,7 @@ const struct bondopt bondopt_table[BONDOPT_COUNT] = {
 		.summary = "delay before enabling a slave after link up",
 	},
 	[BONDOPT_DOWNDELAY] = {
+		.networkd = { "DownDelaySec", BONDOPT_ND_MSEC },
 		.name = "downdelay", .nla = 5, .nla_type = BONDOPT_NLA_U32,
 		.kind = BONDOPT_UINT, .max = INT_MAX, .modes = BOND_MODES_ALL,
 		.flags = BONDOPT_F_MODPARAM | BONDOPT_F_NEEDS_MIIMON,
@@ -118,12 +130,14 @@ const struct bondopt bondopt_table[BONDOPT_COUNT] = {
 		.summary = "use the carrier state for MII monitoring",
 	},
 	[BONDOPT_ARP_INTERVAL] = {
+		.networkd = { "ARPIntervalSec", BONDOPT_ND_MSEC },
 		.name = "arp_interval", .nla = 7, .nla_type = BONDOPT_NLA_U32,
 		.kind = BONDOPT_UINT, .max = INT_MAX, .modes = MODES_ARP,
 		.flags = BONDOPT_F_MODPARAM, .unit = "ms",
 		.summary = "ARP link monitoring interval",
 	},
 	[BONDOPT_ARP_IP_TARGET] = {
+		.networkd = { "ARPIPTargets", BONDOPT_ND_LIST },
 		.name = "arp_ip_target", .nla = 8,
 		.nla_type = BONDOPT_NLA_NESTED, .kind = BONDOPT_IPV4S,
 		.modes = BOND_MODES_ALL,
@@ -131,12 +145,14 @@ const struct bondopt bondopt_table[BONDOPT_COUNT] = {
 		.summary = "IPv4 addresses the ARP monitor probes",
 	},
 	[BONDOPT_ARP_VALIDATE] = {
+		.networkd = { "ARPValidate", BONDOPT_ND_NAME, nd_arp_validate },
 		.name = "arp_validate", .nla = 9, .nla_type = BONDOPT_NLA_U32,
 		.kind = BONDOPT_ENUM, VALUES(arp_validate_values),
 		.modes = MODES_ARP, .flags = BONDOPT_F_MODPARAM,
 		.summary = "which slaves validate ARP replies",
 	},
 	[BONDOPT_ARP_ALL_TARGETS] = {
+		.networkd = { "ARPAllTargets", BONDOPT_ND_NAME },
 		.name = "arp_all_targets", .nla = 10,
 		.nla_type = BONDOPT_NLA_U32, .kind = BONDOPT_ENUM,
 		VALUES(arp_all_targets_values), .modes = BOND_MODES_ALL,
@@ -150,6 +166,7 @@ const struct bondopt bondopt_table[BONDOPT_COUNT] = {
 		.summary = "the preferred slave",
 	},
 	[BONDOPT_PRIMARY_RESELECT] = {
+		.networkd = { "PrimaryReselectPolicy", BONDOPT_ND_NAME },
 		.name = "primary_reselect", .nla = 12,
 		.nla_type = BONDOPT_NLA_U8, .kind = BONDOPT_ENUM,
 		VALUES(primary_reselect_values), .modes = MODES_ACTIVE,
@@ -157,6 +174,7 @@ const struct bondopt bondopt_table[BONDOPT_COUNT] = {
 		.summary = "when the primary becomes active again",
 	},
 	[BONDOPT_FAIL_OVER_MAC] = {
+		.networkd = { "FailOverMACPolicy", BONDOPT_ND_NAME },
 		.name = "fail_over_mac", .nla = 13, .nla_type = BONDOPT_NLA_U8,
 		.kind = BONDOPT_ENUM, VALUES(fail_over_mac_values),
 		.modes = M(ACTIVEBACKUP),
@@ -165,6 +183,7 @@ const struct bondopt bondopt_table[BONDOPT_COUNT] = {
 		.summary = "MAC address policy on failover",
 	},
 	[BONDOPT_XMIT_HASH_POLICY] = {
+		.networkd = { "TransmitHashPolicy", BONDOPT_ND_NAME, nd_xmit },
 		.name = "xmit_hash_policy", .nla = 14,
 		.nla_type = BONDOPT_NLA_U8, .kind = BONDOPT_ENUM,
 		VALUES(xmit_hash_values),
@@ -173,12 +192,14 @@ const struct bondopt bondopt_table[BONDOPT_COUNT] = {
 		.summary = "transmit hash for slave selection",
 	},
 	[BONDOPT_RESEND_IGMP] = {
+		.networkd = { "ResendIGMP", BONDOPT_ND_NUM },
 		.name = "resend_igmp", .nla = 15, .nla_type = BONDOPT_NLA_U32,
 		.kind = BONDOPT_UINT, .max = 255, .def = 1,
 		.modes = BOND_MODES_ALL, .flags = BONDOPT_F_MODPARAM,
 		.summary = "IGMP membership reports sent after a failover",
 	},
 	[BONDOPT_NUM_PEER_NOTIF] = {
+		.networkd = { "GratuitousARP", BONDOPT_ND_NUM },
 		.name = "num_grat_arp", .aliases = num_peer_notif_aliases,
 		.nla = 16, .nla_type = BONDOPT_NLA_U8, .kind = BONDOPT_UINT,
 		.max = 255, .def = 1, .modes = BOND_MODES_ALL,
@@ -186,18 +207,21 @@ const struct bondopt bondopt_table[BONDOPT_COUNT] = {
 		.summary = "peer notifications (gratuitous ARP, unsolicited NA) after a failover",
 	},
 	[BONDOPT_ALL_SLAVES_ACTIVE] = {
+		.networkd = { "AllSlavesActive", BONDOPT_ND_BOOL },
 		.name = "all_slaves_active", .nla = 17,
 		.nla_type = BONDOPT_NLA_U8, .kind = BONDOPT_BOOL, .max = 1,
 		.modes = BOND_MODES_ALL, .flags = BONDOPT_F_MODPARAM,
 		.summary = "deliver duplicate frames received on inactive slaves",
 	},
 	[BONDOPT_MIN_LINKS] = {
+		.networkd = { "MinLinks", BONDOPT_ND_NUM },
 		.name = "min_links", .nla = 18, .nla_type = BONDOPT_NLA_U32,
 		.kind = BONDOPT_UINT, .max = INT_MAX, .modes = BOND_MODES_ALL,
 		.flags = BONDOPT_F_MODPARAM,
 		.summary = "slaves that must be up for the bond to have carrier",
 	},
 	[BONDOPT_LP_INTERVAL] = {
+		.networkd = { "LearnPacketIntervalSec", BONDOPT_ND_SEC },
 		.name = "lp_interval", .nla = 19, .nla_type = BONDOPT_NLA_U32,
 		.kind = BONDOPT_UINT, .min = 1, .max = INT_MAX, .def = 1,
 		.modes = M(TLB) | M(ALB),
@@ -205,6 +229,7 @@ const struct bondopt bondopt_table[BONDOPT_COUNT] = {
 		.summary = "interval between learning packets",
 	},
 	[BONDOPT_PACKETS_PER_SLAVE] = {
+		.networkd = { "PacketsPerSlave", BONDOPT_ND_NUM },
 		.name = "packets_per_slave", .nla = 20,
 		.nla_type = BONDOPT_NLA_U32, .kind = BONDOPT_UINT,
 		.max = 65535, .def = 1, .modes = M(ROUNDROBIN),
@@ -212,6 +237,7 @@ const struct bondopt bondopt_table[BONDOPT_COUNT] = {
 		.summary = "packets sent on a slave before the next (0: random)",
 	},
 	[BONDOPT_AD_LACP_RATE] = {
+		.networkd = { "LACPTransmitRate", BONDOPT_ND_NAME },
 		.name = "lacp_rate", .nla = 21, .nla_type = BONDOPT_NLA_U8,
 		.kind = BONDOPT_ENUM, VALUES(lacp_rate_values),
 		.modes = M(8023AD),
@@ -220,6 +246,7 @@ const struct bondopt bondopt_table[BONDOPT_COUNT] = {
 		.summary = "rate of LACPDUs asked of the partner",
 	},
 	[BONDOPT_AD_SELECT] = {
+		.networkd = { "AdSelect", BONDOPT_ND_NAME, nd_ad_select },
 		.name = "ad_select", .nla = 22, .nla_type = BONDOPT_NLA_U8,
 		.kind = BONDOPT_ENUM, VALUES(ad_select_values),
 		.modes = M(8023AD),
@@ -234,30 +261,35 @@ const struct bondopt bondopt_table[BONDOPT_COUNT] = {
 		.summary = "802.3ad aggregator, keys and partner (read-only)",
 	},
 	[BONDOPT_AD_ACTOR_SYS_PRIO] = {
+		.networkd = { "AdActorSystemPriority", BONDOPT_ND_NUM },
 		.name = "ad_actor_sys_prio", .nla = 24,
 		.nla_type = BONDOPT_NLA_U16, .kind = BONDOPT_UINT, .min = 1,
 		.max = 65535, .def = 65535, .modes = M(8023AD),
 		.summary = "802.3ad system priority",
 	},
 	[BONDOPT_AD_USER_PORT_KEY] = {
+		.networkd = { "AdUserPortKey", BONDOPT_ND_NUM },
 		.name = "ad_user_port_key", .nla = 25,
 		.nla_type = BONDOPT_NLA_U16, .kind = BONDOPT_UINT,
 		.max = 1023, .modes = M(8023AD), .flags = BONDOPT_F_DOWN,
 		.summary = "upper 10 bits of the 802.3ad port key",
 	},
 	[BONDOPT_AD_ACTOR_SYSTEM] = {
+		.networkd = { "AdActorSystem", BONDOPT_ND_TEXT },
 		.name = "ad_actor_system", .nla = 26,
 		.nla_type = BONDOPT_NLA_BINARY, .kind = BONDOPT_MAC,
 		.modes = M(8023AD),
 		.summary = "802.3ad system MAC address (00:00:00:00:00:00: the bond's)",
 	},
 	[BONDOPT_TLB_DYNAMIC_LB] = {
+		.networkd = { "DynamicTransmitLoadBalancing", BONDOPT_ND_BOOL },
 		.name = "tlb_dynamic_lb", .nla = 27,
 		.nla_type = BONDOPT_NLA_U8, .kind = BONDOPT_BOOL, .max = 1,
 		.def = 1, .modes = M(TLB) | M(ALB), .flags = BONDOPT_F_DOWN,
 		.summary = "balance-tlb: balance by load (0: by hash)",
 	},
 	[BONDOPT_PEER_NOTIF_DELAY] = {
+		.networkd = { "PeerNotifyDelaySec", BONDOPT_ND_MSEC },
 		.name = "peer_notif_delay",
 		.aliases = peer_notif_delay_aliases, .nla = 28,
 		.ip_name = "peer_notify_delay",
@@ -276,6 +308,7 @@ const struct bondopt bondopt_table[BONDOPT_COUNT] = {
 		SINCE(5, 15),
 	},
 	[BONDOPT_MISSED_MAX] = {
+		.networkd = { "ARPMissedMax", BONDOPT_ND_NUM },
 		.name = "arp_missed_max", .aliases = missed_max_aliases,
 		.nla = 30, .nla_type = BONDOPT_NLA_U8, .kind = BONDOPT_UINT,
 		.min = 1, .max = 255, .def = 2, .modes = MODES_ARP,

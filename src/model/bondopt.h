@@ -134,6 +134,24 @@ struct bondopt_value {
 	struct bondopt_kver since; /* first mainline kernel with it; 0: any */
 };
 
+/* How systemd-networkd writes an option in systemd.netdev(5)'s [Bond]. */
+enum bondopt_nd_form {
+	BONDOPT_ND_NONE, /* networkd has no key for it */
+	BONDOPT_ND_NAME, /* the value's name */
+	BONDOPT_ND_NUM,
+	BONDOPT_ND_BOOL, /* yes or no */
+	BONDOPT_ND_MSEC, /* milliseconds: "100ms" */
+	BONDOPT_ND_SEC, /* seconds: "1s" */
+	BONDOPT_ND_LIST, /* addresses separated by blanks */
+	BONDOPT_ND_TEXT, /* as written */
+};
+
+struct bondopt_networkd {
+	const char *key; /* NULL: networkd has no key for the option */
+	enum bondopt_nd_form form;
+	const char *const *values; /* the names networkd takes; NULL: all */
+};
+
 struct bondopt {
 	const char *name;
 	const char *const *aliases; /* NULL-terminated, or NULL */
@@ -148,6 +166,7 @@ struct bondopt {
 	uint32_t flags;
 	const char *unit; /* "ms", "s" or NULL */
 	const char *ip_name; /* iproute2's keyword, where not @name */
+	struct bondopt_networkd networkd; /* its [Bond] key */
 	const char *summary;
 	struct bondopt_kver since; /* first mainline kernel with it; 0: any */
 	/* older stable series that have it, from the sublevel given */
