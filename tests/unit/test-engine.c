@@ -336,6 +336,76 @@ static void want_tuned(struct bond_conf *c)
 		  0, "s0,s1,s2");
 }
 
+static int cmp_lines(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/*
+ * The fake's links as text, sorted by name: a bond deleted and created
+ * again by a rollback has another ifindex, which is all that changed.
+ */
+static char *sorted_state(void)
+{
+	char *state = fakenl_state(), *lines[64], *save = NULL, *line, *out;
+	size_t n = 0, i, len = 0;
+
+	for (line = strtok_r(state, "\n", &save); line && n < 64;
+	     line = strtok_r(NULL, "\n", &save))
+		lines[n++] = line;
+	qsort(lines, n, sizeof(*lines), cmp_lines);
+	for (i = 0; i < n; i++)
+		len += strlen(lines[i]) + 1;
+	out = calloc(1, len + 1);
+	for (i = 0, len = 0; out && i < n; i++)
+		len += (size_t)sprintf(out + len, "%s\n", lines[i]);
+	free(state);
+	return out;
+}
+
+typedef int run_fn(const void *arg, struct diags *d);
+
+/*
+ * For each of the @n requests of a run in turn: the links set up by
+ * @setup, that request refused, the run @run(@arg) done; it must fail,
+ * say why, and leave the links as they were. Returns how many did not.
+ */
+static unsigned int refuse_each(unsigned int n, setup_fn setup, run_fn *run,
+				const void *arg)
+{
+	unsigned int i, bad = 0;
+	char *before, *after;
+	struct diags d;
+	size_t k;
+	int rc;
+
+	for (i = 1; i <= n; i++) {
+		setup();
+		before = sorted_state();
+		fakenl_refuse(0, i, -EINVAL);
+		diags_init(&d);
+		rc = run(arg, &d);
+		fakenl_refuse(0, 0, 0);
+		after = sorted_state();
+		if (!rc || !d.errors || strcmp(before, after)) {
+			bad++;
+			printf("# refused request %u: rc %d, %u errors\n# before:\n%s# after:\n%s",
+			       i, rc, d.errors, before, after);
+			for (k = 0; k < d.n; k++)
+				printf("#   %s\n", d.v[k].message);
+		}
+		free(before);
+		free(after);
+		diags_free(&d);
+	}
+	return bad;
+}
+
+static int apply_want(const void *want, struct diags *d)
+{
+	return engine_apply(want, 0, d, NULL);
+}
+
 /*
  * A refusal of each change request of the apply in turn (a refused step,
  * or a later one in the same batch, which the kernel still runs): the
@@ -346,8 +416,7 @@ static void refusal_at_each_step(const char *what, setup_fn setup,
 {
 	struct bond_conf want;
 	struct diags d;
-	unsigned int n, i, bad = 0;
-	char *before, *after;
+	unsigned int n, bad;
 	size_t steps;
 	int rc;
 
@@ -363,25 +432,7 @@ static void refusal_at_each_step(const char *what, setup_fn setup,
 	if (rc)
 		printf("#   %s\n", first_diag(&d));
 	diags_free(&d);
-	for (i = 1; i <= n; i++) {
-		setup();
-		before = fakenl_state();
-		fakenl_refuse(0, i, -EINVAL);
-		diags_init(&d);
-		rc = engine_apply(&want, 0, &d, NULL);
-		fakenl_refuse(0, 0, 0);
-		after = fakenl_state();
-		if (!rc || !d.errors || strcmp(before, after)) {
-			bad++;
-			printf("# refused request %u: rc %d, %u errors\n# before:\n%s# after:\n%s",
-			       i, rc, d.errors, before, after);
-			for (size_t k = 0; k < d.n; k++)
-				printf("#   %s\n", d.v[k].message);
-		}
-		free(before);
-		free(after);
-		diags_free(&d);
-	}
+	bad = refuse_each(n, setup, apply_want, &want);
 	tap_ok(!bad,
 	       "%s: a refusal at each of the %u requests fails the apply and leaves the links as they were",
 	       what, n);
@@ -559,33 +610,6 @@ static int engine_down(const char *bonds, bool keep, const char *up_dev,
 	return rc;
 }
 
-static int cmp_lines(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-/*
- * The fake's links as text, sorted by name: a bond deleted and created
- * again by a rollback has another ifindex, which is all that changed.
- */
-static char *sorted_state(void)
-{
-	char *state = fakenl_state(), *lines[64], *save = NULL, *line, *out;
-	size_t n = 0, i, len = 0;
-
-	for (line = strtok_r(state, "\n", &save); line && n < 64;
-	     line = strtok_r(NULL, "\n", &save))
-		lines[n++] = line;
-	qsort(lines, n, sizeof(*lines), cmp_lines);
-	for (i = 0; i < n; i++)
-		len += strlen(lines[i]) + 1;
-	out = calloc(1, len + 1);
-	for (i = 0, len = 0; out && i < n; i++)
-		len += (size_t)sprintf(out + len, "%s\n", lines[i]);
-	free(state);
-	return out;
-}
-
 /* An 802.3ad bond with an MTU, ad_actor_system and a primary to give back. */
 static void lacp_bond(void)
 {
@@ -628,11 +652,24 @@ static void two_bonds(void)
  * left to do; then a refusal at each request: the down fails, and the
  * links are as before, a bond deleted created again with its options.
  */
+struct down_args {
+	const char *bonds;
+	bool keep;
+};
+
+static int down_run(const void *arg, struct diags *d)
+{
+	const struct down_args *a = arg;
+
+	return engine_down(a->bonds, a->keep, "s0", d, NULL);
+}
+
 static void down_all_or_nothing(const char *what, setup_fn setup,
 				const char *bonds, size_t want_steps, bool keep)
 {
-	unsigned int n, i, bad = 0;
-	char *before, *after;
+	const struct down_args dn = { bonds, keep };
+	unsigned int n, bad;
+	char *after;
 	struct diags d;
 	size_t steps;
 	int rc;
@@ -657,25 +694,7 @@ static void down_all_or_nothing(const char *what, setup_fn setup,
 	rc = engine_down(bonds, keep, NULL, &d, &steps);
 	tap_ok(!rc && !steps, "%s: then nothing left to do", what);
 	diags_free(&d);
-	for (i = 1; i <= n; i++) {
-		setup();
-		before = sorted_state();
-		fakenl_refuse(0, i, -EINVAL);
-		diags_init(&d);
-		rc = engine_down(bonds, keep, "s0", &d, NULL);
-		fakenl_refuse(0, 0, 0);
-		after = sorted_state();
-		if (!rc || !d.errors || strcmp(before, after)) {
-			bad++;
-			printf("# refused request %u: rc %d, %u errors\n# before:\n%s# after:\n%s",
-			       i, rc, d.errors, before, after);
-			for (size_t k = 0; k < d.n; k++)
-				printf("#   %s\n", d.v[k].message);
-		}
-		free(before);
-		free(after);
-		diags_free(&d);
-	}
+	bad = refuse_each(n, setup, down_run, &dn);
 	tap_ok(!bad,
 	       "%s: a refusal at each of the %u requests fails the down and leaves the links as they were",
 	       what, n);
