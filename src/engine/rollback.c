@@ -63,17 +63,10 @@ static int recreate(struct apply_run *r, const struct link *old,
 	/* a new bond: the table's defaults of the numeric options */
 	bond_conf_init(&fresh, old->name);
 	for (id = 0; id < BONDOPT_COUNT; id++) {
-		switch (bondopt_get(id)->kind) {
-		case BONDOPT_ENUM:
-		case BONDOPT_BOOL:
-		case BONDOPT_UINT:
-		case BONDOPT_INT:
-			fresh.num[id] = bondopt_get(id)->def;
-			fresh.present |= BONDOPT_BIT(id);
-			break;
-		default:
-			break;
-		}
+		if (!bondopt_numeric(bondopt_get(id)))
+			continue;
+		fresh.num[id] = bondopt_get(id)->def;
+		fresh.present |= BONDOPT_BIT(id);
 	}
 	opts = plan_diff(old->bond, &fresh) & restorable(old->bond);
 	bond_conf_free(&fresh);
