@@ -199,88 +199,6 @@ static void write_ifcfg(struct conv *cv, const struct host_bond *b)
 	}
 }
 
-/* --- interfaces --------------------------------------------------------- */
-
-/* bond-lacp-rate for lacp_rate */
-static void interfaces_key(FILE *out, int id)
-{
-	const char *p;
-
-	fputs("    bond-", out);
-	for (p = bondopt_get(id)->name; *p; p++)
-		fputc(*p == '_' ? '-' : *p, out);
-}
-
-static void write_interfaces_bond(FILE *out, const struct host_bond *b)
-{
-	const struct bond_conf *c = &b->conf;
-	char value[VALUE_MAX], *p;
-	bool v4 = false;
-	size_t i;
-	int id;
-
-	for (i = 0; i < b->n_addresses; i++)
-		v4 |= !conv_is_ipv6(b->addresses[i]);
-	if (b->onboot)
-		fprintf(out, "auto %s\n", c->name);
-	fprintf(out, "iface %s %s %s\n", c->name,
-		b->n_addresses && !v4 ? "inet6" : "inet",
-		b->n_addresses ? "static" : "manual");
-	for (i = 0; i < b->n_addresses; i++)
-		fprintf(out, "    address %s\n", b->addresses[i]);
-	if (b->has_mtu)
-		fprintf(out, "    mtu %u\n", b->mtu);
-	if (b->hwaddr)
-		fprintf(out, "    hwaddress ether %s\n", b->hwaddr);
-	fputs("    bond-slaves", out);
-	if (!conv_n_members(c))
-		fputs(" none", out);
-	for (i = 0; i < c->n_slaves; i++)
-		if (c->slaves[i].member)
-			fprintf(out, " %s", c->slaves[i].name);
-	fputc('\n', out);
-	for (id = 0; id < BONDOPT_COUNT; id++) {
-		if (!conv_bond_option(c, id))
-			continue;
-		bond_conf_format_value(c, id, value, sizeof(value));
-		interfaces_key(out, id);
-		/* address lists: one word each */
-		for (p = value; *p; p++)
-			if (*p == ',')
-				*p = ' ';
-		fprintf(out, "%s%s\n", *value ? " " : "", value);
-	}
-	/* per-slave options: bond-queue-id eth0:1 eth1:2 */
-	for (id = 0; id < BONDOPT_COUNT; id++) {
-		bool any = false;
-
-		if (!(bondopt_get(id)->flags & BONDOPT_F_SLAVE))
-			continue;
-		for (i = 0; i < c->n_slaves; i++) {
-			const struct bond_slave_conf *s = &c->slaves[i];
-
-			if (!(s->present & BONDOPT_BIT(id)))
-				continue;
-			if (!any)
-				interfaces_key(out, id);
-			any = true;
-			fprintf(out, " %s:%lld", s->name,
-				(long long)s->num[id]);
-		}
-		if (any)
-			fputc('\n', out);
-	}
-	for (i = 0; i < c->n_slaves; i++) {
-		if (!c->slaves[i].member)
-			continue;
-		fputc('\n', out);
-		if (b->onboot)
-			fprintf(out, "auto %s\n", c->slaves[i].name);
-		fprintf(out, "iface %s inet manual\n    bond-master %s\n",
-			c->slaves[i].name, c->name);
-	}
-}
-
 /* --- all of them -------------------------------------------------------- */
 
 void conv_write(struct conv *cv, enum conv_format f, const struct host_conf *h,
@@ -307,7 +225,7 @@ void conv_write(struct conv *cv, enum conv_format f, const struct host_conf *h,
 			write_ifcfg(cv, b);
 			break;
 		case CONV_INTERFACES:
-			write_interfaces_bond(out, b);
+			iface_write(out, b);
 			break;
 		case CONV_CONFD:
 			confd_write(cv, out, b);

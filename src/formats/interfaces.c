@@ -1,81 +1,30 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /*
- * Reader for Debian's /etc/network/interfaces (ifupdown): iface stanzas
- * with bond-* options, auto and allow-* lines, and the files that source
- * and source-directory pull in.
+ * Reader for Debian's /etc/network/interfaces (ifupdown): the stanzas, auto
+ * and allow-* lines, and the files that source and source-directory pull
+ * in; what a stanza's bond-* options make of a bond is iface.c's.
  */
 #include "config.h"
 
 #include <errno.h>
 #include <glob.h>
-#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 
 #include "formats/cfgfile.h"
+#include "formats/iface.h"
 #include "model/ifname.h"
-#include "model/optstr.h"
 #include "formats/readers.h"
-#include "formats/values.h"
 #include "model/xalloc.h"
 
 #define INTERFACES "/etc/network/interfaces"
 /* source lines may nest; a loop of them must end somewhere */
 #define MAX_DEPTH 8
 #define MAX_FILES 1000
-/* more stanzas and auto names than any host has: the rest is refused */
-#define MAX_IFACES 10000
-
-struct ifopt {
-	char *key;
-	char *value;
-	struct diag_loc loc;
-};
-
-struct iface {
-	char name[IF_NAMESIZE];
-	char family[16];
-	struct diag_loc loc;
-	struct ifopt *opts;
-	size_t n_opts;
-};
-
-struct ifaces {
-	struct host_conf *h;
-	struct diags *d;
-	struct iface *v;
-	size_t n;
-	char **up; /* named by auto or allow-* */
-	size_t n_up;
-	char **seen; /* real paths read, against loops */
-	size_t n_seen;
-	unsigned int files;
-	bool full; /* MAX_IFACES reached */
-	char root_real[PATH_MAX]; /* the --root tree, resolved; "" for none */
-};
-
 static void read_file(struct ifaces *s, const char *path, unsigned int depth,
 		      const struct diag_loc *from);
-
-static void add_up(struct ifaces *s, const char *name)
-{
-	if (s->n_up == MAX_IFACES)
-		return;
-	s->up = xreallocarray(s->up, s->n_up + 1, sizeof(char *));
-	s->up[s->n_up++] = xstrdup(name);
-}
-
-static bool is_up(const struct ifaces *s, const char *name)
-{
-	size_t i;
-
-	for (i = 0; i < s->n_up; i++)
-		if (!strcmp(s->up[i], name))
-			return true;
-	return false;
-}
 
 static char *next_word(char **p)
 {
@@ -222,7 +171,7 @@ static void read_line(struct ifaces *s, const char *path, char *line,
 	} else if (!strcmp(kw, "auto") || !strncmp(kw, "allow-", 6)) {
 		*cur = NULL;
 		while ((w = next_word(&p)))
-			add_up(s, w);
+			iface_add_up(s, w);
 	} else if (!strcmp(kw, "source")) {
 		*cur = NULL;
 		while ((w = next_word(&p)))
@@ -346,216 +295,6 @@ static void read_file(struct ifaces *s, const char *path, unsigned int depth,
 	free(buf);
 }
 
-/* bond-lacp-rate or bond_lacp_rate: the option lacp_rate. */
-static const struct bondopt *bond_key(const char *key, char *name, size_t size)
-{
-	size_t i;
-
-	snprintf(name, size, "%s", key + 5);
-	for (i = 0; name[i]; i++)
-		if (name[i] == '-')
-			name[i] = '_';
-	return bondopt_find(name, strlen(name));
-}
-
-static bool is_bond_key(const char *key)
-{
-	return !strncmp(key, "bond-", 5) || !strncmp(key, "bond_", 5);
-}
-
-/* bond- keys of Debian's hooks that are no bonding option. */
-static const char *const hook_keys[] = { "slaves", "master", "give-a-chance",
-					 NULL };
-
-static bool key_is(const char *key, const char *name)
-{
-	size_t i;
-
-	if (!is_bond_key(key) || strlen(key) != strlen(name) + 5)
-		return false;
-	for (i = 0; name[i]; i++)
-		if (key[5 + i] != name[i] &&
-		    !(name[i] == '-' && key[5 + i] == '_'))
-			return false;
-	return true;
-}
-
-static void bond_option(struct host_bond *b, const struct ifopt *o,
-			struct diags *d)
-{
-	const struct bondopt *opt;
-	const char *near;
-	char name[64], *copy, *w, *save = NULL, *first;
-
-	opt = bond_key(o->key, name, sizeof(name));
-	if (!opt) {
-		near = bondopt_suggest(name);
-		if (near)
-			diags_add(
-				d, DIAG_ERROR, &o->loc,
-				"%s: unknown bonding option; did you mean bond-%s?",
-				o->key, near);
-		else
-			diags_add(d, DIAG_ERROR, &o->loc,
-				  "%s: unknown bonding option", o->key);
-		return;
-	}
-	copy = xstrdup(o->value);
-	if (opt->flags & BONDOPT_F_SLAVE) {
-		/* bond-queue-id eth0:1 eth1:2: one SLAVE:VALUE per word */
-		for (w = strtok_r(copy, " \t", &save); w;
-		     w = strtok_r(NULL, " \t", &save))
-			optstr_set(&b->conf, opt, w, OPTSTR_BONDING_OPTS,
-				   &o->loc, d);
-	} else if (opt->kind == BONDOPT_IPV4S || opt->kind == BONDOPT_IPV6S) {
-		/* addresses separated by blanks or commas */
-		for (w = strtok_r(copy, " \t,", &save); w;
-		     w = strtok_r(NULL, " \t,", &save))
-			optstr_set(&b->conf, opt, w, OPTSTR_BONDING_OPTS,
-				   &o->loc, d);
-	} else if (opt->kind == BONDOPT_IFNAME) {
-		/* bond-primary may list several; the first is the primary */
-		first = strtok_r(copy, " \t", &save);
-		if (first && strtok_r(NULL, " \t", &save))
-			diags_add(
-				d, DIAG_NOTE, &o->loc,
-				"%s lists several interfaces; Debian's hook takes the first that is enslaved, here the first listed, %s, is the %s",
-				o->key, first, opt->name);
-		optstr_set(&b->conf, opt, first ? first : "",
-			   OPTSTR_BONDING_OPTS, &o->loc, d);
-	} else {
-		first = strtok_r(copy, " \t", &save);
-		if (first && strtok_r(NULL, " \t", &save))
-			diags_add(d, DIAG_ERROR, &o->loc,
-				  "%s: one value expected, got '%s'", o->key,
-				  o->value);
-		else
-			optstr_set(&b->conf, opt, first ? first : "",
-				   OPTSTR_BONDING_OPTS, &o->loc, d);
-	}
-	free(copy);
-}
-
-static void slaves_option(struct host_bond *b, const struct ifopt *o,
-			  struct diags *d)
-{
-	char *copy = xstrdup(o->value), *w, *save = NULL;
-
-	b->list_given = true;
-	b->list_loc = o->loc;
-	if (!strcmp(o->value, "none")) {
-		free(copy);
-		return;
-	}
-	if (!strcmp(o->value, "all")) {
-		diags_add(
-			d, DIAG_WARNING, &o->loc,
-			"bond-slaves all enslaves whatever Ethernet devices exist at boot; it is not resolved here: list the slaves");
-		free(copy);
-		return;
-	}
-	for (w = strtok_r(copy, " \t", &save); w;
-	     w = strtok_r(NULL, " \t", &save)) {
-		if (ifname_check(w))
-			diags_add(d, DIAG_ERROR, &o->loc,
-				  "bond-slaves: '%s' is not an interface name",
-				  w);
-		else
-			host_bond_add_slave(b, w, &o->loc, d);
-	}
-	free(copy);
-}
-
-static bool declares_bond(const struct iface *f)
-{
-	const char *const *k;
-	size_t i;
-
-	for (i = 0; i < f->n_opts; i++) {
-		if (!strcmp(f->opts[i].key, "slaves"))
-			return true;
-		if (!is_bond_key(f->opts[i].key))
-			continue;
-		for (k = hook_keys; *k; k++)
-			if (key_is(f->opts[i].key, *k))
-				break;
-		if (!*k || !strcmp(*k, "slaves"))
-			return true;
-	}
-	return false;
-}
-
-static void read_iface(struct ifaces *s, const struct iface *f)
-{
-	struct host_bond *b = NULL;
-	size_t i;
-
-	if (declares_bond(f)) {
-		b = host_conf_declare(s->h, HOST_INTERFACES, f->name, &f->loc);
-		b->onboot = is_up(s, f->name);
-	}
-	for (i = 0; i < f->n_opts; i++) {
-		const struct ifopt *o = &f->opts[i];
-
-		if (key_is(o->key, "master")) {
-			struct host_claim *c;
-
-			if (ifname_check(o->value)) {
-				diags_add(
-					s->d, DIAG_ERROR, &o->loc,
-					"bond-master: '%s' is not an interface name",
-					o->value);
-				continue;
-			}
-			c = host_conf_claim(s->h, HOST_INTERFACES, f->name,
-					    o->value, &o->loc);
-			(void)c;
-		} else if (!b) {
-			continue;
-		} else if (key_is(o->key, "slaves") ||
-			   !strcmp(o->key, "slaves")) {
-			/* "slaves" is the hooks' older spelling */
-			slaves_option(b, o, s->d);
-		} else if (key_is(o->key, "give-a-chance")) {
-			continue; /* a wait of the if-up hook, not an option */
-		} else if (is_bond_key(o->key)) {
-			bond_option(b, o, s->d);
-		} else if (!strcmp(o->key, "address")) {
-			if (values_valid_address(o->value))
-				host_bond_add_address(b, o->value);
-			else
-				diags_add(s->d, DIAG_ERROR, &o->loc,
-					  "address %s: not an IP address",
-					  o->value);
-		} else if (!strcmp(o->key, "mtu")) {
-			values_mtu(b, "mtu", " ", o->value, &o->loc, s->d);
-		} else if (!strcmp(o->key, "hwaddress")) {
-			const char *v = o->value;
-
-			if (!strncmp(v, "ether ", 6))
-				v += 6;
-			if (values_valid_mac(v))
-				b->hwaddr = xstrdup(v);
-			else
-				diags_add(
-					s->d, DIAG_ERROR, &o->loc,
-					"hwaddress %s: not a MAC address (write xx:xx:xx:xx:xx:xx)",
-					o->value);
-		}
-	}
-	/* address 192.0.2.1 with netmask 255.255.255.0 */
-	if (b && b->n_addresses == 1 && !strchr(b->addresses[0], '/')) {
-		for (i = 0; i < f->n_opts; i++)
-			if (!strcmp(f->opts[i].key, "netmask")) {
-				char *a = values_address(b->addresses[0], NULL,
-							 f->opts[i].value);
-
-				free(b->addresses[0]);
-				b->addresses[0] = a;
-			}
-	}
-}
-
 static void ifaces_free(struct ifaces *s)
 {
 	size_t i, j;
@@ -602,7 +341,7 @@ int read_interfaces_file(struct host_conf *h, const char *path, struct diags *d)
 		s.root_real[0] = '\0';
 	read_file(&s, path, 0, NULL);
 	for (i = 0; i < s.n; i++)
-		read_iface(&s, &s.v[i]);
+		iface_read(&s, &s.v[i]);
 	ifaces_free(&s);
 	return d->errors > errors ? -EINVAL : 0;
 }

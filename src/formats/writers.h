@@ -11,6 +11,9 @@
 #include "formats/conv.h"
 #include "model/host.h"
 
+/* Debian's interfaces (iface.c): bond @b's stanza into @out. */
+void iface_write(FILE *out, const struct host_bond *b);
+
 /* Gentoo's conf.d/net (confd.c): bond @b's variables into @out. */
 void confd_write(struct conv *cv, FILE *out, const struct host_bond *b);
 

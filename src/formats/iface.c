@@ -1,0 +1,330 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/*
+ * Debian's interfaces format, stanza by stanza: what an iface stanza's
+ * bond-* options (or ifupdown2's bond_*) and the auto and allow-* lines
+ * make of a bond, and the writer of those stanzas, so that the bond-
+ * spelling of the options is in one file. interfaces.c reads the files.
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "formats/iface.h"
+#include "formats/values.h"
+#include "formats/writers.h"
+#include "model/ifname.h"
+#include "model/optstr.h"
+
+void iface_add_up(struct ifaces *s, const char *name)
+{
+	if (s->n_up == MAX_IFACES)
+		return;
+	s->up = xreallocarray(s->up, s->n_up + 1, sizeof(char *));
+	s->up[s->n_up++] = xstrdup(name);
+}
+
+static bool is_up(const struct ifaces *s, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < s->n_up; i++)
+		if (!strcmp(s->up[i], name))
+			return true;
+	return false;
+}
+
+/* --- the reader ------------------------------------------------------------ */
+
+/* bond-lacp-rate or bond_lacp_rate: the option lacp_rate. */
+static const struct bondopt *bond_key(const char *key, char *name, size_t size)
+{
+	size_t i;
+
+	snprintf(name, size, "%s", key + 5);
+	for (i = 0; name[i]; i++)
+		if (name[i] == '-')
+			name[i] = '_';
+	return bondopt_find(name, strlen(name));
+}
+
+static bool is_bond_key(const char *key)
+{
+	return !strncmp(key, "bond-", 5) || !strncmp(key, "bond_", 5);
+}
+
+/* bond- keys of Debian's hooks that are no bonding option. */
+static const char *const hook_keys[] = { "slaves", "master", "give-a-chance",
+					 NULL };
+
+static bool key_is(const char *key, const char *name)
+{
+	size_t i;
+
+	if (!is_bond_key(key) || strlen(key) != strlen(name) + 5)
+		return false;
+	for (i = 0; name[i]; i++)
+		if (key[5 + i] != name[i] &&
+		    !(name[i] == '-' && key[5 + i] == '_'))
+			return false;
+	return true;
+}
+
+static void bond_option(struct host_bond *b, const struct ifopt *o,
+			struct diags *d)
+{
+	const struct bondopt *opt;
+	const char *near;
+	char name[64], *copy, *w, *save = NULL, *first;
+
+	opt = bond_key(o->key, name, sizeof(name));
+	if (!opt) {
+		near = bondopt_suggest(name);
+		if (near)
+			diags_add(
+				d, DIAG_ERROR, &o->loc,
+				"%s: unknown bonding option; did you mean bond-%s?",
+				o->key, near);
+		else
+			diags_add(d, DIAG_ERROR, &o->loc,
+				  "%s: unknown bonding option", o->key);
+		return;
+	}
+	copy = xstrdup(o->value);
+	if (opt->flags & BONDOPT_F_SLAVE) {
+		/* bond-queue-id eth0:1 eth1:2: one SLAVE:VALUE per word */
+		for (w = strtok_r(copy, " \t", &save); w;
+		     w = strtok_r(NULL, " \t", &save))
+			optstr_set(&b->conf, opt, w, OPTSTR_BONDING_OPTS,
+				   &o->loc, d);
+	} else if (opt->kind == BONDOPT_IPV4S || opt->kind == BONDOPT_IPV6S) {
+		/* addresses separated by blanks or commas */
+		for (w = strtok_r(copy, " \t,", &save); w;
+		     w = strtok_r(NULL, " \t,", &save))
+			optstr_set(&b->conf, opt, w, OPTSTR_BONDING_OPTS,
+				   &o->loc, d);
+	} else if (opt->kind == BONDOPT_IFNAME) {
+		/* bond-primary may list several; the first is the primary */
+		first = strtok_r(copy, " \t", &save);
+		if (first && strtok_r(NULL, " \t", &save))
+			diags_add(
+				d, DIAG_NOTE, &o->loc,
+				"%s lists several interfaces; Debian's hook takes the first that is enslaved, here the first listed, %s, is the %s",
+				o->key, first, opt->name);
+		optstr_set(&b->conf, opt, first ? first : "",
+			   OPTSTR_BONDING_OPTS, &o->loc, d);
+	} else {
+		first = strtok_r(copy, " \t", &save);
+		if (first && strtok_r(NULL, " \t", &save))
+			diags_add(d, DIAG_ERROR, &o->loc,
+				  "%s: one value expected, got '%s'", o->key,
+				  o->value);
+		else
+			optstr_set(&b->conf, opt, first ? first : "",
+				   OPTSTR_BONDING_OPTS, &o->loc, d);
+	}
+	free(copy);
+}
+
+static void slaves_option(struct host_bond *b, const struct ifopt *o,
+			  struct diags *d)
+{
+	char *copy = xstrdup(o->value), *w, *save = NULL;
+
+	b->list_given = true;
+	b->list_loc = o->loc;
+	if (!strcmp(o->value, "none")) {
+		free(copy);
+		return;
+	}
+	if (!strcmp(o->value, "all")) {
+		diags_add(
+			d, DIAG_WARNING, &o->loc,
+			"bond-slaves all enslaves whatever Ethernet devices exist at boot; it is not resolved here: list the slaves");
+		free(copy);
+		return;
+	}
+	for (w = strtok_r(copy, " \t", &save); w;
+	     w = strtok_r(NULL, " \t", &save)) {
+		if (ifname_check(w))
+			diags_add(d, DIAG_ERROR, &o->loc,
+				  "bond-slaves: '%s' is not an interface name",
+				  w);
+		else
+			host_bond_add_slave(b, w, &o->loc, d);
+	}
+	free(copy);
+}
+
+static bool declares_bond(const struct iface *f)
+{
+	const char *const *k;
+	size_t i;
+
+	for (i = 0; i < f->n_opts; i++) {
+		if (!strcmp(f->opts[i].key, "slaves"))
+			return true;
+		if (!is_bond_key(f->opts[i].key))
+			continue;
+		for (k = hook_keys; *k; k++)
+			if (key_is(f->opts[i].key, *k))
+				break;
+		if (!*k || !strcmp(*k, "slaves"))
+			return true;
+	}
+	return false;
+}
+
+void iface_read(struct ifaces *s, const struct iface *f)
+{
+	struct host_bond *b = NULL;
+	size_t i;
+
+	if (declares_bond(f)) {
+		b = host_conf_declare(s->h, HOST_INTERFACES, f->name, &f->loc);
+		b->onboot = is_up(s, f->name);
+	}
+	for (i = 0; i < f->n_opts; i++) {
+		const struct ifopt *o = &f->opts[i];
+
+		if (key_is(o->key, "master")) {
+			struct host_claim *c;
+
+			if (ifname_check(o->value)) {
+				diags_add(
+					s->d, DIAG_ERROR, &o->loc,
+					"bond-master: '%s' is not an interface name",
+					o->value);
+				continue;
+			}
+			c = host_conf_claim(s->h, HOST_INTERFACES, f->name,
+					    o->value, &o->loc);
+			(void)c;
+		} else if (!b) {
+			continue;
+		} else if (key_is(o->key, "slaves") ||
+			   !strcmp(o->key, "slaves")) {
+			/* "slaves" is the hooks' older spelling */
+			slaves_option(b, o, s->d);
+		} else if (key_is(o->key, "give-a-chance")) {
+			continue; /* a wait of the if-up hook, not an option */
+		} else if (is_bond_key(o->key)) {
+			bond_option(b, o, s->d);
+		} else if (!strcmp(o->key, "address")) {
+			if (values_valid_address(o->value))
+				host_bond_add_address(b, o->value);
+			else
+				diags_add(s->d, DIAG_ERROR, &o->loc,
+					  "address %s: not an IP address",
+					  o->value);
+		} else if (!strcmp(o->key, "mtu")) {
+			values_mtu(b, "mtu", " ", o->value, &o->loc, s->d);
+		} else if (!strcmp(o->key, "hwaddress")) {
+			const char *v = o->value;
+
+			if (!strncmp(v, "ether ", 6))
+				v += 6;
+			if (values_valid_mac(v))
+				b->hwaddr = xstrdup(v);
+			else
+				diags_add(
+					s->d, DIAG_ERROR, &o->loc,
+					"hwaddress %s: not a MAC address (write xx:xx:xx:xx:xx:xx)",
+					o->value);
+		}
+	}
+	/* address 192.0.2.1 with netmask 255.255.255.0 */
+	if (b && b->n_addresses == 1 && !strchr(b->addresses[0], '/')) {
+		for (i = 0; i < f->n_opts; i++)
+			if (!strcmp(f->opts[i].key, "netmask")) {
+				char *a = values_address(b->addresses[0], NULL,
+							 f->opts[i].value);
+
+				free(b->addresses[0]);
+				b->addresses[0] = a;
+			}
+	}
+}
+
+/* --- the writer ------------------------------------------------------------ */
+
+/* bond-lacp-rate for lacp_rate */
+static void interfaces_key(FILE *out, int id)
+{
+	const char *p;
+
+	fputs("    bond-", out);
+	for (p = bondopt_get(id)->name; *p; p++)
+		fputc(*p == '_' ? '-' : *p, out);
+}
+
+void iface_write(FILE *out, const struct host_bond *b)
+{
+	const struct bond_conf *c = &b->conf;
+	char value[VALUE_MAX], *p;
+	bool v4 = false;
+	size_t i;
+	int id;
+
+	for (i = 0; i < b->n_addresses; i++)
+		v4 |= !conv_is_ipv6(b->addresses[i]);
+	if (b->onboot)
+		fprintf(out, "auto %s\n", c->name);
+	fprintf(out, "iface %s %s %s\n", c->name,
+		b->n_addresses && !v4 ? "inet6" : "inet",
+		b->n_addresses ? "static" : "manual");
+	for (i = 0; i < b->n_addresses; i++)
+		fprintf(out, "    address %s\n", b->addresses[i]);
+	if (b->has_mtu)
+		fprintf(out, "    mtu %u\n", b->mtu);
+	if (b->hwaddr)
+		fprintf(out, "    hwaddress ether %s\n", b->hwaddr);
+	fputs("    bond-slaves", out);
+	if (!conv_n_members(c))
+		fputs(" none", out);
+	for (i = 0; i < c->n_slaves; i++)
+		if (c->slaves[i].member)
+			fprintf(out, " %s", c->slaves[i].name);
+	fputc('\n', out);
+	for (id = 0; id < BONDOPT_COUNT; id++) {
+		if (!conv_bond_option(c, id))
+			continue;
+		bond_conf_format_value(c, id, value, sizeof(value));
+		interfaces_key(out, id);
+		/* address lists: one word each */
+		for (p = value; *p; p++)
+			if (*p == ',')
+				*p = ' ';
+		fprintf(out, "%s%s\n", *value ? " " : "", value);
+	}
+	/* per-slave options: bond-queue-id eth0:1 eth1:2 */
+	for (id = 0; id < BONDOPT_COUNT; id++) {
+		bool any = false;
+
+		if (!(bondopt_get(id)->flags & BONDOPT_F_SLAVE))
+			continue;
+		for (i = 0; i < c->n_slaves; i++) {
+			const struct bond_slave_conf *s = &c->slaves[i];
+
+			if (!(s->present & BONDOPT_BIT(id)))
+				continue;
+			if (!any)
+				interfaces_key(out, id);
+			any = true;
+			fprintf(out, " %s:%lld", s->name,
+				(long long)s->num[id]);
+		}
+		if (any)
+			fputc('\n', out);
+	}
+	for (i = 0; i < c->n_slaves; i++) {
+		if (!c->slaves[i].member)
+			continue;
+		fputc('\n', out);
+		if (b->onboot)
+			fprintf(out, "auto %s\n", c->slaves[i].name);
+		fprintf(out, "iface %s inet manual\n    bond-master %s\n",
+			c->slaves[i].name, c->name);
+	}
+}

@@ -1,0 +1,52 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * Debian's interfaces format: the stanzas as interfaces.c reads them, and
+ * what iface.c makes of them.
+ */
+#ifndef BONDCFG_FORMATS_IFACE_H
+#define BONDCFG_FORMATS_IFACE_H
+
+#include <limits.h>
+#include <net/if.h>
+#include <stdbool.h>
+
+#include "model/host.h"
+
+/* more stanzas and auto names than any host has: the rest is refused */
+#define MAX_IFACES 10000
+
+struct ifopt {
+	char *key;
+	char *value;
+	struct diag_loc loc;
+};
+
+struct iface {
+	char name[IF_NAMESIZE];
+	char family[16];
+	struct diag_loc loc;
+	struct ifopt *opts;
+	size_t n_opts;
+};
+
+struct ifaces {
+	struct host_conf *h;
+	struct diags *d;
+	struct iface *v;
+	size_t n;
+	char **up; /* named by auto or allow-* */
+	size_t n_up;
+	char **seen; /* real paths read, against loops */
+	size_t n_seen;
+	unsigned int files;
+	bool full; /* MAX_IFACES reached */
+	char root_real[PATH_MAX]; /* the --root tree, resolved; "" for none */
+};
+
+/* @name is brought up at boot: an auto or allow-* line names it. */
+void iface_add_up(struct ifaces *s, const char *name);
+
+/* Adds to @s->h what stanza @f declares: a bond, or a slave of one. */
+void iface_read(struct ifaces *s, const struct iface *f);
+
+#endif
