@@ -392,12 +392,7 @@ void confd_write(struct conv *cv, FILE *out, const struct host_bond *b)
 	for (i = 0; i < c->n_slaves; i++) {
 		const struct bond_slave_conf *s = &c->slaves[i];
 
-		for (id = 0; id < BONDOPT_COUNT; id++)
-			if (s->present & BONDOPT_BIT(id))
-				conv_lost(cv, out, "conf.d/net",
-					  "%s: %s=%s:%lld", c->name,
-					  bondopt_get(id)->name, s->name,
-					  (long long)s->num[id]);
+		conv_lost_slave(cv, out, "conf.d/net", c, s, ~0ULL, "");
 	}
 	if (b->has_mtu)
 		fprintf(out, "mtu_%s=\"%u\"\n", var, b->mtu);

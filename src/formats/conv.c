@@ -107,6 +107,19 @@ void conv_print(const struct conv *cv, FILE *out)
 	}
 }
 
+void conv_lost_slave(struct conv *cv, FILE *out, const char *format,
+		     const struct bond_conf *c, const struct bond_slave_conf *s,
+		     uint64_t opts, const char *why)
+{
+	int id;
+
+	for (id = 0; id < BONDOPT_COUNT; id++)
+		if (s->present & opts & BONDOPT_BIT(id))
+			conv_lost(cv, out, format, "%s: %s=%s:%lld%s", c->name,
+				  bondopt_get(id)->name, s->name,
+				  (long long)s->num[id], why);
+}
+
 bool conv_is_ipv6(const char *addr)
 {
 	return strchr(addr, ':') != NULL;

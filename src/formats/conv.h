@@ -54,6 +54,15 @@ void conv_add_link(struct conv *cv, char *path, const char *target);
 __attribute__((format(printf, 4, 5))) void
 conv_lost(struct conv *cv, FILE *out, const char *format, const char *fmt, ...);
 
+/*
+ * What the format cannot express of slave @s of bond @c: each of its
+ * options in @opts, a warning and a comment in @out (NULL: none), "BOND:
+ * NAME=SLAVE:VALUE" and @why after it.
+ */
+void conv_lost_slave(struct conv *cv, FILE *out, const char *format,
+		     const struct bond_conf *c, const struct bond_slave_conf *s,
+		     uint64_t opts, const char *why);
+
 /* Whether @addr is an IPv6 address. */
 bool conv_is_ipv6(const char *addr);
 

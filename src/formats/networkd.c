@@ -94,7 +94,6 @@ void networkd_write(struct conv *cv, const struct host_bond *b)
 	const struct bond_conf *c = &b->conf;
 	FILE *out;
 	size_t i;
-	int id;
 
 	write_netdev(cv, b);
 	out = conv_file_open(cv,
@@ -118,14 +117,8 @@ void networkd_write(struct conv *cv, const struct host_bond *b)
 		const struct bond_slave_conf *s = &c->slaves[i];
 
 		if (!s->member) {
-			for (id = 0; id < BONDOPT_COUNT; id++)
-				if (s->present & BONDOPT_BIT(id))
-					conv_lost(cv, NULL, "networkd",
-						  "%s: %s=%s:%lld, not a slave",
-						  c->name,
-						  bondopt_get(id)->name,
-						  s->name,
-						  (long long)s->num[id]);
+			conv_lost_slave(cv, NULL, "networkd", c, s, ~0ULL,
+					", not a slave");
 			continue;
 		}
 		out = conv_file_open(
@@ -138,11 +131,7 @@ void networkd_write(struct conv *cv, const struct host_bond *b)
 		if (bond_conf_has(c, BONDOPT_ACTIVE_SLAVE) &&
 		    !strcmp(c->active_slave, s->name))
 			fputs("ActiveSlave=yes\n", out);
-		for (id = 0; id < BONDOPT_COUNT; id++)
-			if (s->present & BONDOPT_BIT(id))
-				conv_lost(cv, out, "networkd", "%s: %s=%s:%lld",
-					  c->name, bondopt_get(id)->name,
-					  s->name, (long long)s->num[id]);
+		conv_lost_slave(cv, out, "networkd", c, s, ~0ULL, "");
 		conv_file_close(cv);
 	}
 }

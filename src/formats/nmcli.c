@@ -95,22 +95,12 @@ void nmcli_write(struct conv *cv, FILE *out, const struct host_bond *b)
 		const struct bond_slave_conf *s = &c->slaves[i];
 
 		if (!s->member) {
-			for (id = 0; id < BONDOPT_COUNT; id++)
-				if (s->present & BONDOPT_BIT(id))
-					conv_lost(cv, out, "nmcli",
-						  "%s: %s=%s:%lld, not a slave",
-						  c->name,
-						  bondopt_get(id)->name,
-						  s->name,
-						  (long long)s->num[id]);
+			conv_lost_slave(cv, out, "nmcli", c, s, ~0ULL,
+					", not a slave");
 			continue;
 		}
-		for (id = 0; id < BONDOPT_COUNT; id++)
-			if ((s->present & BONDOPT_BIT(id)) &&
-			    id == BONDOPT_SLAVE_ACTOR_PORT_PRIO)
-				conv_lost(cv, out, "nmcli", "%s: %s=%s:%lld",
-					  c->name, bondopt_get(id)->name,
-					  s->name, (long long)s->num[id]);
+		conv_lost_slave(cv, out, "nmcli", c, s,
+				BONDOPT_BIT(BONDOPT_SLAVE_ACTOR_PORT_PRIO), "");
 		fputs("nmcli connection add type ethernet", out);
 		con = xasprintf("%s-port-%s", c->name, s->name);
 		nmcli_arg(out, "con-name", con);

@@ -390,3 +390,18 @@ nmcli connection add type ethernet con-name bond2-port-em2 ifname em2 port-type 
 	after=$(ls -lR --time-style=full-iso "$CV" "$SC")
 	[ "$before" = "$after" ]
 }
+
+@test "convert: a slave option of a device that is no slave, and actor_port_prio, warned for networkd and nmcli" {
+	local r=$BATS_TEST_TMPDIR/root ns f
+
+	ns=$r/etc/sysconfig/network-scripts
+	mkdir -p "$ns"
+	printf 'DEVICE=bond0\nTYPE=Bond\nBONDING_MASTER=yes\nBONDING_OPTS="mode=802.3ad miimon=100 queue_id=eth9:2 actor_port_prio=eth0:100"\nONBOOT=yes\n' >"$ns/ifcfg-bond0"
+	printf 'DEVICE=eth0\nMASTER=bond0\nSLAVE=yes\n' >"$ns/ifcfg-eth0"
+	for f in networkd nmcli; do
+		bc --root "$r" convert --to "$f"
+		[ "$(grep -c warning <<<"$err")" = 2 ]
+		[[ $err == *"warning: bond0: queue_id=eth9:2, not a slave ($f cannot express it); left out"* ]]
+		[[ $err == *"warning: bond0: actor_port_prio=eth0:100 ($f cannot express it); left out"* ]]
+	done
+}
