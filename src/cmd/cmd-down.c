@@ -62,9 +62,7 @@ int change_down(const char *const *names, size_t n)
 		session_print_plans(t, nb);
 	else
 		session_run(&s, t, nb, 0);
-	for (i = 0; i < nb; i++)
-		target_free(&t[i]);
-	free(t);
+	targets_free(t, nb);
 	rc = session_close(&s);
 	host_conf_free(&h);
 	return rc;

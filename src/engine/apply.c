@@ -263,8 +263,9 @@ static int verify_bond(struct apply_run *r, const struct plan *p, size_t first)
 }
 
 /*
- * A slave that step @p->v[k] released, and no later step enslaved again,
- * must not be a slave of that bond any more.
+ * A slave that step @p->v[k] released, and no later step of its bond
+ * enslaved again, must not be a slave of that bond any more. (A bond's
+ * steps are together in the plan: the scan stays within them.)
  */
 static int verify_release(struct apply_run *r, const struct plan *p, size_t k)
 {
@@ -274,7 +275,7 @@ static int verify_release(struct apply_run *r, const struct plan *p, size_t k)
 
 	if (s->kind != STEP_RELEASE)
 		return 0;
-	for (i = k + 1; i < p->n; i++)
+	for (i = k + 1; i < p->n && p->v[i].want == s->want; i++)
 		if (p->v[i].kind == STEP_ENSLAVE &&
 		    !strcmp(p->v[i].dev, s->dev))
 			return 0;

@@ -43,6 +43,16 @@ static struct step *add(struct plan *p, enum step_kind kind,
 	return s;
 }
 
+/* The step that releases @dev from bond @from, for bond @want. */
+static struct step *release(struct plan *p, const struct bond_conf *want,
+			    const char *dev, const char *from)
+{
+	struct step *s = add(p, STEP_RELEASE, want, dev);
+
+	snprintf(s->from, sizeof(s->from), "%s", from);
+	return s;
+}
+
 /* Options @want sets that a request to the bond can carry. */
 static uint64_t settable(const struct bond_conf *want)
 {
@@ -291,10 +301,8 @@ int plan_bond(struct plan *p, const struct bond_conf *want,
 		restrict_opts = diff & bondopt_with_flags(BONDOPT_F_NOSLAVES);
 		if (restrict_opts && have->n_slaves) {
 			for (i = 0; i < have->n_slaves; i++) {
-				s = add(p, STEP_RELEASE, want,
-					have->slaves[i].name);
-				snprintf(s->from, sizeof(s->from), "%s",
-					 want->name);
+				s = release(p, want, have->slaves[i].name,
+					    want->name);
 				s->disruptive = true;
 				s->why =
 					"an option needs a bond without slaves";
@@ -333,10 +341,8 @@ int plan_bond(struct plan *p, const struct bond_conf *want,
 
 				if (ws && ws->member)
 					continue;
-				s = add(p, STEP_RELEASE, want,
-					have->slaves[i].name);
-				snprintf(s->from, sizeof(s->from), "%s",
-					 want->name);
+				release(p, want, have->slaves[i].name,
+					want->name);
 			}
 		}
 	}
@@ -357,9 +363,7 @@ int plan_bond(struct plan *p, const struct bond_conf *want,
 					NULL;
 			if (other &&
 			    (!bond || other->ifindex != bond->ifindex)) {
-				s = add(p, STEP_RELEASE, want, ws->name);
-				snprintf(s->from, sizeof(s->from), "%s",
-					 other->name);
+				s = release(p, want, ws->name, other->name);
 				s->disruptive = true;
 				s->why = "forced: taken from another bond";
 			}
@@ -390,9 +394,7 @@ int plan_bond(struct plan *p, const struct bond_conf *want,
 
 void plan_release(struct plan *p, const struct bond_conf *want, const char *dev)
 {
-	struct step *s = add(p, STEP_RELEASE, want, dev);
-
-	snprintf(s->from, sizeof(s->from), "%s", want->name);
+	release(p, want, dev, want->name);
 }
 
 void plan_down(struct plan *p, const struct bond_conf *want,

@@ -159,10 +159,11 @@ void records_plan_give_back(struct plan *p, const struct bond_conf *want)
 		if (p->v[i].kind != STEP_RELEASE)
 			continue;
 		r = record_find(p->v[i].from, p->v[i].dev);
+		if (!r || !r->up)
+			continue;
 		/* the step's name is copied: adding a step moves the steps */
 		snprintf(dev, sizeof(dev), "%s", p->v[i].dev);
-		if (r && r->up)
-			plan_slave_up(p, want, dev);
+		plan_slave_up(p, want, dev);
 	}
 }
 

@@ -44,34 +44,23 @@ static uint64_t restore_opts(const struct step *s, const struct bond_conf *old)
 
 /*
  * Undoing the deletion of bond @s->bond: created again with the options
- * it had where they differ from a new bond's defaults (7.3 refused the
- * whole set an active-backup bond reports, with EACCES; an unset
- * ad_actor_system, all zeros, the driver refuses), its MTU, up if it
- * was; read again, so
- * that the undoing of its releases that follows finds its new ifindex.
- * The slaves give it back its MAC address as they come back, the first
- * one first.
+ * it had where they differ from a new bond's (7.3 refused the whole set
+ * an active-backup bond reports, with EACCES; the driver refuses an
+ * all-zero ad_actor_system), its MTU, up if it was; read again, so that
+ * the undoing of its releases that follows finds its new ifindex. The
+ * slaves give it back its MAC address as they come back, the first one
+ * first.
  */
 static int recreate(struct apply_run *r, const struct link *old,
 		    struct nl_error *e)
 {
-	static const uint8_t zero_mac[6];
 	struct bond_conf fresh;
 	uint64_t opts;
-	int rc, bond, id;
+	int rc, bond;
 
-	/* a new bond: the table's defaults of the numeric options */
-	bond_conf_init(&fresh, old->name);
-	for (id = 0; id < BONDOPT_COUNT; id++) {
-		if (!bondopt_numeric(bondopt_get(id)))
-			continue;
-		fresh.num[id] = bondopt_get(id)->def;
-		fresh.present |= BONDOPT_BIT(id);
-	}
+	bond_conf_init_defaults(&fresh, old->name);
 	opts = plan_diff(old->bond, &fresh) & restorable(old->bond);
 	bond_conf_free(&fresh);
-	if (!memcmp(old->bond->ad_actor_system, zero_mac, sizeof(zero_mac)))
-		opts &= ~BONDOPT_BIT(BONDOPT_AD_ACTOR_SYSTEM);
 	rc = bnl_bond_create(r->nl, old->bond, opts, r->before, e);
 	if (!rc)
 		rc = apply_refresh(r);

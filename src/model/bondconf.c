@@ -20,6 +20,22 @@ void bond_conf_init(struct bond_conf *c, const char *name)
 		snprintf(c->name, sizeof(c->name), "%s", name);
 }
 
+void bond_conf_init_defaults(struct bond_conf *c, const char *name)
+{
+	int id;
+
+	bond_conf_init(c, name);
+	for (id = 0; id < BONDOPT_COUNT; id++) {
+		const struct bondopt *opt = bondopt_get(id);
+
+		if (opt->flags & BONDOPT_F_NOT_BOND_ATTR ||
+		    opt->kind == BONDOPT_NESTED)
+			continue;
+		c->num[id] = opt->def;
+		c->present |= BONDOPT_BIT(id);
+	}
+}
+
 void bond_conf_free(struct bond_conf *c)
 {
 	free(c->slaves);

@@ -48,6 +48,13 @@ struct bond_conf {
 void bond_conf_init(struct bond_conf *c, const char *name);
 void bond_conf_free(struct bond_conf *c);
 
+/*
+ * A new bond as the kernel creates it: every option a bond request
+ * carries present at the table's default (no primary, no targets, an
+ * all-zero ad_actor_system).
+ */
+void bond_conf_init_defaults(struct bond_conf *c, const char *name);
+
 static inline bool bond_conf_has(const struct bond_conf *c, enum bondopt_id id)
 {
 	return c->present & BONDOPT_BIT(id);

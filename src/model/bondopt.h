@@ -76,7 +76,6 @@ enum bond_mode {
 /* The kernel's limit on ARP and NS targets. */
 #define BOND_MAX_TARGETS 16
 
-/* The numeric kinds come first: bondopt_numeric(). */
 enum bondopt_kind {
 	BONDOPT_ENUM, /* named values; numbers of those names accepted */
 	BONDOPT_BOOL, /* 0 or 1 (also off, on) */
@@ -179,12 +178,6 @@ extern const struct bondopt bondopt_table[BONDOPT_COUNT];
 static inline const struct bondopt *bondopt_get(enum bondopt_id id)
 {
 	return &bondopt_table[id];
-}
-
-/* Whether @opt's value is a number (in struct bond_conf's num[]). */
-static inline bool bondopt_numeric(const struct bondopt *opt)
-{
-	return opt->kind <= BONDOPT_INT;
 }
 
 /* The option called @name (canonical name or alias, exact match), or NULL. */

@@ -234,22 +234,6 @@ static int answer(int rc, const struct nl_error *e)
 }
 
 /* A new bond's options: every one the kernel reports, at its default. */
-static void bond_defaults(struct bond_conf *c, const char *name)
-{
-	int id;
-
-	bond_conf_init(c, name);
-	for (id = 0; id < BONDOPT_COUNT; id++) {
-		const struct bondopt *opt = bondopt_get(id);
-
-		if (opt->flags & BONDOPT_F_NOT_BOND_ATTR ||
-		    opt->kind == BONDOPT_NESTED)
-			continue;
-		c->num[id] = opt->def;
-		c->present |= BONDOPT_BIT(id);
-	}
-}
-
 /*
  * Sets the options @opts of @c on bond @b in attribute order, as the
  * driver's changelink does, stopping at the first refusal (the options
@@ -472,7 +456,7 @@ int bnl_bond_create(struct nl *nl, const struct bond_conf *c, uint64_t opts,
 	if (!rc) {
 		b = add_link(c->name);
 		b->is_bond = true;
-		bond_defaults(&b->conf, c->name);
+		bond_conf_init_defaults(&b->conf, c->name);
 		rc = set_options(b, c, opts, ls, e);
 		if (rc) /* newlink fails as a whole */
 			remove_link(b);
