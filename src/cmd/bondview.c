@@ -115,15 +115,6 @@ void bondview_read_speed(const char *dev, struct bondview_speed *sp)
 			 buf[0] == 'f' ? "full" : "half");
 }
 
-const char *bondview_monitoring(const struct bond_conf *c)
-{
-	if (bond_conf_effective(c, NULL, BONDOPT_MIIMON) > 0)
-		return bondopt_get(BONDOPT_MIIMON)->name;
-	if (bond_conf_effective(c, NULL, BONDOPT_ARP_INTERVAL) > 0)
-		return "arp";
-	return "none";
-}
-
 unsigned int bondview_slaves_up(const struct linkset *ls,
 				const struct link *bond)
 {
@@ -177,7 +168,7 @@ size_t bondview_warnings(const struct linkset *ls, const struct link *bond,
 	bool split = false;
 	size_t n = 0, i;
 
-	if (!strcmp(bondview_monitoring(c), "none"))
+	if (!strcmp(bond_conf_monitor(c), "none"))
 		add(w, &n, max, "no_link_monitoring",
 		    "no link monitoring: miimon and arp_interval are both 0, a failed slave is never noticed");
 	for (i = 0; i < c->n_slaves; i++) {

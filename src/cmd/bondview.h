@@ -47,9 +47,6 @@ struct bondview_speed {
 };
 void bondview_read_speed(const char *dev, struct bondview_speed *sp);
 
-/* The monitoring the bond does: "miimon", "arp" or "none". */
-const char *bondview_monitoring(const struct bond_conf *c);
-
 /* Slaves of @bond (in its bond_conf order) with MII status up. */
 unsigned int bondview_slaves_up(const struct linkset *ls,
 				const struct link *bond);

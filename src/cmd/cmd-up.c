@@ -77,8 +77,7 @@ static int want_from_conf(struct session *s, const struct host_bond *hb,
  */
 static void bare(struct bond_conf *want)
 {
-	want->present &= ~(BONDOPT_BIT(BONDOPT_PRIMARY) |
-			   BONDOPT_BIT(BONDOPT_ACTIVE_SLAVE));
+	want->present &= ~bondopt_with_flags(BONDOPT_F_NAMES_SLAVE);
 	while (want->n_slaves) {
 		char name[IF_NAMESIZE];
 

@@ -57,6 +57,7 @@ static void diff_bond(struct watch *w, const struct linkset *old,
 		      const struct link *nb)
 {
 	const struct bond_conf *oc = ob->bond, *nc = nb->bond;
+	const char *oa, *na;
 	const struct link *os, *ns;
 	size_t i;
 
@@ -83,10 +84,11 @@ static void diff_bond(struct watch *w, const struct linkset *old,
 			      bondview_state_name(os->slave.state),
 			      bondview_state_name(ns->slave.state));
 	}
-	if (strcmp(oc->active_slave, nc->active_slave))
-		event(w, nb->name, "active slave %s -> %s",
-		      *oc->active_slave ? oc->active_slave : "none",
-		      *nc->active_slave ? nc->active_slave : "none");
+	oa = bond_conf_ifname_of(oc, BONDOPT_ACTIVE_SLAVE);
+	na = bond_conf_ifname_of(nc, BONDOPT_ACTIVE_SLAVE);
+	if (strcmp(oa, na))
+		event(w, nb->name, "active slave %s -> %s", *oa ? oa : "none",
+		      *na ? na : "none");
 	if ((ob->flags ^ nb->flags) & BONDVIEW_IFF_LOWER_UP)
 		event(w, nb->name, "carrier %s",
 		      nb->flags & BONDVIEW_IFF_LOWER_UP ? "regained" : "lost");

@@ -186,8 +186,8 @@ static void want_configured(struct session *s, const struct host_bond *hb,
 	}
 	/*
 	 * The kernel keeps a primary that is not a slave yet and makes it
-	 * primary once it is enslaved, as with the module's options; an
-	 * active slave must be a slave now.
+	 * primary once it is enslaved, as with the module's options
+	 * (BONDOPT_F_PENDING); an active slave must be a slave now.
 	 */
 	for (id = 0; id < BONDOPT_COUNT; id++) {
 		const struct bondopt *o = bondopt_get(id);
@@ -199,11 +199,11 @@ static void want_configured(struct session *s, const struct host_bond *hb,
 		ws = bond_conf_find_slave(want, name);
 		if (ws && ws->member)
 			continue;
-		if (id == BONDOPT_PRIMARY && linkset_find(&s->ls, name)) {
-			diags_add(
-				&s->d, DIAG_NOTE, NULL,
-				"%s: primary %s takes effect when %s is enslaved",
-				want->name, name, name);
+		if ((o->flags & BONDOPT_F_PENDING) &&
+		    linkset_find(&s->ls, name)) {
+			diags_add(&s->d, DIAG_NOTE, NULL,
+				  "%s: %s %s takes effect when %s is enslaved",
+				  want->name, o->name, name, name);
 			continue;
 		}
 		want->present &= ~BONDOPT_BIT(id);
@@ -251,7 +251,8 @@ static void say_configured(const struct target *t, const struct host_bond *hb)
 	/* a primary sent again after the slaves went is no news */
 	for (k = 0; k < t->plan.n; k++)
 		set |= (t->plan.v[k].kind == STEP_SET &&
-			(t->plan.v[k].opts & ~BONDOPT_BIT(BONDOPT_PRIMARY))) ||
+			(t->plan.v[k].opts &
+			 ~bondopt_with_flags(BONDOPT_F_PENDING))) ||
 		       t->plan.v[k].kind == STEP_MTU;
 	if (!set)
 		return;

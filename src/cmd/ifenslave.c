@@ -109,18 +109,25 @@ static const char *mii_names[] = { "link up", "link failing", "link down",
 static void print_bond(const struct linkset *ls, const struct link *b)
 {
 	const struct bond_conf *c = b->bond;
+	const char *p;
 	char mode[64];
 	size_t i;
+	int id;
 
 	bond_conf_format_value(c, BONDOPT_MODE, mode, sizeof(mode));
 	printf("%s: %s, %s", b->name, mode, b->flags & IFF_UP ? "up" : "down");
 	if (!(b->flags & IFF_LOWER_UP) && (b->flags & IFF_UP))
 		printf(", no carrier");
-	if (bond_conf_has(c, BONDOPT_ACTIVE_SLAVE))
-		printf(", active slave %s",
-		       bond_conf_ifname_of(c, BONDOPT_ACTIVE_SLAVE));
-	if (bond_conf_has(c, BONDOPT_PRIMARY))
-		printf(", primary %s", bond_conf_ifname_of(c, BONDOPT_PRIMARY));
+	/* ", active slave eth0, primary eth1" */
+	for (id = 0; id < BONDOPT_COUNT; id++) {
+		if (bondopt_get(id)->kind != BONDOPT_IFNAME ||
+		    !bond_conf_has(c, id))
+			continue;
+		printf(", ");
+		for (p = bondopt_get(id)->name; *p; p++)
+			putchar(*p == '_' ? ' ' : *p);
+		printf(" %s", bond_conf_ifname_of(c, id));
+	}
 	if (!c->n_slaves)
 		printf(", no slaves");
 	putchar('\n');

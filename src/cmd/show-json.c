@@ -171,7 +171,7 @@ void show_bond_json(struct json *j, const struct linkset *ls,
 	json_key(j, "carrier");
 	json_bool(j, b->flags & BONDVIEW_IFF_LOWER_UP);
 	key_int(j, "mtu", b->mtu);
-	key_str(j, "monitoring", bondview_monitoring(c));
+	key_str(j, "monitoring", bond_conf_monitor(c));
 	bond_options(j, b, ad);
 	key_int(j, "slaves_up", bondview_slaves_up(ls, b));
 	json_key(j, "slaves");

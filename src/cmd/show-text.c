@@ -84,7 +84,7 @@ static void table_print(const struct table *t, const char *indent)
 
 static void show_monitoring_text(const struct bond_conf *c)
 {
-	const char *mon = bondview_monitoring(c);
+	const char *mon = bond_conf_monitor(c);
 	char buf[BOND_MAX_TARGETS * 48];
 
 	if (!strcmp(mon, bondopt_get(BONDOPT_MIIMON)->name)) {
@@ -218,11 +218,13 @@ void show_bond_text(const struct linkset *ls, const struct link *b)
 	       "mode:", bond_mode_name(show_num(c, BONDOPT_MODE)));
 	show_monitoring_text(c);
 	if (show_mode_uses(c, BONDOPT_ACTIVE_SLAVE)) {
-		printf("  %-18s %s\n", "active slave:",
-		       bondview_safe(*c->active_slave ? c->active_slave :
-							"none"));
-		printf("  %-18s %s\n", "primary:",
-		       bondview_safe(*c->primary ? c->primary : "none"));
+		const char *a = bond_conf_ifname_of(c, BONDOPT_ACTIVE_SLAVE);
+		const char *p = bond_conf_ifname_of(c, BONDOPT_PRIMARY);
+
+		printf("  %-18s %s\n",
+		       "active slave:", bondview_safe(*a ? a : "none"));
+		printf("  %-18s %s\n",
+		       "primary:", bondview_safe(*p ? p : "none"));
 	}
 	if (show_mode_uses(c, BONDOPT_XMIT_HASH_POLICY)) {
 		show_value(c, BONDOPT_XMIT_HASH_POLICY, buf, sizeof(buf));

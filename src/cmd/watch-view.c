@@ -115,6 +115,7 @@ void watch_view(struct watch *w, unsigned int number)
 	const struct link *b, *s;
 	size_t n_next = 0, i, k;
 	unsigned int shown = 0;
+	const char *active;
 	char ts[40], info[128], label[32];
 
 	watch_stamp(ts, sizeof(ts));
@@ -130,14 +131,14 @@ void watch_view(struct watch *w, unsigned int number)
 		if (!watch_watched(w, b))
 			continue;
 		shown++;
+		active = bond_conf_ifname_of(b->bond, BONDOPT_ACTIVE_SLAVE);
 		snprintf(info, sizeof(info), "%s %s%s active=%s",
 			 bond_mode_name(bond_conf_effective(b->bond, NULL,
 							    BONDOPT_MODE)),
 			 b->flags & IFF_UP ? "up" : "down",
 			 b->flags & BONDVIEW_IFF_LOWER_UP ? " carrier" :
 							    " no-carrier",
-			 *b->bond->active_slave ? b->bond->active_slave :
-						  "none");
+			 *active ? active : "none");
 		view_line(w, next, &n_next, b->name, b->name, info, dt);
 		for (k = 0; k < b->bond->n_slaves; k++) {
 			s = watch_slave_of(ls, b, b->bond->slaves[k].name);

@@ -194,12 +194,11 @@ static int verify_bond(struct apply_run *r, const struct plan *p, size_t first)
 		    (opt->flags & BONDOPT_F_NOT_BOND_ATTR))
 			continue;
 		/*
-		 * A primary that is not a slave yet is kept by the kernel,
-		 * which makes it primary once it is enslaved; until then it
-		 * is not reported.
+		 * A name the kernel keeps while it is not a slave yet (the
+		 * primary) is not reported until it is enslaved.
 		 */
-		if (id == BONDOPT_PRIMARY &&
-		    !slave_of(r->cur, b, want->primary))
+		if ((opt->flags & BONDOPT_F_PENDING) &&
+		    !slave_of(r->cur, b, bond_conf_ifname_of(want, id)))
 			continue;
 		if (!reported) {
 			diags_add(

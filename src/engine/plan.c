@@ -13,8 +13,7 @@
 #include "model/xalloc.h"
 
 /* Set after the slaves are enslaved: they name slaves. */
-#define POST_OPTS \
-	(BONDOPT_BIT(BONDOPT_PRIMARY) | BONDOPT_BIT(BONDOPT_ACTIVE_SLAVE))
+#define POST_OPTS bondopt_with_flags(BONDOPT_F_NAMES_SLAVE)
 
 void plan_init(struct plan *p)
 {
@@ -59,21 +58,6 @@ static uint64_t settable(const struct bond_conf *want)
 	return want->present & ~bondopt_with_flags(BONDOPT_F_NOT_BOND_ATTR);
 }
 
-/* The kernel keeps delays as multiples of miimon, rounded down. */
-static int64_t as_kernel_keeps(const struct bond_conf *want,
-			       const struct bond_conf *have, enum bondopt_id id)
-{
-	int64_t v = want->num[id];
-	int64_t miimon =
-		bond_conf_has(want, BONDOPT_MIIMON) ?
-			want->num[BONDOPT_MIIMON] :
-			bond_conf_effective(have, NULL, BONDOPT_MIIMON);
-
-	if ((bondopt_get(id)->flags & BONDOPT_F_NEEDS_MIIMON) && miimon > 0)
-		return v / miimon * miimon;
-	return v;
-}
-
 bool plan_same_value(const struct bond_conf *want, const struct bond_conf *have,
 		     enum bondopt_id id)
 {
@@ -104,7 +88,7 @@ bool plan_same_value(const struct bond_conf *want, const struct bond_conf *have,
 		return true;
 	default:
 		return bond_conf_has(have, id) &&
-		       as_kernel_keeps(want, have, id) == have->num[id];
+		       bond_conf_kept_value(want, have, id) == have->num[id];
 	}
 }
 
@@ -288,13 +272,8 @@ int plan_bond(struct plan *p, const struct bond_conf *want,
 		up = false;
 	} else {
 		diff = plan_diff(want, have);
-		/*
-		 * The kernel keeps the delays as counts of miimon intervals:
-		 * a new miimon changes them, so they are sent again after it.
-		 */
-		if (diff & BONDOPT_BIT(BONDOPT_MIIMON))
-			diff |= settable(want) &
-				bondopt_with_flags(BONDOPT_F_NEEDS_MIIMON);
+		/* a new miimon changes the delays: they are sent after it */
+		diff |= settable(want) & bond_conf_dependents(diff);
 		post = diff & POST_OPTS;
 		diff &= ~post;
 		up = bond->flags & IFF_UP;

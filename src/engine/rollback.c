@@ -16,8 +16,8 @@
  * The options of the old bond @old that can be sent back: only those its
  * mode takes (the driver refuses the others with EACCES, and stops there;
  * sending every option after a change of mode failed on 7.3, which
- * refuses more of them outside 802.3ad), and the delays only where it had
- * miimon (EPERM without it).
+ * refuses more of them outside 802.3ad), and of those the ones it takes
+ * with the old bond's other options (the delays need miimon).
  */
 static uint64_t restorable(const struct bond_conf *old)
 {
@@ -26,8 +26,7 @@ static uint64_t restorable(const struct bond_conf *old)
 
 	if (bond_conf_has(old, BONDOPT_MODE))
 		opts &= bondopt_in_mode((unsigned int)old->num[BONDOPT_MODE]);
-	if (!bond_conf_effective(old, NULL, BONDOPT_MIIMON))
-		opts &= ~bondopt_with_flags(BONDOPT_F_NEEDS_MIIMON);
+	opts = bond_conf_acceptable(old, opts);
 	/* the old active slave comes back with its slave (rollback) */
 	opts &= ~BONDOPT_BIT(BONDOPT_ACTIVE_SLAVE);
 	return opts;
@@ -114,22 +113,17 @@ static int restore_active(struct apply_run *r, int bond, const char *dev,
 	const struct link *old = linkset_find(r->before, dev);
 	const struct link *b =
 		old ? linkset_find_index(r->before, old->master) : NULL;
-	const struct bondopt_value *always;
 
 	if (!b || !b->bond || !bond_conf_has(b->bond, BONDOPT_ACTIVE_SLAVE) ||
-	    strcmp(b->bond->active_slave, dev))
+	    strcmp(bond_conf_ifname_of(b->bond, BONDOPT_ACTIVE_SLAVE), dev))
 		return 0;
 	/*
-	 * The driver makes the primary active itself once its link is up,
-	 * and refuses it as active slave until then (EINVAL while updelay
-	 * runs on a slave just enslaved).
+	 * The driver may make it active itself once its link is up (a
+	 * primary with primary_reselect=always), and refuses it as active
+	 * slave until then (EINVAL while updelay runs on a slave just
+	 * enslaved).
 	 */
-	always = bondopt_value_find(bondopt_get(BONDOPT_PRIMARY_RESELECT),
-				    "always");
-	if (!strcmp(bond_conf_ifname_of(b->bond, BONDOPT_PRIMARY), dev) &&
-	    always &&
-	    bond_conf_effective(b->bond, NULL, BONDOPT_PRIMARY_RESELECT) ==
-		    always->value)
+	if (bond_conf_takes_over(b->bond, dev))
 		return 0;
 	return bnl_bond_change(r->nl, bond, b->bond,
 			       BONDOPT_BIT(BONDOPT_ACTIVE_SLAVE), r->before, e);

@@ -43,14 +43,7 @@ bool conv_format_has_files(enum conv_format f)
 /* Per-slave options an ifcfg slave file carries (BOND_PORT_*). */
 static const char *port_key(int id)
 {
-	switch (id) {
-	case BONDOPT_SLAVE_QUEUE_ID:
-		return "BOND_PORT_QUEUE_ID";
-	case BONDOPT_SLAVE_PRIO:
-		return "BOND_PORT_PRIO";
-	default:
-		return NULL;
-	}
+	return bondopt_get(id)->ifcfg_port;
 }
 
 /* The rest go into BONDING_OPTS: other options, slaves not enslaved. */

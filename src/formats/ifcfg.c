@@ -167,12 +167,16 @@ static const char *master_of(struct ifcfg *files, size_t n, struct ifcfg *f,
 
 static void bad_key_check(const struct ifcfg *f, struct diags *d)
 {
-	static const char *const known[] = { "BONDING_OPTS", "BONDING_MASTER",
-					     "BOND_PORT_QUEUE_ID",
-					     "BOND_PORT_PRIO", NULL };
+	const char *known[BONDOPT_COUNT + 3] = { "BONDING_OPTS",
+						 "BONDING_MASTER" };
 	const char *const *k;
+	size_t n = 2;
+	int id;
 	size_t i;
 
+	for (id = 0; id < BONDOPT_COUNT; id++)
+		if (bondopt_get(id)->ifcfg_port)
+			known[n++] = bondopt_get(id)->ifcfg_port;
 	for (i = 0; i < f->sh.n_vars; i++) {
 		const struct shvar *v = &f->sh.vars[i];
 		const char *near = NULL;
@@ -364,9 +368,9 @@ static void declare_bond(struct host_conf *h, struct ifcfg *f, struct diags *d)
 
 /* BOND_PORT_QUEUE_ID=2 on a slave: one of its per-slave options. */
 static void port_option(struct host_claim *c, const struct ifcfg *f,
-			const char *key, enum bondopt_id id, struct diags *d)
+			enum bondopt_id id, struct diags *d)
 {
-	const struct shvar *v = get(f, key);
+	const struct shvar *v = get(f, bondopt_get(id)->ifcfg_port);
 	struct bond_conf tmp;
 	char *word;
 
@@ -392,6 +396,7 @@ static void claim_slave(struct host_conf *h, struct ifcfg *files, size_t n,
 	struct diag_loc loc;
 	const char *master = master_of(files, n, f, &loc, d);
 	struct host_claim *c;
+	int id;
 
 	if (!master) {
 		if (slave && values_bool_word(slave->value) == 1)
@@ -412,8 +417,9 @@ static void claim_slave(struct host_conf *h, struct ifcfg *files, size_t n,
 			"MASTER=%s without SLAVE=yes: the network scripts would not enslave %s; it is enslaved here (add SLAVE=yes)",
 			master, f->device);
 	c = host_conf_claim(h, HOST_IFCFG, f->device, master, &loc);
-	port_option(c, f, "BOND_PORT_QUEUE_ID", BONDOPT_SLAVE_QUEUE_ID, d);
-	port_option(c, f, "BOND_PORT_PRIO", BONDOPT_SLAVE_PRIO, d);
+	for (id = 0; id < BONDOPT_COUNT; id++)
+		if (bondopt_get(id)->ifcfg_port)
+			port_option(c, f, id, d);
 }
 
 /* Two files for one device: the first (in name order) is used. */

@@ -42,8 +42,8 @@ static void write_netdev(struct conv *cv, const struct host_bond *b)
 		if (!conv_bond_option(c, id))
 			continue;
 		bond_conf_format_value(c, id, value, sizeof(value));
-		if (bondopt_get(id)->kind == BONDOPT_IFNAME) {
-			/* PrimarySlave=, ActiveSlave= in the slave's .network */
+		if (k->form == BONDOPT_ND_SLAVE) {
+			/* written in the slave's .network: slave_keys() */
 			if (*value && !bond_conf_find_slave(c, value))
 				conv_lost(
 					cv, out, "networkd",
@@ -81,12 +81,25 @@ static void write_netdev(struct conv *cv, const struct host_bond *b)
 		case BONDOPT_ND_NUM:
 		case BONDOPT_ND_TEXT:
 		case BONDOPT_ND_NONE:
+		case BONDOPT_ND_SLAVE:
 			fputs(value, out);
 			break;
 		}
 		fputc('\n', out);
 	}
 	conv_file_close(cv);
+}
+
+/* PrimarySlave=yes, ActiveSlave=yes: in the .network of the slave named. */
+static void slave_keys(FILE *out, const struct bond_conf *c, const char *slave)
+{
+	int id;
+
+	for (id = 0; id < BONDOPT_COUNT; id++)
+		if (bondopt_get(id)->networkd.form == BONDOPT_ND_SLAVE &&
+		    bond_conf_has(c, id) &&
+		    !strcmp(bond_conf_ifname_of(c, id), slave))
+			fprintf(out, "%s=yes\n", bondopt_get(id)->networkd.key);
 }
 
 void networkd_write(struct conv *cv, const struct host_bond *b)
@@ -125,12 +138,7 @@ void networkd_write(struct conv *cv, const struct host_bond *b)
 			cv, xasprintf(NETWORKD_DIR "/30-%s.network", s->name));
 		fprintf(out, "[Match]\nName=%s\n\n[Network]\nBond=%s\n",
 			s->name, c->name);
-		if (bond_conf_has(c, BONDOPT_PRIMARY) &&
-		    !strcmp(c->primary, s->name))
-			fputs("PrimarySlave=yes\n", out);
-		if (bond_conf_has(c, BONDOPT_ACTIVE_SLAVE) &&
-		    !strcmp(c->active_slave, s->name))
-			fputs("ActiveSlave=yes\n", out);
+		slave_keys(out, c, s->name);
 		conv_lost_slave(cv, out, "networkd", c, s, ~0ULL, "");
 		conv_file_close(cv);
 	}

@@ -68,9 +68,13 @@ void nmcli_write(struct conv *cv, FILE *out, const struct host_bond *b)
 {
 	const struct bond_conf *c = &b->conf;
 	char *opts, num[24], *con;
+	uint64_t no_port = 0; /* slave options nmcli has no property for */
 	size_t i;
 	int id;
 
+	for (id = 0; id < BONDOPT_COUNT; id++)
+		if (!bondopt_get(id)->nmcli_port)
+			no_port |= BONDOPT_BIT(id);
 	fputs("nmcli connection add type bond", out);
 	nmcli_arg(out, "con-name", c->name);
 	nmcli_arg(out, "ifname", c->name);
@@ -99,8 +103,7 @@ void nmcli_write(struct conv *cv, FILE *out, const struct host_bond *b)
 					", not a slave");
 			continue;
 		}
-		conv_lost_slave(cv, out, "nmcli", c, s,
-				BONDOPT_BIT(BONDOPT_SLAVE_ACTOR_PORT_PRIO), "");
+		conv_lost_slave(cv, out, "nmcli", c, s, no_port, "");
 		fputs("nmcli connection add type ethernet", out);
 		con = xasprintf("%s-port-%s", c->name, s->name);
 		nmcli_arg(out, "con-name", con);
@@ -113,10 +116,9 @@ void nmcli_write(struct conv *cv, FILE *out, const struct host_bond *b)
 				continue;
 			snprintf(num, sizeof(num), "%lld",
 				 (long long)s->num[id]);
-			if (id == BONDOPT_SLAVE_QUEUE_ID)
-				nmcli_arg(out, "bond-port.queue-id", num);
-			else if (id == BONDOPT_SLAVE_PRIO)
-				nmcli_arg(out, "bond-port.prio", num);
+			if (bondopt_get(id)->nmcli_port)
+				nmcli_arg(out, bondopt_get(id)->nmcli_port,
+					  num);
 		}
 		if (!b->onboot)
 			nmcli_arg(out, "connection.autoconnect", "no");

@@ -258,27 +258,26 @@ static int link_cb(const struct nlmsghdr *nlh, void *data)
 	return MNL_CB_OK;
 }
 
-/* The kernel reports primary and active_slave as ifindexes. */
+/* The kernel reports the options that name an interface as ifindexes. */
 static void resolve_names(struct linkset *ls)
 {
-	static const enum bondopt_id ids[] = { BONDOPT_PRIMARY,
-					       BONDOPT_ACTIVE_SLAVE };
 	struct bond_conf *c;
 	struct link *dev;
-	size_t i, k;
+	size_t i;
+	int id;
 
 	for (i = 0; i < ls->n; i++) {
 		c = ls->v[i].bond;
 		if (!c)
 			continue;
 		snprintf(c->name, sizeof(c->name), "%s", ls->v[i].name);
-		for (k = 0; k < 2; k++) {
-			char *name = bond_conf_ifname(c, ids[k]);
-
-			if (!bond_conf_has(c, ids[k]))
+		for (id = 0; id < BONDOPT_COUNT; id++) {
+			if (bondopt_get(id)->kind != BONDOPT_IFNAME ||
+			    !bond_conf_has(c, id))
 				continue;
-			dev = linkset_find_index(ls, (int)c->num[ids[k]]);
-			snprintf(name, IF_NAMESIZE, "%s", dev ? dev->name : "");
+			dev = linkset_find_index(ls, (int)c->num[id]);
+			snprintf(bond_conf_ifname(c, id), IF_NAMESIZE, "%s",
+				 dev ? dev->name : "");
 		}
 	}
 }

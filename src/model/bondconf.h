@@ -30,8 +30,7 @@ struct bond_conf {
 	uint64_t present; /* BIT of the bond option ids set */
 	int64_t num[BONDOPT_COUNT];
 	struct diag_loc where[BONDOPT_COUNT];
-	char primary[IF_NAMESIZE];
-	char active_slave[IF_NAMESIZE];
+	char ifnames[BONDOPT_IFNAMES][IF_NAMESIZE]; /* by the row's slot */
 	uint8_t ad_actor_system[6];
 	struct in_addr arp_targets[BOND_MAX_TARGETS];
 	unsigned int n_arp_targets;
@@ -60,16 +59,16 @@ static inline bool bond_conf_has(const struct bond_conf *c, enum bondopt_id id)
 	return c->present & BONDOPT_BIT(id);
 }
 
-/* The name buffer of interface-name option @id (primary, active_slave). */
+/* The name buffer of interface-name option @id (BONDOPT_IFNAME). */
 static inline char *bond_conf_ifname(struct bond_conf *c, enum bondopt_id id)
 {
-	return id == BONDOPT_PRIMARY ? c->primary : c->active_slave;
+	return c->ifnames[bondopt_get(id)->slot];
 }
 
 static inline const char *bond_conf_ifname_of(const struct bond_conf *c,
 					      enum bondopt_id id)
 {
-	return id == BONDOPT_PRIMARY ? c->primary : c->active_slave;
+	return c->ifnames[bondopt_get(id)->slot];
 }
 
 /* Makes @dst (uninitialized) a copy of @src, slaves included. */
@@ -138,5 +137,29 @@ char *bond_conf_format(const struct bond_conf *c);
  */
 int bond_conf_validate(const struct bond_conf *c, const struct bond_conf *base,
 		       struct diags *d);
+
+/*
+ * The driver's rules between options, for the engine (validate.c).
+ *
+ * bond_conf_kept_value: the value of option @id the kernel keeps when
+ * @want is applied over @have (the delays become multiples of miimon).
+ */
+int64_t bond_conf_kept_value(const struct bond_conf *want,
+			     const struct bond_conf *have, enum bondopt_id id);
+
+/* The options whose kept value changes with those of @changed. */
+uint64_t bond_conf_dependents(uint64_t changed);
+
+/* Of @opts, those the kernel takes on a bond set as @c (EPERM otherwise). */
+uint64_t bond_conf_acceptable(const struct bond_conf *c, uint64_t opts);
+
+/*
+ * Whether the driver itself makes slave @dev of @c active once its link
+ * is up (and refuses it as active slave until then).
+ */
+bool bond_conf_takes_over(const struct bond_conf *c, const char *dev);
+
+/* The link monitor @c runs: "miimon", "arp" or "none". */
+const char *bond_conf_monitor(const struct bond_conf *c);
 
 #endif

@@ -96,8 +96,10 @@ const struct bondopt bondopt_table[BONDOPT_COUNT] = {
 		.summary = "bonding policy",
 	},
 	[BONDOPT_ACTIVE_SLAVE] = {
+		.networkd = { "ActiveSlave", BONDOPT_ND_SLAVE },
 		.name = "active_slave", .nla = 2, .nla_type = BONDOPT_NLA_U32,
-		.kind = BONDOPT_IFNAME, .modes = MODES_ACTIVE,
+		.kind = BONDOPT_IFNAME, .slot = 0, .modes = MODES_ACTIVE,
+		.flags = BONDOPT_F_NAMES_SLAVE,
 		.summary = "the slave that carries traffic now",
 	},
 	[BONDOPT_MIIMON] = {
@@ -160,9 +162,11 @@ const struct bondopt bondopt_table[BONDOPT_COUNT] = {
 		.summary = "whether any or all ARP targets must answer",
 	},
 	[BONDOPT_PRIMARY] = {
+		.networkd = { "PrimarySlave", BONDOPT_ND_SLAVE },
 		.name = "primary", .nla = 11, .nla_type = BONDOPT_NLA_U32,
-		.kind = BONDOPT_IFNAME, .modes = MODES_ACTIVE,
-		.flags = BONDOPT_F_MODPARAM,
+		.kind = BONDOPT_IFNAME, .slot = 1, .modes = MODES_ACTIVE,
+		.flags = BONDOPT_F_MODPARAM | BONDOPT_F_NAMES_SLAVE |
+			 BONDOPT_F_PENDING,
 		.summary = "the preferred slave",
 	},
 	[BONDOPT_PRIMARY_RESELECT] = {
@@ -349,12 +353,15 @@ const struct bondopt bondopt_table[BONDOPT_COUNT] = {
 	},
 	[BONDOPT_SLAVE_QUEUE_ID] = {
 		.name = "queue_id", .nla = 5, .nla_type = BONDOPT_NLA_U16,
+		.ifcfg_port = "BOND_PORT_QUEUE_ID",
+		.nmcli_port = "bond-port.queue-id",
 		.kind = BONDOPT_UINT, .max = 255, .modes = BOND_MODES_ALL,
 		.flags = BONDOPT_F_SLAVE,
 		.summary = "transmit queue of the slave (0: none)",
 	},
 	[BONDOPT_SLAVE_PRIO] = {
 		.name = "prio", .nla = 9, .nla_type = BONDOPT_NLA_S32,
+		.ifcfg_port = "BOND_PORT_PRIO", .nmcli_port = "bond-port.prio",
 		.kind = BONDOPT_INT, .min = INT32_MIN, .max = INT32_MAX,
 		.modes = MODES_ACTIVE,
 		.flags = BONDOPT_F_SLAVE | BONDOPT_F_NLONLY,

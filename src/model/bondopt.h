@@ -73,6 +73,9 @@ enum bond_mode {
 #define BOND_MODE_BIT(m) (1u << (m))
 #define BOND_MODES_ALL ((1u << BOND_MODE_COUNT) - 1)
 
+/* The options that name an interface (BONDOPT_IFNAME). */
+#define BONDOPT_IFNAMES 2
+
 /* The kernel's limit on ARP and NS targets. */
 #define BOND_MAX_TARGETS 16
 
@@ -112,6 +115,10 @@ enum bondopt_flags {
 	/* the kernel accepts it in any mode; it only acts in @modes */
 	BONDOPT_F_SOFTMODES = 1u << 9,
 	BONDOPT_F_NEEDS_MIIMON = 1u << 10, /* EPERM while miimon is 0 */
+	/* names a slave: set once the slaves are enslaved */
+	BONDOPT_F_NAMES_SLAVE = 1u << 11,
+	/* the kernel keeps a name that is no slave yet, until it is one */
+	BONDOPT_F_PENDING = 1u << 12,
 };
 
 /* Options that no request to a bond carries. */
@@ -144,6 +151,7 @@ enum bondopt_nd_form {
 	BONDOPT_ND_SEC, /* seconds: "1s" */
 	BONDOPT_ND_LIST, /* addresses separated by blanks */
 	BONDOPT_ND_TEXT, /* as written */
+	BONDOPT_ND_SLAVE, /* KEY=yes in the named slave's .network */
 };
 
 struct bondopt_networkd {
@@ -167,6 +175,9 @@ struct bondopt {
 	const char *unit; /* "ms", "s" or NULL */
 	const char *ip_name; /* iproute2's keyword, where not @name */
 	struct bondopt_networkd networkd; /* its [Bond] key */
+	const char *ifcfg_port; /* a slave's ifcfg key (BOND_PORT_*), or NULL */
+	const char *nmcli_port; /* nmcli's bond-port property, or NULL */
+	unsigned int slot; /* BONDOPT_IFNAME: its name buffer in a bond_conf */
 	const char *summary;
 	struct bondopt_kver since; /* first mainline kernel with it; 0: any */
 	/* older stable series that have it, from the sublevel given */

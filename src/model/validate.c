@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /*
- * Whole-bond validation: the rules that involve more than one option.
+ * Whole-bond validation: the rules that involve more than one option,
+ * and those rules as the engine follows them.
  */
 #include "config.h"
 
@@ -262,4 +263,56 @@ int bond_conf_validate(const struct bond_conf *c, const struct bond_conf *base,
 			"%s=0 is obsolete: kernels from 6.18 refuse it; remove it",
 			N(USE_CARRIER));
 	return d->errors > errors ? -EINVAL : 0;
+}
+
+/* --- the rules, for the engine -------------------------------------------- */
+
+int64_t bond_conf_kept_value(const struct bond_conf *want,
+			     const struct bond_conf *have, enum bondopt_id id)
+{
+	int64_t v = want->num[id];
+	int64_t miimon =
+		bond_conf_has(want, BONDOPT_MIIMON) ?
+			want->num[BONDOPT_MIIMON] :
+			bond_conf_effective(have, NULL, BONDOPT_MIIMON);
+
+	/* the kernel keeps delays as counts of miimon intervals */
+	if ((bondopt_get(id)->flags & BONDOPT_F_NEEDS_MIIMON) && miimon > 0)
+		return v / miimon * miimon;
+	return v;
+}
+
+uint64_t bond_conf_dependents(uint64_t changed)
+{
+	return changed & BONDOPT_BIT(BONDOPT_MIIMON) ?
+		       bondopt_with_flags(BONDOPT_F_NEEDS_MIIMON) :
+		       0;
+}
+
+uint64_t bond_conf_acceptable(const struct bond_conf *c, uint64_t opts)
+{
+	if (!bond_conf_effective(c, NULL, BONDOPT_MIIMON))
+		opts &= ~bondopt_with_flags(BONDOPT_F_NEEDS_MIIMON);
+	return opts;
+}
+
+bool bond_conf_takes_over(const struct bond_conf *c, const char *dev)
+{
+	const struct bondopt_value *always = bondopt_value_find(
+		bondopt_get(BONDOPT_PRIMARY_RESELECT), "always");
+
+	return bond_conf_has(c, BONDOPT_PRIMARY) &&
+	       !strcmp(bond_conf_ifname_of(c, BONDOPT_PRIMARY), dev) &&
+	       always &&
+	       bond_conf_effective(c, NULL, BONDOPT_PRIMARY_RESELECT) ==
+		       always->value;
+}
+
+const char *bond_conf_monitor(const struct bond_conf *c)
+{
+	if (bond_conf_effective(c, NULL, BONDOPT_MIIMON) > 0)
+		return N(MIIMON);
+	if (bond_conf_effective(c, NULL, BONDOPT_ARP_INTERVAL) > 0)
+		return "arp";
+	return "none";
 }

@@ -405,3 +405,35 @@ nmcli connection add type ethernet con-name bond2-port-em2 ifname em2 port-type 
 		[[ $err == *"warning: bond0: actor_port_prio=eth0:100 ($f cannot express it); left out"* ]]
 	done
 }
+
+@test "convert --to networkd: the active slave and the primary in their slaves' .network" {
+	local r=$BATS_TEST_TMPDIR/root ns
+
+	ns=$r/etc/sysconfig/network-scripts
+	mkdir -p "$ns"
+	printf 'DEVICE=bond0\nTYPE=Bond\nBONDING_MASTER=yes\nBONDING_OPTS="mode=active-backup miimon=100 primary=eth1 active_slave=eth0"\nONBOOT=yes\n' >"$ns/ifcfg-bond0"
+	printf 'DEVICE=eth0\nMASTER=bond0\nSLAVE=yes\nBOND_PORT_QUEUE_ID=3\n' >"$ns/ifcfg-eth0"
+	printf 'DEVICE=eth1\nMASTER=bond0\nSLAVE=yes\nBOND_PORT_PRIO=7\n' >"$ns/ifcfg-eth1"
+	bc --root "$r" convert --to networkd
+	[[ $output == *"Name=eth0
+
+[Network]
+Bond=bond0
+ActiveSlave=yes
+"* ]]
+	[[ $output == *"Name=eth1
+
+[Network]
+Bond=bond0
+PrimarySlave=yes
+"* ]]
+	[[ $output != *"PrimarySlave=yes
+ActiveSlave"* ]]
+	# networkd has no key for queue_id or prio: both warned, none lost silently
+	[[ $err == *"queue_id=eth0:3 (networkd cannot express it); left out"* ]]
+	[[ $err == *"prio=eth1:7 (networkd cannot express it); left out"* ]]
+	bc --root "$r" convert --to nmcli
+	[[ $output == *"ifname eth0 port-type bond controller bond0 bond-port.queue-id 3"* ]]
+	[[ $output == *"ifname eth1 port-type bond controller bond0 bond-port.prio 7"* ]]
+	[ -z "$err" ]
+}

@@ -2,7 +2,8 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
 # scripts/check-layers: src/ passes; on a copy of it, an include from a
 # layer above, an include that leads back to its file, and a header named
-# without its folder are each named with file and line.
+# without its folder are each named with file and line. scripts/check-story:
+# the files that name an option, and a fourth file fails.
 
 load ../helpers
 
@@ -40,4 +41,20 @@ setup() {
 	expected_rc=1 run_x "$SRCDIR/scripts/check-layers" "$T"
 	assert_output_contains "engine/plan.c:"
 	assert_output_contains '#include "plan.h": name the folder ("LAYER/plan.h")'
+}
+
+@test "check-story: five options' stories are in at most 3 files each" {
+	run_x "$SRCDIR/scripts/check-story" "$SRCDIR/src"
+	assert_output_contains "MIIMON: model/bondopt.c cmd/show-text.c model/validate.c (3)"
+	assert_output_contains "PRIMARY: model/bondopt.c cmd/show-text.c model/validate.c (3)"
+	assert_output_contains "SLAVE_QUEUE_ID: model/bondopt.c cmd/show-text.c model/validate.c (3)"
+	assert_output_contains "AD_LACP_RATE: model/bondopt.c cmd/show-text.c (2)"
+	assert_output_contains "ARP_IP_TARGET: model/bondopt.c cmd/show-text.c model/validate.c (3)"
+}
+
+@test "check-story: an option named in a fourth file fails" {
+	sed -i 's|^#include "engine/plan.h"$|&\n/* BONDOPT_PRIMARY */|' "$T/engine/plan.c"
+	expected_rc=1 run_x "$SRCDIR/scripts/check-story" "$T" PRIMARY
+	assert_output_contains "PRIMARY: model/bondopt.c cmd/show-text.c engine/plan.c model/validate.c (4)"
+	assert_output_contains "check-story: BONDOPT_PRIMARY is named in 4 files; at most 3"
 }

@@ -178,7 +178,9 @@ static void select_active(struct fake_link *b, const struct fake_link *joined)
 		b->active[0] = '\0';
 		return;
 	}
-	if (joined && !strcmp(joined->name, b->conf.primary) &&
+	if (joined &&
+	    !strcmp(joined->name,
+		    bond_conf_ifname(&b->conf, BONDOPT_PRIMARY)) &&
 	    b->conf.num[BONDOPT_PRIMARY_RESELECT] == 0) {
 		snprintf(b->active, sizeof(b->active), "%s", joined->name);
 		return;
@@ -186,7 +188,9 @@ static void select_active(struct fake_link *b, const struct fake_link *joined)
 	s = *b->active ? by_name(b->active) : NULL;
 	if (s && s->master == b->ifindex)
 		return;
-	s = *b->conf.primary ? by_name(b->conf.primary) : NULL;
+	s = *bond_conf_ifname(&b->conf, BONDOPT_PRIMARY) ?
+		    by_name(bond_conf_ifname(&b->conf, BONDOPT_PRIMARY)) :
+		    NULL;
 	if (!s || s->master != b->ifindex)
 		for (i = 0, s = NULL; i < fk.n && !s; i++)
 			if (fk.v[i].master == b->ifindex)
@@ -288,8 +292,9 @@ static int set_options(struct fake_link *b, const struct bond_conf *c,
 				snprintf(b->active, sizeof(b->active), "%s",
 					 s ? s->name : "");
 			} else {
-				snprintf(b->conf.primary,
-					 sizeof(b->conf.primary), "%s", ifname);
+				snprintf(bond_conf_ifname(&b->conf,
+							  BONDOPT_PRIMARY),
+					 IF_NAMESIZE, "%s", ifname);
 			}
 			break;
 		case BONDOPT_IPV4S:
@@ -372,7 +377,8 @@ static void fill_link(struct link *l, const struct fake_link *f)
 	l->master = f->master;
 	snprintf(l->kind, sizeof(l->kind), "%s", f->is_bond ? "bond" : "dummy");
 	if (f->is_bond) {
-		const struct fake_link *p = by_name(f->conf.primary);
+		const struct fake_link *p =
+			by_name(bond_conf_ifname_of(&f->conf, BONDOPT_PRIMARY));
 
 		l->is_bond = true;
 		l->bond = xcalloc(1, sizeof(*l->bond));
@@ -387,17 +393,19 @@ static void fill_link(struct link *l, const struct fake_link *f)
 				  BONDOPT_BIT(BONDOPT_AD_ACTOR_SYSTEM));
 		/* a primary is reported once it is a slave */
 		l->bond->present &= ~BONDOPT_BIT(BONDOPT_PRIMARY);
-		l->bond->primary[0] = '\0';
+		bond_conf_ifname(l->bond, BONDOPT_PRIMARY)[0] = '\0';
 		if (p && p->master == f->ifindex) {
 			l->bond->present |= BONDOPT_BIT(BONDOPT_PRIMARY);
-			snprintf(l->bond->primary, IF_NAMESIZE, "%s", p->name);
+			snprintf(bond_conf_ifname(l->bond, BONDOPT_PRIMARY),
+				 IF_NAMESIZE, "%s", p->name);
 		}
 		l->bond->present &= ~BONDOPT_BIT(BONDOPT_ACTIVE_SLAVE);
-		l->bond->active_slave[0] = '\0';
+		bond_conf_ifname(l->bond, BONDOPT_ACTIVE_SLAVE)[0] = '\0';
 		if (*f->active) {
 			l->bond->present |= BONDOPT_BIT(BONDOPT_ACTIVE_SLAVE);
-			snprintf(l->bond->active_slave, IF_NAMESIZE, "%s",
-				 f->active);
+			snprintf(bond_conf_ifname(l->bond,
+						  BONDOPT_ACTIVE_SLAVE),
+				 IF_NAMESIZE, "%s", f->active);
 		}
 	}
 	if (f->is_slave) {
