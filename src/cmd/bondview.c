@@ -15,7 +15,6 @@
 #include <unistd.h>
 
 #include "cmd/bondview.h"
-#include "model/diag.h"
 
 const char *bondview_mii_name(uint8_t mii_status)
 {

@@ -4,9 +4,7 @@
  */
 #include "config.h"
 
-#include <netinet/in.h>
 #include <stdlib.h>
-#include <string.h>
 
 #include "cmd/output.h"
 #include "engine/plan.h"
@@ -76,58 +74,6 @@ void output_diags_json(struct json *j, const struct diags *d)
 	json_int(j, d->dropped);
 }
 
-static void value_json(struct json *j, const struct bondopt *opt, int64_t num)
-{
-	const char *name = opt->kind == BONDOPT_ENUM ?
-				   bondopt_value_name(opt, (uint32_t)num) :
-				   NULL;
-
-	if (name)
-		json_string(j, name);
-	else
-		json_int(j, num);
-}
-
-static void targets_json(struct json *j, const struct bond_conf *c,
-			 enum bondopt_kind kind)
-{
-	char addr[INET6_ADDRSTRLEN];
-	unsigned int i;
-
-	json_array_begin(j);
-	for (i = 0; i < bond_conf_n_targets(c, kind); i++) {
-		bond_conf_target(c, kind, i, addr);
-		json_string(j, addr);
-	}
-	json_array_end(j);
-}
-
-void output_option_json(struct json *j, const struct bond_conf *c,
-			enum bondopt_id id)
-{
-	const struct bondopt *opt = bondopt_get(id);
-	char text[64];
-
-	switch (opt->kind) {
-	case BONDOPT_IPV4S:
-	case BONDOPT_IPV6S:
-		targets_json(j, c, opt->kind);
-		break;
-	case BONDOPT_IFNAME:
-	case BONDOPT_MAC:
-	case BONDOPT_NESTED:
-		bond_conf_format_value(c, id, text, sizeof(text));
-		json_string(j, text);
-		break;
-	case BONDOPT_ENUM:
-	case BONDOPT_BOOL:
-	case BONDOPT_UINT:
-	case BONDOPT_INT:
-		value_json(j, opt, c->num[id]);
-		break;
-	}
-}
-
 void output_conf_json(struct json *j, const struct bond_conf *c)
 {
 	size_t i;
@@ -141,7 +87,7 @@ void output_conf_json(struct json *j, const struct bond_conf *c)
 		if (!bond_conf_has(c, id))
 			continue;
 		json_key(j, opt->name);
-		output_option_json(j, c, id);
+		bond_conf_value_json(j, c, id);
 	}
 	json_object_end(j);
 	json_key(j, "slaves");
@@ -156,7 +102,7 @@ void output_conf_json(struct json *j, const struct bond_conf *c)
 			if (!(s->present & BONDOPT_BIT(id)))
 				continue;
 			json_key(j, bondopt_get(id)->name);
-			value_json(j, bondopt_get(id), s->num[id]);
+			bond_conf_number_json(j, bondopt_get(id), s->num[id]);
 		}
 		json_object_end(j);
 	}
@@ -327,7 +273,7 @@ void output_table_json(struct json *j)
 		}
 		json_key(j, "default");
 		if (has_numeric_default(opt))
-			value_json(j, opt, opt->def);
+			bond_conf_number_json(j, opt, opt->def);
 		else
 			json_null(j);
 		json_key(j, "unit");

@@ -24,13 +24,6 @@ void output_diags_json(struct json *j, const struct diags *d);
 /* "options": {...}, "slaves": [...] (inside an object). */
 void output_conf_json(struct json *j, const struct bond_conf *c);
 
-/*
- * The value of option @id of @c as JSON: an enum's name, a number, a
- * string (interface, MAC address), a list of addresses.
- */
-void output_option_json(struct json *j, const struct bond_conf *c,
-			enum bondopt_id id);
-
 struct plan;
 
 /* Each step of @p on a line, marked when it disrupts traffic. */

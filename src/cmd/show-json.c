@@ -96,7 +96,7 @@ static void bond_options(struct json *j, const struct link *b, bool ad)
 			 (!bond_conf_has(c, id) && !lists))
 			json_null(j);
 		else
-			output_option_json(j, c, id);
+			bond_conf_value_json(j, c, id);
 	}
 }
 

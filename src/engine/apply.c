@@ -212,7 +212,7 @@ static int verify_bond(struct apply_run *r, const struct plan *p, size_t first)
 		}
 		bond_conf_format_value(want, id, w, sizeof(w));
 		bond_conf_format_value(b->bond, id, h, sizeof(h));
-		if (!plan_same_value(want, b->bond, id))
+		if (!bond_conf_same_value(want, b->bond, id))
 			diags_add(r->d, DIAG_ERROR, loc,
 				  "%s: the kernel has %s=%s, not %s",
 				  want->name, opt->name, h, w);

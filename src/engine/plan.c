@@ -58,40 +58,6 @@ static uint64_t settable(const struct bond_conf *want)
 	return want->present & ~bondopt_with_flags(BONDOPT_F_NOT_BOND_ATTR);
 }
 
-bool plan_same_value(const struct bond_conf *want, const struct bond_conf *have,
-		     enum bondopt_id id)
-{
-	const struct bondopt *opt = bondopt_get(id);
-	const char *w, *h;
-
-	switch (opt->kind) {
-	case BONDOPT_IFNAME:
-		/* the kernel leaves out an unset primary or active slave */
-		w = bond_conf_ifname_of(want, id);
-		h = bond_conf_has(have, id) ? bond_conf_ifname_of(have, id) :
-					      "";
-		return !strcmp(w, h);
-	case BONDOPT_IPV4S:
-		return want->n_arp_targets == have->n_arp_targets &&
-		       !memcmp(want->arp_targets, have->arp_targets,
-			       want->n_arp_targets *
-				       sizeof(want->arp_targets[0]));
-	case BONDOPT_IPV6S:
-		return want->n_ns_targets == have->n_ns_targets &&
-		       !memcmp(want->ns_targets, have->ns_targets,
-			       want->n_ns_targets *
-				       sizeof(want->ns_targets[0]));
-	case BONDOPT_MAC:
-		return bond_conf_has(have, id) &&
-		       !memcmp(want->ad_actor_system, have->ad_actor_system, 6);
-	case BONDOPT_NESTED:
-		return true;
-	default:
-		return bond_conf_has(have, id) &&
-		       bond_conf_kept_value(want, have, id) == have->num[id];
-	}
-}
-
 uint64_t plan_diff(const struct bond_conf *want, const struct bond_conf *have)
 {
 	uint64_t opts = settable(want), diff = 0;
@@ -99,7 +65,7 @@ uint64_t plan_diff(const struct bond_conf *want, const struct bond_conf *have)
 
 	for (id = 0; id < BONDOPT_COUNT; id++)
 		if ((opts & BONDOPT_BIT(id)) &&
-		    !plan_same_value(want, have, id))
+		    !bond_conf_same_value(want, have, id))
 			diff |= BONDOPT_BIT(id);
 	return diff;
 }

@@ -90,10 +90,6 @@ void plan_slave_up(struct plan *p, const struct bond_conf *want,
 /* The options of @want whose value the kernel's @have does not match. */
 uint64_t plan_diff(const struct bond_conf *want, const struct bond_conf *have);
 
-/* Whether the kernel's @have keeps option @id as @want sets it. */
-bool plan_same_value(const struct bond_conf *want, const struct bond_conf *have,
-		     enum bondopt_id id);
-
 /*
  * Describes step @s in one line: what it does, then the options it sends
  * as name=value[attribute number], e.g.

@@ -101,6 +101,52 @@ static void read_ad_info(struct bond_ad_info *ad, const struct nlattr *nest)
 	}
 }
 
+/*
+ * One function per kind of value: the bond attribute @a of option @id into
+ * @l. Returns false for an attribute that is not kept as an option.
+ */
+typedef bool read_fn(struct link *l, const struct nlattr *a,
+		     enum bondopt_id id);
+
+static bool read_nested(struct link *l, const struct nlattr *a,
+			enum bondopt_id id)
+{
+	read_ad_info(&l->ad, a);
+	return false;
+}
+
+static bool read_addresses(struct link *l, const struct nlattr *a,
+			   enum bondopt_id id)
+{
+	read_targets(l->bond, a, bondopt_get(id)->kind == BONDOPT_IPV6S);
+	return true;
+}
+
+static bool read_mac(struct link *l, const struct nlattr *a, enum bondopt_id id)
+{
+	if (mnl_attr_get_payload_len(a) < sizeof(l->bond->ad_actor_system))
+		return false;
+	memcpy(l->bond->ad_actor_system, mnl_attr_get_payload(a),
+	       sizeof(l->bond->ad_actor_system));
+	return true;
+}
+
+/* Numbers; interface names are ifindexes until resolve_names(). */
+static bool read_number(struct link *l, const struct nlattr *a,
+			enum bondopt_id id)
+{
+	l->bond->num[id] = attr_num(a, bondopt_get(id)->nla_type);
+	return true;
+}
+
+static read_fn *const reads_by_kind[] = {
+	[BONDOPT_ENUM] = read_number,	  [BONDOPT_BOOL] = read_number,
+	[BONDOPT_UINT] = read_number,	  [BONDOPT_INT] = read_number,
+	[BONDOPT_IFNAME] = read_number,	  [BONDOPT_IPV4S] = read_addresses,
+	[BONDOPT_IPV6S] = read_addresses, [BONDOPT_MAC] = read_mac,
+	[BONDOPT_NESTED] = read_nested,
+};
+
 static void read_bond(struct link *l, const struct nlattr *data)
 {
 	struct bond_conf *c = xcalloc(1, sizeof(*c));
@@ -118,25 +164,8 @@ static void read_bond(struct link *l, const struct nlattr *data)
 		if (!opt || !attr_fits(a, opt->nla_type))
 			continue;
 		id = bondopt_id(opt);
-		switch (opt->kind) {
-		case BONDOPT_NESTED:
-			read_ad_info(&l->ad, a);
-			continue;
-		case BONDOPT_IPV4S:
-		case BONDOPT_IPV6S:
-			read_targets(c, a, opt->kind == BONDOPT_IPV6S);
-			break;
-		case BONDOPT_MAC:
-			if (mnl_attr_get_payload_len(a) < 6)
-				continue;
-			memcpy(c->ad_actor_system, mnl_attr_get_payload(a), 6);
-			break;
-		default:
-			/* interface names are ifindexes until resolve_names() */
-			c->num[id] = attr_num(a, opt->nla_type);
-			break;
-		}
-		c->present |= BONDOPT_BIT(id);
+		if (reads_by_kind[opt->kind](l, a, id))
+			c->present |= BONDOPT_BIT(id);
 	}
 }
 

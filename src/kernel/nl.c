@@ -252,47 +252,85 @@ static void put_num(struct nlmsghdr *nlh, const struct bondopt *opt,
 	}
 }
 
+/* One function per kind of value: its attribute in a bond request. */
+typedef int put_fn(struct nlmsghdr *nlh, const struct bond_conf *c,
+		   enum bondopt_id id, const struct linkset *ls,
+		   struct nl_error *e);
+
+static int put_name(struct nlmsghdr *nlh, const struct bond_conf *c,
+		    enum bondopt_id id, const struct linkset *ls,
+		    struct nl_error *e)
+{
+	return put_ifindex(nlh, bondopt_get(id), bond_conf_ifname_of(c, id), ls,
+			   e);
+}
+
+static int put_ipv4s(struct nlmsghdr *nlh, const struct bond_conf *c,
+		     enum bondopt_id id, const struct linkset *ls,
+		     struct nl_error *e)
+{
+	struct nlattr *nest = mnl_attr_nest_start(nlh, bondopt_get(id)->nla);
+	unsigned int i;
+
+	for (i = 0; i < c->n_arp_targets; i++)
+		mnl_attr_put(nlh, (uint16_t)i, 4, &c->arp_targets[i]);
+	mnl_attr_nest_end(nlh, nest);
+	return 0;
+}
+
+static int put_ipv6s(struct nlmsghdr *nlh, const struct bond_conf *c,
+		     enum bondopt_id id, const struct linkset *ls,
+		     struct nl_error *e)
+{
+	struct nlattr *nest = mnl_attr_nest_start(nlh, bondopt_get(id)->nla);
+	unsigned int i;
+
+	for (i = 0; i < c->n_ns_targets; i++)
+		mnl_attr_put(nlh, (uint16_t)i, 16, &c->ns_targets[i]);
+	mnl_attr_nest_end(nlh, nest);
+	return 0;
+}
+
+static int put_mac(struct nlmsghdr *nlh, const struct bond_conf *c,
+		   enum bondopt_id id, const struct linkset *ls,
+		   struct nl_error *e)
+{
+	mnl_attr_put(nlh, bondopt_get(id)->nla, sizeof(c->ad_actor_system),
+		     c->ad_actor_system);
+	return 0;
+}
+
+static int put_number(struct nlmsghdr *nlh, const struct bond_conf *c,
+		      enum bondopt_id id, const struct linkset *ls,
+		      struct nl_error *e)
+{
+	put_num(nlh, bondopt_get(id), c->num[id]);
+	return 0;
+}
+
+static put_fn *const puts_by_kind[] = {
+	[BONDOPT_ENUM] = put_number, [BONDOPT_BOOL] = put_number,
+	[BONDOPT_UINT] = put_number, [BONDOPT_INT] = put_number,
+	[BONDOPT_IFNAME] = put_name, [BONDOPT_IPV4S] = put_ipv4s,
+	[BONDOPT_IPV6S] = put_ipv6s, [BONDOPT_MAC] = put_mac,
+	[BONDOPT_NESTED] = NULL, /* read-only */
+};
+
 static int put_bond_options(struct nlmsghdr *nlh, const struct bond_conf *c,
 			    uint64_t opts, const struct linkset *ls,
 			    struct nl_error *e)
 {
-	struct nlattr *nest;
-	unsigned int i;
 	int id;
 
 	for (id = 0; id < BONDOPT_COUNT; id++) {
 		const struct bondopt *opt = bondopt_get(id);
 
 		if (!(opts & BONDOPT_BIT(id)) ||
-		    opt->flags & BONDOPT_F_NOT_BOND_ATTR)
+		    opt->flags & BONDOPT_F_NOT_BOND_ATTR ||
+		    !puts_by_kind[opt->kind])
 			continue;
-		switch (opt->kind) {
-		case BONDOPT_IFNAME:
-			if (put_ifindex(nlh, opt, bond_conf_ifname_of(c, id),
-					ls, e))
-				return e->err;
-			break;
-		case BONDOPT_IPV4S:
-			nest = mnl_attr_nest_start(nlh, opt->nla);
-			for (i = 0; i < c->n_arp_targets; i++)
-				mnl_attr_put(nlh, (uint16_t)i, 4,
-					     &c->arp_targets[i]);
-			mnl_attr_nest_end(nlh, nest);
-			break;
-		case BONDOPT_IPV6S:
-			nest = mnl_attr_nest_start(nlh, opt->nla);
-			for (i = 0; i < c->n_ns_targets; i++)
-				mnl_attr_put(nlh, (uint16_t)i, 16,
-					     &c->ns_targets[i]);
-			mnl_attr_nest_end(nlh, nest);
-			break;
-		case BONDOPT_MAC:
-			mnl_attr_put(nlh, opt->nla, 6, c->ad_actor_system);
-			break;
-		default:
-			put_num(nlh, opt, c->num[id]);
-			break;
-		}
+		if (puts_by_kind[opt->kind](nlh, c, id, ls, e))
+			return e->err;
 	}
 	return 0;
 }

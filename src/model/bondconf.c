@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "model/bondconf.h"
+#include "model/json.h"
 #include "model/xalloc.h"
 
 void bond_conf_init(struct bond_conf *c, const char *name)
@@ -114,36 +115,6 @@ struct bond_slave_conf *bond_conf_add_member(struct bond_conf *c,
 	return s;
 }
 
-void bond_conf_copy_option(struct bond_conf *dst, const struct bond_conf *src,
-			   enum bondopt_id id)
-{
-	switch (bondopt_get(id)->kind) {
-	case BONDOPT_IFNAME:
-		memcpy(bond_conf_ifname(dst, id), bond_conf_ifname_of(src, id),
-		       IF_NAMESIZE);
-		break;
-	case BONDOPT_IPV4S:
-		memcpy(dst->arp_targets, src->arp_targets,
-		       sizeof(dst->arp_targets));
-		dst->n_arp_targets = src->n_arp_targets;
-		break;
-	case BONDOPT_IPV6S:
-		memcpy(dst->ns_targets, src->ns_targets,
-		       sizeof(dst->ns_targets));
-		dst->n_ns_targets = src->n_ns_targets;
-		break;
-	case BONDOPT_MAC:
-		memcpy(dst->ad_actor_system, src->ad_actor_system,
-		       sizeof(dst->ad_actor_system));
-		break;
-	default:
-		break;
-	}
-	dst->num[id] = src->num[id];
-	dst->where[id] = src->where[id];
-	dst->present |= BONDOPT_BIT(id);
-}
-
 unsigned int bond_conf_n_targets(const struct bond_conf *c,
 				 enum bondopt_kind kind)
 {
@@ -159,8 +130,49 @@ void bond_conf_target(const struct bond_conf *c, enum bondopt_kind kind,
 		inet_ntop(AF_INET6, &c->ns_targets[i], buf, INET6_ADDRSTRLEN);
 }
 
-static void format_num(const struct bondopt *opt, int64_t num, char *buf,
-		       size_t size)
+/*
+ * The kinds of value: how each is copied, formatted, compared and written
+ * as JSON, one function per kind (their readers from text are optvalue.c's
+ * setters).
+ */
+
+static void copy_none(struct bond_conf *dst, const struct bond_conf *src,
+		      enum bondopt_id id)
+{
+	/* numbers are in num[], which every kind copies */
+}
+
+static void copy_ifname(struct bond_conf *dst, const struct bond_conf *src,
+			enum bondopt_id id)
+{
+	memcpy(bond_conf_ifname(dst, id), bond_conf_ifname_of(src, id),
+	       IF_NAMESIZE);
+}
+
+static void copy_ipv4s(struct bond_conf *dst, const struct bond_conf *src,
+		       enum bondopt_id id)
+{
+	memcpy(dst->arp_targets, src->arp_targets, sizeof(dst->arp_targets));
+	dst->n_arp_targets = src->n_arp_targets;
+}
+
+static void copy_ipv6s(struct bond_conf *dst, const struct bond_conf *src,
+		       enum bondopt_id id)
+{
+	memcpy(dst->ns_targets, src->ns_targets, sizeof(dst->ns_targets));
+	dst->n_ns_targets = src->n_ns_targets;
+}
+
+static void copy_mac(struct bond_conf *dst, const struct bond_conf *src,
+		     enum bondopt_id id)
+{
+	memcpy(dst->ad_actor_system, src->ad_actor_system,
+	       sizeof(dst->ad_actor_system));
+}
+
+/* A number, or the name of a named value. */
+static void format_number(const struct bondopt *opt, int64_t num, char *buf,
+			  size_t size)
 {
 	const char *name = opt->kind == BONDOPT_ENUM ?
 				   bondopt_value_name(opt, (uint32_t)num) :
@@ -172,44 +184,191 @@ static void format_num(const struct bondopt *opt, int64_t num, char *buf,
 		snprintf(buf, size, "%" PRId64, num);
 }
 
-void bond_conf_format_value(const struct bond_conf *c, enum bondopt_id id,
-			    char *buf, size_t size)
+static void format_num(const struct bond_conf *c, enum bondopt_id id, char *buf,
+		       size_t size)
 {
-	const struct bondopt *opt = bondopt_get(id);
+	format_number(bondopt_get(id), c->num[id], buf, size);
+}
+
+static void format_ifname(const struct bond_conf *c, enum bondopt_id id,
+			  char *buf, size_t size)
+{
+	snprintf(buf, size, "%s", bond_conf_ifname_of(c, id));
+}
+
+static void format_targets(const struct bond_conf *c, enum bondopt_id id,
+			   char *buf, size_t size)
+{
+	enum bondopt_kind kind = bondopt_get(id)->kind;
 	char addr[INET6_ADDRSTRLEN];
 	size_t len = 0;
 	unsigned int i;
 
-	buf[0] = '\0';
-	switch (opt->kind) {
-	case BONDOPT_IFNAME:
-		snprintf(buf, size, "%s", bond_conf_ifname_of(c, id));
-		break;
-	case BONDOPT_IPV4S:
-	case BONDOPT_IPV6S:
-		for (i = 0; i < bond_conf_n_targets(c, opt->kind) && len < size;
-		     i++) {
-			bond_conf_target(c, opt->kind, i, addr);
-			len += snprintf(buf + len, size - len, "%s%s",
-					i ? "," : "", addr);
-		}
-		break;
-	case BONDOPT_MAC: {
-		const uint8_t *m = c->ad_actor_system;
+	for (i = 0; i < bond_conf_n_targets(c, kind) && len < size; i++) {
+		bond_conf_target(c, kind, i, addr);
+		len += snprintf(buf + len, size - len, "%s%s", i ? "," : "",
+				addr);
+	}
+}
 
-		snprintf(buf, size, "%02x:%02x:%02x:%02x:%02x:%02x", m[0], m[1],
-			 m[2], m[3], m[4], m[5]);
-		break;
+static void format_mac(const struct bond_conf *c, enum bondopt_id id, char *buf,
+		       size_t size)
+{
+	const uint8_t *m = c->ad_actor_system;
+
+	snprintf(buf, size, "%02x:%02x:%02x:%02x:%02x:%02x", m[0], m[1], m[2],
+		 m[3], m[4], m[5]);
+}
+
+static void format_none(const struct bond_conf *c, enum bondopt_id id,
+			char *buf, size_t size)
+{
+}
+
+static bool same_num(const struct bond_conf *want, const struct bond_conf *have,
+		     enum bondopt_id id)
+{
+	return bond_conf_has(have, id) &&
+	       bond_conf_kept_value(want, have, id) == have->num[id];
+}
+
+static bool same_ifname(const struct bond_conf *want,
+			const struct bond_conf *have, enum bondopt_id id)
+{
+	/* the kernel leaves out an unset name */
+	return !strcmp(bond_conf_ifname_of(want, id),
+		       bond_conf_has(have, id) ? bond_conf_ifname_of(have, id) :
+						 "");
+}
+
+static bool same_ipv4s(const struct bond_conf *want,
+		       const struct bond_conf *have, enum bondopt_id id)
+{
+	return want->n_arp_targets == have->n_arp_targets &&
+	       !memcmp(want->arp_targets, have->arp_targets,
+		       want->n_arp_targets * sizeof(want->arp_targets[0]));
+}
+
+static bool same_ipv6s(const struct bond_conf *want,
+		       const struct bond_conf *have, enum bondopt_id id)
+{
+	return want->n_ns_targets == have->n_ns_targets &&
+	       !memcmp(want->ns_targets, have->ns_targets,
+		       want->n_ns_targets * sizeof(want->ns_targets[0]));
+}
+
+static bool same_mac(const struct bond_conf *want, const struct bond_conf *have,
+		     enum bondopt_id id)
+{
+	return bond_conf_has(have, id) &&
+	       !memcmp(want->ad_actor_system, have->ad_actor_system,
+		       sizeof(want->ad_actor_system));
+}
+
+static bool same_always(const struct bond_conf *want,
+			const struct bond_conf *have, enum bondopt_id id)
+{
+	return true;
+}
+
+void bond_conf_number_json(struct json *j, const struct bondopt *opt,
+			   int64_t num)
+{
+	const char *name = opt->kind == BONDOPT_ENUM ?
+				   bondopt_value_name(opt, (uint32_t)num) :
+				   NULL;
+
+	if (name)
+		json_string(j, name);
+	else
+		json_int(j, num);
+}
+
+static void json_num(struct json *j, const struct bond_conf *c,
+		     enum bondopt_id id)
+{
+	bond_conf_number_json(j, bondopt_get(id), c->num[id]);
+}
+
+static void json_text(struct json *j, const struct bond_conf *c,
+		      enum bondopt_id id)
+{
+	char text[64];
+
+	bond_conf_format_value(c, id, text, sizeof(text));
+	json_string(j, text);
+}
+
+static void json_targets(struct json *j, const struct bond_conf *c,
+			 enum bondopt_id id)
+{
+	enum bondopt_kind kind = bondopt_get(id)->kind;
+	char addr[INET6_ADDRSTRLEN];
+	unsigned int i;
+
+	json_array_begin(j);
+	for (i = 0; i < bond_conf_n_targets(c, kind); i++) {
+		bond_conf_target(c, kind, i, addr);
+		json_string(j, addr);
 	}
-	case BONDOPT_NESTED:
-		break;
-	case BONDOPT_ENUM:
-	case BONDOPT_BOOL:
-	case BONDOPT_UINT:
-	case BONDOPT_INT:
-		format_num(opt, c->num[id], buf, size);
-		break;
-	}
+	json_array_end(j);
+}
+
+static const struct kind_ops {
+	void (*copy)(struct bond_conf *dst, const struct bond_conf *src,
+		     enum bondopt_id id);
+	void (*format)(const struct bond_conf *c, enum bondopt_id id, char *buf,
+		       size_t size);
+	bool (*same)(const struct bond_conf *want, const struct bond_conf *have,
+		     enum bondopt_id id);
+	void (*json)(struct json *j, const struct bond_conf *c,
+		     enum bondopt_id id);
+} kinds[] = {
+	[BONDOPT_ENUM] = { copy_none, format_num, same_num, json_num },
+	[BONDOPT_BOOL] = { copy_none, format_num, same_num, json_num },
+	[BONDOPT_UINT] = { copy_none, format_num, same_num, json_num },
+	[BONDOPT_INT] = { copy_none, format_num, same_num, json_num },
+	[BONDOPT_IFNAME] = { copy_ifname, format_ifname, same_ifname,
+			     json_text },
+	[BONDOPT_IPV4S] = { copy_ipv4s, format_targets, same_ipv4s,
+			    json_targets },
+	[BONDOPT_IPV6S] = { copy_ipv6s, format_targets, same_ipv6s,
+			    json_targets },
+	[BONDOPT_MAC] = { copy_mac, format_mac, same_mac, json_text },
+	[BONDOPT_NESTED] = { copy_none, format_none, same_always, json_text },
+};
+
+static const struct kind_ops *kind_of(enum bondopt_id id)
+{
+	return &kinds[bondopt_get(id)->kind];
+}
+
+void bond_conf_copy_option(struct bond_conf *dst, const struct bond_conf *src,
+			   enum bondopt_id id)
+{
+	kind_of(id)->copy(dst, src, id);
+	dst->num[id] = src->num[id];
+	dst->where[id] = src->where[id];
+	dst->present |= BONDOPT_BIT(id);
+}
+
+void bond_conf_format_value(const struct bond_conf *c, enum bondopt_id id,
+			    char *buf, size_t size)
+{
+	buf[0] = '\0';
+	kind_of(id)->format(c, id, buf, size);
+}
+
+bool bond_conf_same_value(const struct bond_conf *want,
+			  const struct bond_conf *have, enum bondopt_id id)
+{
+	return kind_of(id)->same(want, have, id);
+}
+
+void bond_conf_value_json(struct json *j, const struct bond_conf *c,
+			  enum bondopt_id id)
+{
+	kind_of(id)->json(j, c, id);
 }
 
 /* Appends " key=value" (without the space first) to the growing string. */
@@ -244,8 +403,8 @@ char *bond_conf_format(const struct bond_conf *c)
 		for (id = 0; id < BONDOPT_COUNT; id++) {
 			if (!(sl->present & BONDOPT_BIT(id)))
 				continue;
-			format_num(bondopt_get(id), sl->num[id], num,
-				   sizeof(num));
+			format_number(bondopt_get(id), sl->num[id], num,
+				      sizeof(num));
 			snprintf(slave_value, sizeof(slave_value), "%s:%s",
 				 sl->name, num);
 			append(&s, &len, bondopt_get(id)->name, slave_value);

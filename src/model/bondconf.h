@@ -122,6 +122,26 @@ void bond_conf_format_value(const struct bond_conf *c, enum bondopt_id id,
 			    char *buf, size_t size);
 
 /*
+ * Whether option @id of @want is what the kernel reports in @have (as it
+ * keeps it: the delays as multiples of miimon, an unset name left out).
+ */
+bool bond_conf_same_value(const struct bond_conf *want,
+			  const struct bond_conf *have, enum bondopt_id id);
+
+struct json;
+
+/*
+ * Writes option @id of @c as a JSON value: a name or a number, a string,
+ * or an array of addresses.
+ */
+void bond_conf_value_json(struct json *j, const struct bond_conf *c,
+			  enum bondopt_id id);
+
+/* Writes @num, a value of option @opt, as a JSON name or number. */
+void bond_conf_number_json(struct json *j, const struct bondopt *opt,
+			   int64_t num);
+
+/*
  * The normalized option string: canonical names, named values, kernel
  * attribute order, then the slave options as name=SLAVE:VALUE.
  * Returns a string to free.

@@ -118,7 +118,7 @@ static bool kept(const struct bond_conf *want, enum bondopt_id id)
 		}
 	} else if (ok) {
 		ok = bond_conf_has(b->bond, id) &&
-		     plan_same_value(want, b->bond, id);
+		     bond_conf_same_value(want, b->bond, id);
 	}
 	linkset_free(&ls);
 	bnl_close(nl);
