@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "model/bondnla.h"
 #include "model/bondopt.h"
 
 #define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
@@ -89,7 +90,7 @@ static const char *const nd_arp_validate[] = { "none", "active", "backup",
 const struct bondopt bondopt_table[BONDOPT_COUNT] = {
 	[BONDOPT_MODE] = {
 		.networkd = { "Mode", BONDOPT_ND_NAME },
-		.name = "mode", .nla = 1, .nla_type = BONDOPT_NLA_U8,
+		.name = "mode", .nla = IFLA_BOND_MODE, .nla_type = BONDOPT_NLA_U8,
 		.kind = BONDOPT_ENUM, VALUES(mode_values),
 		.modes = BOND_MODES_ALL,
 		.flags = BONDOPT_F_DOWN | BONDOPT_F_NOSLAVES | BONDOPT_F_MODPARAM,
@@ -97,21 +98,21 @@ const struct bondopt bondopt_table[BONDOPT_COUNT] = {
 	},
 	[BONDOPT_ACTIVE_SLAVE] = {
 		.networkd = { "ActiveSlave", BONDOPT_ND_SLAVE },
-		.name = "active_slave", .nla = 2, .nla_type = BONDOPT_NLA_U32,
+		.name = "active_slave", .nla = IFLA_BOND_ACTIVE_SLAVE, .nla_type = BONDOPT_NLA_U32,
 		.kind = BONDOPT_IFNAME, .slot = 0, .modes = MODES_ACTIVE,
 		.flags = BONDOPT_F_NAMES_SLAVE,
 		.summary = "the slave that carries traffic now",
 	},
 	[BONDOPT_MIIMON] = {
 		.networkd = { "MIIMonitorSec", BONDOPT_ND_MSEC },
-		.name = "miimon", .nla = 3, .nla_type = BONDOPT_NLA_U32,
+		.name = "miimon", .nla = IFLA_BOND_MIIMON, .nla_type = BONDOPT_NLA_U32,
 		.kind = BONDOPT_UINT, .max = INT_MAX, .modes = BOND_MODES_ALL,
 		.flags = BONDOPT_F_MODPARAM, .unit = "ms",
 		.summary = "MII link monitoring interval",
 	},
 	[BONDOPT_UPDELAY] = {
 		.networkd = { "UpDelaySec", BONDOPT_ND_MSEC },
-		.name = "updelay", .nla = 4, .nla_type = BONDOPT_NLA_U32,
+		.name = "updelay", .nla = IFLA_BOND_UPDELAY, .nla_type = BONDOPT_NLA_U32,
 		.kind = BONDOPT_UINT, .max = INT_MAX, .modes = BOND_MODES_ALL,
 		.flags = BONDOPT_F_MODPARAM | BONDOPT_F_NEEDS_MIIMON,
 		.unit = "ms",
@@ -119,28 +120,28 @@ const struct bondopt bondopt_table[BONDOPT_COUNT] = {
 	},
 	[BONDOPT_DOWNDELAY] = {
 		.networkd = { "DownDelaySec", BONDOPT_ND_MSEC },
-		.name = "downdelay", .nla = 5, .nla_type = BONDOPT_NLA_U32,
+		.name = "downdelay", .nla = IFLA_BOND_DOWNDELAY, .nla_type = BONDOPT_NLA_U32,
 		.kind = BONDOPT_UINT, .max = INT_MAX, .modes = BOND_MODES_ALL,
 		.flags = BONDOPT_F_MODPARAM | BONDOPT_F_NEEDS_MIIMON,
 		.unit = "ms",
 		.summary = "delay before disabling a slave after link down",
 	},
 	[BONDOPT_USE_CARRIER] = {
-		.name = "use_carrier", .nla = 6, .nla_type = BONDOPT_NLA_U8,
+		.name = "use_carrier", .nla = IFLA_BOND_USE_CARRIER, .nla_type = BONDOPT_NLA_U8,
 		.kind = BONDOPT_BOOL, .max = 1, .def = 1,
 		.modes = BOND_MODES_ALL, .flags = BONDOPT_F_MODPARAM,
 		.summary = "use the carrier state for MII monitoring",
 	},
 	[BONDOPT_ARP_INTERVAL] = {
 		.networkd = { "ARPIntervalSec", BONDOPT_ND_MSEC },
-		.name = "arp_interval", .nla = 7, .nla_type = BONDOPT_NLA_U32,
+		.name = "arp_interval", .nla = IFLA_BOND_ARP_INTERVAL, .nla_type = BONDOPT_NLA_U32,
 		.kind = BONDOPT_UINT, .max = INT_MAX, .modes = MODES_ARP,
 		.flags = BONDOPT_F_MODPARAM, .unit = "ms",
 		.summary = "ARP link monitoring interval",
 	},
 	[BONDOPT_ARP_IP_TARGET] = {
 		.networkd = { "ARPIPTargets", BONDOPT_ND_LIST },
-		.name = "arp_ip_target", .nla = 8,
+		.name = "arp_ip_target", .nla = IFLA_BOND_ARP_IP_TARGET,
 		.nla_type = BONDOPT_NLA_NESTED, .kind = BONDOPT_IPV4S,
 		.modes = BOND_MODES_ALL,
 		.flags = BONDOPT_F_MODPARAM | BONDOPT_F_LIST,
@@ -148,14 +149,14 @@ const struct bondopt bondopt_table[BONDOPT_COUNT] = {
 	},
 	[BONDOPT_ARP_VALIDATE] = {
 		.networkd = { "ARPValidate", BONDOPT_ND_NAME, nd_arp_validate },
-		.name = "arp_validate", .nla = 9, .nla_type = BONDOPT_NLA_U32,
+		.name = "arp_validate", .nla = IFLA_BOND_ARP_VALIDATE, .nla_type = BONDOPT_NLA_U32,
 		.kind = BONDOPT_ENUM, VALUES(arp_validate_values),
 		.modes = MODES_ARP, .flags = BONDOPT_F_MODPARAM,
 		.summary = "which slaves validate ARP replies",
 	},
 	[BONDOPT_ARP_ALL_TARGETS] = {
 		.networkd = { "ARPAllTargets", BONDOPT_ND_NAME },
-		.name = "arp_all_targets", .nla = 10,
+		.name = "arp_all_targets", .nla = IFLA_BOND_ARP_ALL_TARGETS,
 		.nla_type = BONDOPT_NLA_U32, .kind = BONDOPT_ENUM,
 		VALUES(arp_all_targets_values), .modes = BOND_MODES_ALL,
 		.flags = BONDOPT_F_MODPARAM,
@@ -163,7 +164,7 @@ const struct bondopt bondopt_table[BONDOPT_COUNT] = {
 	},
 	[BONDOPT_PRIMARY] = {
 		.networkd = { "PrimarySlave", BONDOPT_ND_SLAVE },
-		.name = "primary", .nla = 11, .nla_type = BONDOPT_NLA_U32,
+		.name = "primary", .nla = IFLA_BOND_PRIMARY, .nla_type = BONDOPT_NLA_U32,
 		.kind = BONDOPT_IFNAME, .slot = 1, .modes = MODES_ACTIVE,
 		.flags = BONDOPT_F_MODPARAM | BONDOPT_F_NAMES_SLAVE |
 			 BONDOPT_F_PENDING,
@@ -171,7 +172,7 @@ const struct bondopt bondopt_table[BONDOPT_COUNT] = {
 	},
 	[BONDOPT_PRIMARY_RESELECT] = {
 		.networkd = { "PrimaryReselectPolicy", BONDOPT_ND_NAME },
-		.name = "primary_reselect", .nla = 12,
+		.name = "primary_reselect", .nla = IFLA_BOND_PRIMARY_RESELECT,
 		.nla_type = BONDOPT_NLA_U8, .kind = BONDOPT_ENUM,
 		VALUES(primary_reselect_values), .modes = MODES_ACTIVE,
 		.flags = BONDOPT_F_MODPARAM | BONDOPT_F_SOFTMODES,
@@ -179,7 +180,7 @@ const struct bondopt bondopt_table[BONDOPT_COUNT] = {
 	},
 	[BONDOPT_FAIL_OVER_MAC] = {
 		.networkd = { "FailOverMACPolicy", BONDOPT_ND_NAME },
-		.name = "fail_over_mac", .nla = 13, .nla_type = BONDOPT_NLA_U8,
+		.name = "fail_over_mac", .nla = IFLA_BOND_FAIL_OVER_MAC, .nla_type = BONDOPT_NLA_U8,
 		.kind = BONDOPT_ENUM, VALUES(fail_over_mac_values),
 		.modes = M(ACTIVEBACKUP),
 		.flags = BONDOPT_F_NOSLAVES | BONDOPT_F_MODPARAM |
@@ -188,7 +189,7 @@ const struct bondopt bondopt_table[BONDOPT_COUNT] = {
 	},
 	[BONDOPT_XMIT_HASH_POLICY] = {
 		.networkd = { "TransmitHashPolicy", BONDOPT_ND_NAME, nd_xmit },
-		.name = "xmit_hash_policy", .nla = 14,
+		.name = "xmit_hash_policy", .nla = IFLA_BOND_XMIT_HASH_POLICY,
 		.nla_type = BONDOPT_NLA_U8, .kind = BONDOPT_ENUM,
 		VALUES(xmit_hash_values),
 		.modes = M(XOR) | M(8023AD) | M(TLB) | M(ALB),
@@ -197,7 +198,7 @@ const struct bondopt bondopt_table[BONDOPT_COUNT] = {
 	},
 	[BONDOPT_RESEND_IGMP] = {
 		.networkd = { "ResendIGMP", BONDOPT_ND_NUM },
-		.name = "resend_igmp", .nla = 15, .nla_type = BONDOPT_NLA_U32,
+		.name = "resend_igmp", .nla = IFLA_BOND_RESEND_IGMP, .nla_type = BONDOPT_NLA_U32,
 		.kind = BONDOPT_UINT, .max = 255, .def = 1,
 		.modes = BOND_MODES_ALL, .flags = BONDOPT_F_MODPARAM,
 		.summary = "IGMP membership reports sent after a failover",
@@ -205,28 +206,28 @@ const struct bondopt bondopt_table[BONDOPT_COUNT] = {
 	[BONDOPT_NUM_PEER_NOTIF] = {
 		.networkd = { "GratuitousARP", BONDOPT_ND_NUM },
 		.name = "num_grat_arp", .aliases = num_peer_notif_aliases,
-		.nla = 16, .nla_type = BONDOPT_NLA_U8, .kind = BONDOPT_UINT,
+		.nla = IFLA_BOND_NUM_PEER_NOTIF, .nla_type = BONDOPT_NLA_U8, .kind = BONDOPT_UINT,
 		.max = 255, .def = 1, .modes = BOND_MODES_ALL,
 		.flags = BONDOPT_F_MODPARAM,
 		.summary = "peer notifications (gratuitous ARP, unsolicited NA) after a failover",
 	},
 	[BONDOPT_ALL_SLAVES_ACTIVE] = {
 		.networkd = { "AllSlavesActive", BONDOPT_ND_BOOL },
-		.name = "all_slaves_active", .nla = 17,
+		.name = "all_slaves_active", .nla = IFLA_BOND_ALL_SLAVES_ACTIVE,
 		.nla_type = BONDOPT_NLA_U8, .kind = BONDOPT_BOOL, .max = 1,
 		.modes = BOND_MODES_ALL, .flags = BONDOPT_F_MODPARAM,
 		.summary = "deliver duplicate frames received on inactive slaves",
 	},
 	[BONDOPT_MIN_LINKS] = {
 		.networkd = { "MinLinks", BONDOPT_ND_NUM },
-		.name = "min_links", .nla = 18, .nla_type = BONDOPT_NLA_U32,
+		.name = "min_links", .nla = IFLA_BOND_MIN_LINKS, .nla_type = BONDOPT_NLA_U32,
 		.kind = BONDOPT_UINT, .max = INT_MAX, .modes = BOND_MODES_ALL,
 		.flags = BONDOPT_F_MODPARAM,
 		.summary = "slaves that must be up for the bond to have carrier",
 	},
 	[BONDOPT_LP_INTERVAL] = {
 		.networkd = { "LearnPacketIntervalSec", BONDOPT_ND_SEC },
-		.name = "lp_interval", .nla = 19, .nla_type = BONDOPT_NLA_U32,
+		.name = "lp_interval", .nla = IFLA_BOND_LP_INTERVAL, .nla_type = BONDOPT_NLA_U32,
 		.kind = BONDOPT_UINT, .min = 1, .max = INT_MAX, .def = 1,
 		.modes = M(TLB) | M(ALB),
 		.flags = BONDOPT_F_MODPARAM | BONDOPT_F_SOFTMODES, .unit = "s",
@@ -234,7 +235,7 @@ const struct bondopt bondopt_table[BONDOPT_COUNT] = {
 	},
 	[BONDOPT_PACKETS_PER_SLAVE] = {
 		.networkd = { "PacketsPerSlave", BONDOPT_ND_NUM },
-		.name = "packets_per_slave", .nla = 20,
+		.name = "packets_per_slave", .nla = IFLA_BOND_PACKETS_PER_SLAVE,
 		.nla_type = BONDOPT_NLA_U32, .kind = BONDOPT_UINT,
 		.max = 65535, .def = 1, .modes = M(ROUNDROBIN),
 		.flags = BONDOPT_F_MODPARAM,
@@ -242,7 +243,7 @@ const struct bondopt bondopt_table[BONDOPT_COUNT] = {
 	},
 	[BONDOPT_AD_LACP_RATE] = {
 		.networkd = { "LACPTransmitRate", BONDOPT_ND_NAME },
-		.name = "lacp_rate", .nla = 21, .nla_type = BONDOPT_NLA_U8,
+		.name = "lacp_rate", .nla = IFLA_BOND_AD_LACP_RATE, .nla_type = BONDOPT_NLA_U8,
 		.kind = BONDOPT_ENUM, VALUES(lacp_rate_values),
 		.modes = M(8023AD),
 		.flags = BONDOPT_F_DOWN | BONDOPT_F_MODPARAM |
@@ -251,7 +252,7 @@ const struct bondopt bondopt_table[BONDOPT_COUNT] = {
 	},
 	[BONDOPT_AD_SELECT] = {
 		.networkd = { "AdSelect", BONDOPT_ND_NAME, nd_ad_select },
-		.name = "ad_select", .nla = 22, .nla_type = BONDOPT_NLA_U8,
+		.name = "ad_select", .nla = IFLA_BOND_AD_SELECT, .nla_type = BONDOPT_NLA_U8,
 		.kind = BONDOPT_ENUM, VALUES(ad_select_values),
 		.modes = M(8023AD),
 		.flags = BONDOPT_F_DOWN | BONDOPT_F_MODPARAM |
@@ -259,35 +260,35 @@ const struct bondopt bondopt_table[BONDOPT_COUNT] = {
 		.summary = "802.3ad aggregator selection",
 	},
 	[BONDOPT_AD_INFO] = {
-		.name = "ad_info", .nla = 23, .nla_type = BONDOPT_NLA_NESTED,
+		.name = "ad_info", .nla = IFLA_BOND_AD_INFO, .nla_type = BONDOPT_NLA_NESTED,
 		.kind = BONDOPT_NESTED, .modes = M(8023AD),
 		.flags = BONDOPT_F_READONLY,
 		.summary = "802.3ad aggregator, keys and partner (read-only)",
 	},
 	[BONDOPT_AD_ACTOR_SYS_PRIO] = {
 		.networkd = { "AdActorSystemPriority", BONDOPT_ND_NUM },
-		.name = "ad_actor_sys_prio", .nla = 24,
+		.name = "ad_actor_sys_prio", .nla = IFLA_BOND_AD_ACTOR_SYS_PRIO,
 		.nla_type = BONDOPT_NLA_U16, .kind = BONDOPT_UINT, .min = 1,
 		.max = 65535, .def = 65535, .modes = M(8023AD),
 		.summary = "802.3ad system priority",
 	},
 	[BONDOPT_AD_USER_PORT_KEY] = {
 		.networkd = { "AdUserPortKey", BONDOPT_ND_NUM },
-		.name = "ad_user_port_key", .nla = 25,
+		.name = "ad_user_port_key", .nla = IFLA_BOND_AD_USER_PORT_KEY,
 		.nla_type = BONDOPT_NLA_U16, .kind = BONDOPT_UINT,
 		.max = 1023, .modes = M(8023AD), .flags = BONDOPT_F_DOWN,
 		.summary = "upper 10 bits of the 802.3ad port key",
 	},
 	[BONDOPT_AD_ACTOR_SYSTEM] = {
 		.networkd = { "AdActorSystem", BONDOPT_ND_TEXT },
-		.name = "ad_actor_system", .nla = 26,
+		.name = "ad_actor_system", .nla = IFLA_BOND_AD_ACTOR_SYSTEM,
 		.nla_type = BONDOPT_NLA_BINARY, .kind = BONDOPT_MAC,
 		.modes = M(8023AD),
 		.summary = "802.3ad system MAC address (00:00:00:00:00:00: the bond's)",
 	},
 	[BONDOPT_TLB_DYNAMIC_LB] = {
 		.networkd = { "DynamicTransmitLoadBalancing", BONDOPT_ND_BOOL },
-		.name = "tlb_dynamic_lb", .nla = 27,
+		.name = "tlb_dynamic_lb", .nla = IFLA_BOND_TLB_DYNAMIC_LB,
 		.nla_type = BONDOPT_NLA_U8, .kind = BONDOPT_BOOL, .max = 1,
 		.def = 1, .modes = M(TLB) | M(ALB), .flags = BONDOPT_F_DOWN,
 		.summary = "balance-tlb: balance by load (0: by hash)",
@@ -295,7 +296,7 @@ const struct bondopt bondopt_table[BONDOPT_COUNT] = {
 	[BONDOPT_PEER_NOTIF_DELAY] = {
 		.networkd = { "PeerNotifyDelaySec", BONDOPT_ND_MSEC },
 		.name = "peer_notif_delay",
-		.aliases = peer_notif_delay_aliases, .nla = 28,
+		.aliases = peer_notif_delay_aliases, .nla = IFLA_BOND_PEER_NOTIF_DELAY,
 		.ip_name = "peer_notify_delay",
 		.nla_type = BONDOPT_NLA_U32, .kind = BONDOPT_UINT,
 		.max = 300000, .modes = BOND_MODES_ALL,
@@ -305,7 +306,7 @@ const struct bondopt bondopt_table[BONDOPT_COUNT] = {
 		SINCE(5, 3),
 	},
 	[BONDOPT_AD_LACP_ACTIVE] = {
-		.name = "lacp_active", .nla = 29, .nla_type = BONDOPT_NLA_U8,
+		.name = "lacp_active", .nla = IFLA_BOND_AD_LACP_ACTIVE, .nla_type = BONDOPT_NLA_U8,
 		.kind = BONDOPT_ENUM, VALUES(off_on_values), .def = 1,
 		.modes = M(8023AD), .flags = BONDOPT_F_DOWN,
 		.summary = "send LACPDUs (off: only answer them)",
@@ -314,13 +315,13 @@ const struct bondopt bondopt_table[BONDOPT_COUNT] = {
 	[BONDOPT_MISSED_MAX] = {
 		.networkd = { "ARPMissedMax", BONDOPT_ND_NUM },
 		.name = "arp_missed_max", .aliases = missed_max_aliases,
-		.nla = 30, .nla_type = BONDOPT_NLA_U8, .kind = BONDOPT_UINT,
+		.nla = IFLA_BOND_MISSED_MAX, .nla_type = BONDOPT_NLA_U8, .kind = BONDOPT_UINT,
 		.min = 1, .max = 255, .def = 2, .modes = MODES_ARP,
 		.summary = "missed ARP intervals before a slave is down",
 		SINCE(5, 17), .backports = { KV(5, 15, 115) },
 	},
 	[BONDOPT_NS_IP6_TARGET] = {
-		.name = "ns_ip6_target", .nla = 31,
+		.name = "ns_ip6_target", .nla = IFLA_BOND_NS_IP6_TARGET,
 		.nla_type = BONDOPT_NLA_NESTED, .kind = BONDOPT_IPV6S,
 		.modes = BOND_MODES_ALL,
 		.flags = BONDOPT_F_NLONLY | BONDOPT_F_LIST,
@@ -328,7 +329,7 @@ const struct bondopt bondopt_table[BONDOPT_COUNT] = {
 		SINCE(5, 18),
 	},
 	[BONDOPT_COUPLED_CONTROL] = {
-		.name = "coupled_control", .nla = 32,
+		.name = "coupled_control", .nla = IFLA_BOND_COUPLED_CONTROL,
 		.nla_type = BONDOPT_NLA_U8, .kind = BONDOPT_ENUM,
 		VALUES(off_on_values), .def = 1, .modes = M(8023AD),
 		.flags = BONDOPT_F_DOWN | BONDOPT_F_NLONLY,
@@ -336,7 +337,7 @@ const struct bondopt bondopt_table[BONDOPT_COUNT] = {
 		SINCE(6, 9), .backports = { KV(6, 1, 149), KV(6, 6, 103) },
 	},
 	[BONDOPT_BROADCAST_NEIGH] = {
-		.name = "broadcast_neighbor", .nla = 33,
+		.name = "broadcast_neighbor", .nla = IFLA_BOND_BROADCAST_NEIGH,
 		.nla_type = BONDOPT_NLA_U8, .kind = BONDOPT_ENUM,
 		VALUES(off_on_values), .modes = M(8023AD),
 		.flags = BONDOPT_F_NLONLY,
@@ -344,7 +345,7 @@ const struct bondopt bondopt_table[BONDOPT_COUNT] = {
 		SINCE(6, 17),
 	},
 	[BONDOPT_LACP_STRICT] = {
-		.name = "lacp_strict", .nla = 34, .nla_type = BONDOPT_NLA_U8,
+		.name = "lacp_strict", .nla = IFLA_BOND_LACP_STRICT, .nla_type = BONDOPT_NLA_U8,
 		.kind = BONDOPT_ENUM, VALUES(off_on_values),
 		.modes = M(8023AD),
 		.flags = BONDOPT_F_NLONLY | BONDOPT_F_SOFTMODES,
@@ -352,7 +353,7 @@ const struct bondopt bondopt_table[BONDOPT_COUNT] = {
 		SINCE(7, 2),
 	},
 	[BONDOPT_SLAVE_QUEUE_ID] = {
-		.name = "queue_id", .nla = 5, .nla_type = BONDOPT_NLA_U16,
+		.name = "queue_id", .nla = IFLA_BOND_SLAVE_QUEUE_ID, .nla_type = BONDOPT_NLA_U16,
 		.ifcfg_port = "BOND_PORT_QUEUE_ID",
 		.nmcli_port = "bond-port.queue-id",
 		.kind = BONDOPT_UINT, .max = 255, .modes = BOND_MODES_ALL,
@@ -360,7 +361,7 @@ const struct bondopt bondopt_table[BONDOPT_COUNT] = {
 		.summary = "transmit queue of the slave (0: none)",
 	},
 	[BONDOPT_SLAVE_PRIO] = {
-		.name = "prio", .nla = 9, .nla_type = BONDOPT_NLA_S32,
+		.name = "prio", .nla = IFLA_BOND_SLAVE_PRIO, .nla_type = BONDOPT_NLA_S32,
 		.ifcfg_port = "BOND_PORT_PRIO", .nmcli_port = "bond-port.prio",
 		.kind = BONDOPT_INT, .min = INT32_MIN, .max = INT32_MAX,
 		.modes = MODES_ACTIVE,
@@ -369,7 +370,7 @@ const struct bondopt bondopt_table[BONDOPT_COUNT] = {
 		SINCE(6, 0),
 	},
 	[BONDOPT_SLAVE_ACTOR_PORT_PRIO] = {
-		.name = "actor_port_prio", .nla = 10,
+		.name = "actor_port_prio", .nla = IFLA_BOND_SLAVE_ACTOR_PORT_PRIO,
 		.nla_type = BONDOPT_NLA_U16, .kind = BONDOPT_UINT,
 		.max = 65535, .def = 255, .modes = M(8023AD),
 		.flags = BONDOPT_F_SLAVE | BONDOPT_F_NLONLY,

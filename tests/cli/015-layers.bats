@@ -58,3 +58,21 @@ setup() {
 	assert_output_contains "PRIMARY: model/bondopt.c cmd/show-text.c engine/plan.c model/validate.c (4)"
 	assert_output_contains "check-story: BONDOPT_PRIMARY is named in 4 files; at most 3"
 }
+
+@test "bondnla.h: a number that disagrees with <linux/if_link.h> fails the build" {
+	local cc=${CC:-cc} attr num
+	command -v "$cc" >/dev/null || skip "no C compiler"
+	# an attribute this build's header declares, and its number here
+	attr=$(sed -n 's/^#define HAVE_DECL_\(IFLA_BOND_[A-Z0-9_]*\) 1$/\1/p' "$BUILDDIR/config.h" | head -1)
+	[ -n "$attr" ]
+	num=$(sed -n "s/^_Static_assert($attr == \([0-9]*\),.*/\1/p" "$SRCDIR/src/model/bondnla.h")
+	[ -n "$num" ]
+	# as it is, it compiles
+	run_x "$cc" -fsyntax-only -include "$BUILDDIR/config.h" -I"$SRCDIR/src" -x c "$SRCDIR/src/model/bondnla.h"
+	# one number off, the build stops and names the attribute
+	mkdir -p "$T/model"
+	sed "s/^_Static_assert($attr == $num,/_Static_assert($attr == $((num + 1)),/" \
+		"$SRCDIR/src/model/bondnla.h" >"$T/model/bondnla.h"
+	expected_rc=1 run_x "$cc" -fsyntax-only -include "$BUILDDIR/config.h" -x c "$T/model/bondnla.h"
+	assert_output_contains "$attr"
+}
