@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <syslog.h>
 #include <unistd.h>
@@ -14,6 +15,8 @@
 #include "cmd/cli.h"
 #include "kernel/nl.h"
 #include "cmd/output.h"
+#include "formats/formats.h"
+#include "model/xalloc.h"
 
 struct command {
 	const char *name;
@@ -57,8 +60,7 @@ static struct poptOption options[] = {
 	{ "root", 'r', POPT_ARG_STRING, &bondcfg.root, 0,
 	  "Read the configuration tree under DIR instead of /", "DIR" },
 	{ "source", 's', POPT_ARG_STRING, &opt_source, 0,
-	  "Read only these formats: ifcfg, interfaces, confd, modprobe (comma-separated)",
-	  "LIST" },
+	  NULL /* "Read only these formats: " and the formats read */, "LIST" },
 	{ "quiet", 'q', POPT_ARG_NONE, &bondcfg.quiet, 0,
 	  "Print only errors and warnings", NULL },
 	{ "verbose", 'v', POPT_ARG_NONE, &bondcfg.verbose, 0,
@@ -72,19 +74,24 @@ static struct poptOption options[] = {
 /* --source ifcfg,modprobe: the formats to read. */
 static int parse_source(const char *list)
 {
-	char buf[256], *name, *save = NULL;
-	int f;
+	char buf[256], *name, *names, *save = NULL;
+	const struct format *f;
+	int rc;
 
 	snprintf(buf, sizeof(buf), "%s", list);
 	bondcfg.formats = 0;
 	for (name = strtok_r(buf, ",", &save); name;
 	     name = strtok_r(NULL, ",", &save)) {
-		f = host_format_find(name);
-		if (f < 0)
-			return cli_usage_error(
-				"--source: unknown format '%s'; give ifcfg, interfaces, confd or modprobe",
-				name);
-		bondcfg.formats |= HOST_FORMAT_BIT(f);
+		f = formats_find(name, FORMAT_READ);
+		if (!f) {
+			names = formats_list(FORMAT_READ, " or ");
+			rc = cli_usage_error(
+				"--source: unknown format '%s'; give %s", name,
+				names);
+			free(names);
+			return rc;
+		}
+		bondcfg.formats |= HOST_FORMAT_BIT(f->host);
 	}
 	if (!bondcfg.formats)
 		return cli_usage_error("--source: no format given");
@@ -126,11 +133,15 @@ static const struct command *find_command(const char *name)
 
 int main(int argc, const char **argv)
 {
+	char *names = formats_list(FORMAT_READ, ", ");
+	char *help = xasprintf("Read only these formats: %s (comma-separated)",
+			       names);
 	const struct command *cmd;
 	const char **rest;
 	int rc, n;
 
 	cli_set_progname(argv[0]);
+	options[1].descrip = help; /* the formats, from their table */
 	ctx = poptGetContext(NULL, argc, argv, options,
 			     POPT_CONTEXT_POSIXMEHARDER);
 	poptSetOtherOptionHelp(ctx, "[OPTION...] COMMAND [ARG...]");
@@ -164,5 +175,7 @@ int main(int argc, const char **argv)
 	rc = cmd->run(n, rest);
 out:
 	poptFreeContext(ctx);
+	free(names);
+	free(help);
 	return rc;
 }

@@ -15,7 +15,7 @@
 
 #include "cmd/bondcfg.h"
 #include "cmd/cli.h"
-#include "formats/hostconv.h"
+#include "formats/formats.h"
 #include "cmd/hostout.h"
 #include "cmd/output.h"
 #include "model/xalloc.h"
@@ -26,8 +26,7 @@ static int opt_force;
 
 static struct poptOption options[] = {
 	{ "to", 't', POPT_ARG_STRING, &opt_to, 0,
-	  "Write as FORMAT: ifcfg, interfaces, confd, networkd, nmcli or ip",
-	  "FORMAT" },
+	  NULL /* "Write as FORMAT: " and the formats written */, "FORMAT" },
 	{ "output-dir", 'o', POPT_ARG_STRING, &opt_output_dir, 0,
 	  "Write the files under DIR, at their paths on the host, instead of printing them",
 	  "DIR" },
@@ -162,7 +161,7 @@ static bool *wanted_bonds(const struct host_conf *h, const char **names,
 	return wanted;
 }
 
-static int convert(int format, const char **names)
+static int convert(const struct format *format, const char **names)
 {
 	struct host_conf h;
 	struct diags d;
@@ -185,17 +184,18 @@ static int convert(int format, const char **names)
 	wanted = wanted_bonds(&h, names, &rc);
 	if (rc)
 		goto out;
-	if (format == CONV_IP) {
+	if (!format->write) {
+		/* ip: commands of its own */
 		for (i = 0; i < h.n_bonds; i++)
 			if (!wanted || wanted[i])
 				hostout_ip(stdout, &h, h.bonds[i]->conf.name);
 		goto out;
 	}
-	conv_write(&cv, format, &h, wanted);
+	formats_write(&cv, format, &h, wanted);
 	for (i = 0; i < cv.n_warnings; i++)
 		fprintf(stderr, "%s: warning: %s\n", cli_progname(),
 			cv.warnings[i]);
-	if (format == CONV_NMCLI)
+	if (format->flags & FORMAT_COMMANDS)
 		fwrite(cv.files[0]->text, 1, cv.files[0]->len, stdout);
 	else if (opt_output_dir)
 		rc = write_files(&cv, opt_output_dir);
@@ -211,27 +211,30 @@ out:
 
 int cmd_convert(int argc, const char **argv)
 {
-	poptContext ctx =
-		poptGetContext("bondcfg convert", argc, argv, options, 0);
-	int rc, format;
+	char *names = formats_list(FORMAT_WRITE, " or ");
+	char *help = xasprintf("Write as FORMAT: %s", names);
+	const struct format *format;
+	poptContext ctx;
+	int rc;
 
+	options[0].descrip = help; /* the formats, from their table */
+	ctx = poptGetContext("bondcfg convert", argc, argv, options, 0);
 	poptSetOtherOptionHelp(ctx, "--to FORMAT [OPTION...] [BOND...]");
 	rc = cli_parse_options(ctx, NULL);
 	if (rc >= 0)
 		goto out;
 	if (!opt_to) {
-		rc = cli_usage_error(
-			"convert: --to FORMAT is needed: ifcfg, interfaces, confd, networkd, nmcli or ip");
+		rc = cli_usage_error("convert: --to FORMAT is needed: %s",
+				     names);
 		goto out;
 	}
-	format = conv_format_find(opt_to);
-	if (format < 0) {
-		rc = cli_usage_error(
-			"convert: unknown format '%s'; give ifcfg, interfaces, confd, networkd, nmcli or ip",
-			opt_to);
+	format = formats_find(opt_to, FORMAT_WRITE);
+	if (!format) {
+		rc = cli_usage_error("convert: unknown format '%s'; give %s",
+				     opt_to, names);
 		goto out;
 	}
-	if (opt_output_dir && !conv_format_has_files(format)) {
+	if (opt_output_dir && (format->flags & FORMAT_COMMANDS)) {
 		rc = cli_usage_error(
 			"convert: --to %s prints commands; --output-dir is for the formats written as files",
 			opt_to);
@@ -243,6 +246,8 @@ int cmd_convert(int argc, const char **argv)
 	}
 	rc = convert(format, poptGetArgs(ctx));
 out:
+	free(names);
+	free(help);
 	poptFreeContext(ctx);
 	return rc;
 }

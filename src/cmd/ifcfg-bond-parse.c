@@ -110,30 +110,39 @@ static int read_files(struct host_conf *h, const char **files, struct diags *d)
 {
 	const char **of[HOST_N_FORMATS] = { 0 };
 	size_t n[HOST_N_FORMATS] = { 0 };
-	int f, forced = -1, err = 0;
+	const struct format *forced = NULL, *fmt;
+	char *names;
+	int f, err = 0;
 	size_t i;
 
 	if (opt_type) {
-		forced = host_format_find(opt_type);
-		if (forced < 0)
-			return cli_usage_error(
-				"--type: unknown format '%s'; give ifcfg, modprobe, confd or interfaces",
-				opt_type);
+		forced = formats_find(opt_type, FORMAT_READ);
+		if (!forced) {
+			names = formats_list(FORMAT_READ, " or ");
+			err = cli_usage_error(
+				"--type: unknown format '%s'; give %s",
+				opt_type, names);
+			free(names);
+			return err;
+		}
 	}
 	for (i = 0; files[i]; i++) {
-		f = forced >= 0 ? forced : host_format_of_path(files[i]);
-		if (f < 0) {
+		fmt = forced ? forced : formats_of_path(files[i]);
+		if (!fmt) {
 			err = cli_usage_error(
 				"%s: cannot tell the format from the name; give --type",
 				files[i]);
 			goto out;
 		}
+		f = fmt->host;
 		of[f] = xreallocarray(of[f], n[f] + 1, sizeof(char *));
 		of[f][n[f]++] = files[i];
 	}
 	for (f = 0; f < HOST_N_FORMATS; f++)
 		if (n[f])
-			host_read_files(h, (enum host_format)f, of[f], n[f], d);
+			formats_read_files(h,
+					   formats_of_host((enum host_format)f),
+					   of[f], n[f], d);
 	host_conf_merge(h, d);
 out:
 	for (f = 0; f < HOST_N_FORMATS; f++)
@@ -173,7 +182,7 @@ static int parse_host(const char **files, int format)
 		if (rc)
 			goto out;
 	} else {
-		host_conf_read(&h, HOST_ALL_FORMATS, &d);
+		formats_read_host(&h, HOST_ALL_FORMATS, &d);
 	}
 	rc = d.errors ? CLI_EXIT_CONFIG : CLI_EXIT_OK;
 	if (opt_bond && !host_conf_find(&h, opt_bond)) {

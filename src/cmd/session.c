@@ -33,7 +33,7 @@ struct bondcfg_globals bondcfg = { .formats = HOST_ALL_FORMATS };
 
 int bondcfg_read_host(struct host_conf *h, struct diags *d)
 {
-	return host_conf_read(h, bondcfg.formats, d);
+	return formats_read_host(h, bondcfg.formats, d);
 }
 
 int bondcfg_read_links(const char *cmd, struct nl **nl, struct linkset *ls)

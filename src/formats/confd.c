@@ -289,7 +289,8 @@ static void look_at_function(const struct shfunc *fn, struct diags *d)
 	strbuf_free(&vars);
 }
 
-int read_confd_file(struct host_conf *h, const char *path, struct diags *d)
+static int confd_read_file(struct host_conf *h, const char *path,
+			   struct diags *d)
 {
 	unsigned int errors = d->errors;
 	struct shfile sh;
@@ -312,9 +313,21 @@ int read_confd_file(struct host_conf *h, const char *path, struct diags *d)
 	return d->errors > errors ? -EINVAL : 0;
 }
 
-int host_read_confd(struct host_conf *h, struct diags *d)
+int confd_read_files(struct host_conf *h, const char *const *paths, size_t n,
+		     struct diags *d)
 {
-	int err = read_confd_file(h, host_conf_path(h, CONFD_NET), d);
+	int err = 0;
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (confd_read_file(h, paths[i], d))
+			err = -EINVAL;
+	return err;
+}
+
+int confd_read_host(struct host_conf *h, struct diags *d)
+{
+	int err = confd_read_file(h, host_conf_path(h, CONFD_NET), d);
 
 	return err == -ENOENT ? 0 : err;
 }

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
- * The output of the writers (hostconv.h): its files, and what every writer
+ * The output of the writers (formats.h): its files, and what every writer
  * shares.
  */
 #ifndef BONDCFG_FORMATS_CONV_H

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /*
- * Reading a host's configuration: each format's reader over its files,
- * then the merge; and which format a file is.
+ * The formats' table: each format's names, reader and writer; reading a
+ * host's configuration with them, and writing it.
  */
 #include "config.h"
 
@@ -12,10 +12,147 @@
 
 #include "formats/formats.h"
 #include "formats/readers.h"
+#include "formats/writers.h"
 #include "model/xalloc.h"
 
-int host_read_files(struct host_conf *h, enum host_format f,
-		    const char *const *paths, size_t n, struct diags *d)
+static bool ends_with(const char *s, const char *end)
+{
+	size_t a = strlen(s), b = strlen(end);
+
+	return a >= b && !strcmp(s + a - b, end);
+}
+
+static const char *base_name(const char *path)
+{
+	const char *base = strrchr(path, '/');
+
+	return base ? base + 1 : path;
+}
+
+static bool names_ifcfg(const char *path)
+{
+	return !strncmp(base_name(path), "ifcfg-", 6);
+}
+
+static bool names_interfaces(const char *path)
+{
+	return !strcmp(base_name(path), "interfaces") ||
+	       strstr(path, "interfaces.d/");
+}
+
+static bool names_confd(const char *path)
+{
+	return ends_with(path, "conf.d/net") || !strcmp(path, "net");
+}
+
+static bool names_modprobe(const char *path)
+{
+	return ends_with(base_name(path), ".conf") ||
+	       strstr(path, "modprobe.d/");
+}
+
+/* In the order a file's name is tried against them. */
+const struct format formats_table[] = {
+	{ .name = "ifcfg",
+	  .flags = FORMAT_READ | FORMAT_WRITE,
+	  .host = HOST_IFCFG,
+	  .read_host = ifcfg_read_host,
+	  .read_files = ifcfg_read_files,
+	  .names_file = names_ifcfg,
+	  .write = ifcfg_write },
+	{ .name = "interfaces",
+	  .flags = FORMAT_READ | FORMAT_WRITE,
+	  .host = HOST_INTERFACES,
+	  .read_host = interfaces_read_host,
+	  .read_files = interfaces_read_files,
+	  .names_file = names_interfaces,
+	  .write = iface_write,
+	  .out = "/etc/network/interfaces" },
+	{ .name = "confd",
+	  .flags = FORMAT_READ | FORMAT_WRITE,
+	  .host = HOST_CONFD,
+	  .read_host = confd_read_host,
+	  .read_files = confd_read_files,
+	  .names_file = names_confd,
+	  .write = confd_write,
+	  .out = "/etc/conf.d/net",
+	  .write_after = confd_write_links },
+	{ .name = "modprobe",
+	  .flags = FORMAT_READ,
+	  .host = HOST_MODPROBE,
+	  .read_host = modprobe_read_host,
+	  .read_files = modprobe_read_files,
+	  .names_file = names_modprobe },
+	{ .name = "networkd", .flags = FORMAT_WRITE, .write = networkd_write },
+	{ .name = "nmcli",
+	  .flags = FORMAT_WRITE | FORMAT_COMMANDS,
+	  .write = nmcli_write,
+	  .out = "-" },
+	{ .name = "ip", .flags = FORMAT_WRITE | FORMAT_COMMANDS },
+};
+
+const size_t formats_count = sizeof(formats_table) / sizeof(formats_table[0]);
+
+const struct format *formats_find(const char *name, unsigned int flags)
+{
+	size_t i;
+
+	for (i = 0; i < formats_count; i++) {
+		const struct format *f = &formats_table[i];
+
+		if (!(f->flags & flags))
+			continue;
+		if (!strcmp(name, f->name) ||
+		    ((f->flags & FORMAT_READ) &&
+		     !strcmp(name, host_format_name(f->host))))
+			return f;
+	}
+	return NULL;
+}
+
+const struct format *formats_of_host(enum host_format h)
+{
+	size_t i;
+
+	for (i = 0; i < formats_count; i++)
+		if ((formats_table[i].flags & FORMAT_READ) &&
+		    formats_table[i].host == h)
+			return &formats_table[i];
+	return NULL;
+}
+
+const struct format *formats_of_path(const char *path)
+{
+	size_t i;
+
+	for (i = 0; i < formats_count; i++)
+		if (formats_table[i].names_file &&
+		    formats_table[i].names_file(path))
+			return &formats_table[i];
+	return NULL;
+}
+
+char *formats_list(unsigned int flags, const char *last)
+{
+	struct strbuf s = { 0 };
+	size_t i, n = 0, k = 0;
+
+	for (i = 0; i < formats_count; i++)
+		n += !!(formats_table[i].flags & flags);
+	for (i = 0; i < formats_count; i++) {
+		if (!(formats_table[i].flags & flags))
+			continue;
+		if (k++)
+			strbuf_addn(&s, k == n ? last : ", ",
+				    strlen(k == n ? last : ", "));
+		strbuf_addn(&s, formats_table[i].name,
+			    strlen(formats_table[i].name));
+	}
+	return strbuf_take(&s);
+}
+
+int formats_read_files(struct host_conf *h, const struct format *f,
+		       const char *const *paths, size_t n, struct diags *d)
 {
 	const char **kept = xcalloc(n, sizeof(*kept));
 	int err = 0;
@@ -36,83 +173,53 @@ int host_read_files(struct host_conf *h, enum host_format f,
 		free(kept);
 		return err;
 	}
-	switch (f) {
-	case HOST_IFCFG:
-		err = read_ifcfg_files(h, kept, n, d);
-		break;
-	case HOST_MODPROBE:
-		err = read_modprobe_files(h, kept, n, d);
-		break;
-	case HOST_CONFD:
-		for (i = 0; i < n; i++)
-			if (read_confd_file(h, kept[i], d))
-				err = -EINVAL;
-		break;
-	case HOST_INTERFACES:
-		for (i = 0; i < n; i++)
-			if (read_interfaces_file(h, kept[i], d))
-				err = -EINVAL;
-		break;
-	default:
-		err = -EINVAL;
-		break;
-	}
+	err = f->read_files ? f->read_files(h, kept, n, d) : -EINVAL;
 	free(kept);
 	return err;
 }
 
-static bool ends_with(const char *s, const char *end)
-{
-	size_t a = strlen(s), b = strlen(end);
-
-	return a >= b && !strcmp(s + a - b, end);
-}
-
-int host_format_of_path(const char *path)
-{
-	const char *base = strrchr(path, '/');
-
-	base = base ? base + 1 : path;
-	if (!strncmp(base, "ifcfg-", 6))
-		return HOST_IFCFG;
-	if (!strcmp(base, "interfaces") || strstr(path, "interfaces.d/"))
-		return HOST_INTERFACES;
-	if (ends_with(path, "conf.d/net") || !strcmp(path, "net"))
-		return HOST_CONFD;
-	if (ends_with(base, ".conf") || strstr(path, "modprobe.d/"))
-		return HOST_MODPROBE;
-	return -1;
-}
-
-int host_format_find(const char *name)
-{
-	enum host_format f;
-
-	if (!strcmp(name, "confd"))
-		return HOST_CONFD;
-	if (!strcmp(name, "modprobe"))
-		return HOST_MODPROBE;
-	for (f = 0; f < HOST_N_FORMATS; f++)
-		if (!strcmp(name, host_format_name(f)))
-			return f;
-	return -1;
-}
-
-int host_conf_read(struct host_conf *h, unsigned int formats, struct diags *d)
+int formats_read_host(struct host_conf *h, unsigned int formats,
+		      struct diags *d)
 {
 	int err = 0;
+	size_t i;
 
-	if ((formats & HOST_FORMAT_BIT(HOST_IFCFG)) && host_read_ifcfg(h, d))
-		err = -EINVAL;
-	if ((formats & HOST_FORMAT_BIT(HOST_INTERFACES)) &&
-	    host_read_interfaces(h, d))
-		err = -EINVAL;
-	if ((formats & HOST_FORMAT_BIT(HOST_CONFD)) && host_read_confd(h, d))
-		err = -EINVAL;
-	if ((formats & HOST_FORMAT_BIT(HOST_MODPROBE)) &&
-	    host_read_modprobe(h, d))
-		err = -EINVAL;
+	for (i = 0; i < formats_count; i++) {
+		const struct format *f = &formats_table[i];
+
+		if ((f->flags & FORMAT_READ) &&
+		    (formats & HOST_FORMAT_BIT(f->host)) && f->read_host(h, d))
+			err = -EINVAL;
+	}
 	if (host_conf_merge(h, d))
 		err = -EINVAL;
 	return err;
+}
+
+void formats_write(struct conv *cv, const struct format *f,
+		   const struct host_conf *h, const bool *wanted)
+{
+	FILE *out = NULL;
+	size_t i, n = 0;
+
+	if (!f->write)
+		return;
+	if (f->out)
+		out = conv_file_open(cv, xstrdup(f->out));
+	for (i = 0; i < h->n_bonds; i++) {
+		if (wanted && !wanted[i])
+			continue;
+		/* a blank line between bonds in one file */
+		if (n++ && out && !(f->flags & FORMAT_COMMANDS))
+			fputc('\n', out);
+		f->write(cv, out, h->bonds[i]);
+	}
+	if (out) {
+		fclose(out);
+		cv->files[0]->out = NULL;
+	}
+	if (f->write_after)
+		for (i = 0; i < h->n_bonds; i++)
+			if (!wanted || wanted[i])
+				f->write_after(cv, h->bonds[i]);
 }

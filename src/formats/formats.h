@@ -1,32 +1,84 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
- * Reading a host's configuration: every format's reader, then the merge
- * (model/host.h).
+ * The configuration formats, one row each: their names, their readers
+ * (then the merge, model/host.h) and their writers. Lists of formats in
+ * help and errors come from the table.
  */
 #ifndef BONDCFG_FORMATS_FORMATS_H
 #define BONDCFG_FORMATS_FORMATS_H
 
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "formats/conv.h"
 #include "model/host.h"
 
-/*
- * Reads the files @paths of format @f, as one set (an ifcfg file's MASTER=
- * is looked up among them). Paths are used as given, without the root
- * prefix. Returns 0, -ENOENT (reported) when one is missing, or -EINVAL.
- */
-int host_read_files(struct host_conf *h, enum host_format f,
-		    const char *const *paths, size_t n, struct diags *d);
+enum format_flags {
+	FORMAT_READ = 1u << 0, /* read: --source, --type */
+	FORMAT_WRITE = 1u << 1, /* written: convert --to */
+	FORMAT_COMMANDS = 1u << 2, /* written as commands, not files */
+};
+
+struct format {
+	const char *name; /* as the options take it */
+	unsigned int flags;
+	enum host_format host; /* a format read: its place in the merge */
+	/* the host's files under the root; the files given, as one set */
+	int (*read_host)(struct host_conf *h, struct diags *d);
+	int (*read_files)(struct host_conf *h, const char *const *paths,
+			  size_t n, struct diags *d);
+	/* whether the file @path is of this format, by its name */
+	bool (*names_file)(const char *path);
+	/* a format written: each bond (NULL: printed by the command, ip) */
+	void (*write)(struct conv *cv, FILE *out, const struct host_bond *b);
+	const char *out; /* the one file of every bond ("-": standard output) */
+	void (*write_after)(struct conv *cv, const struct host_bond *b);
+};
+
+extern const struct format formats_table[];
+extern const size_t formats_count;
 
 /*
- * The format of the file @path by its name: ifcfg-*, *.conf (modprobe.d),
- * interfaces or a file under interfaces.d, conf.d/net. -1 when the name
+ * The format called @name, of those with any of @flags; a format read is
+ * also found by the name the diagnostics give it ("conf.d/net"). NULL if
+ * there is none.
+ */
+const struct format *formats_find(const char *name, unsigned int flags);
+
+/* The format that reads format @f's declarations. */
+const struct format *formats_of_host(enum host_format f);
+
+/*
+ * The format of the file @path by its name: ifcfg-*, interfaces or a file
+ * under interfaces.d, conf.d/net, *.conf (modprobe.d). NULL when the name
  * does not tell.
  */
-int host_format_of_path(const char *path);
+const struct format *formats_of_path(const char *path);
 
-/* The format called @name (as host_format_name() spells it, or "confd"). */
-int host_format_find(const char *name);
+/*
+ * "ifcfg, interfaces, confd or modprobe": the names of the formats with
+ * any of @flags, the last after @last (", " or " or "). To free.
+ */
+char *formats_list(unsigned int flags, const char *last);
 
-/* Every reader of @formats, then the merge. */
-int host_conf_read(struct host_conf *h, unsigned int formats, struct diags *d);
+/*
+ * Reads the files @paths of format @f, as one set. Paths are used as
+ * given, without the root prefix. Returns 0, -ENOENT (reported) when one
+ * is missing, or -EINVAL.
+ */
+int formats_read_files(struct host_conf *h, const struct format *f,
+		       const char *const *paths, size_t n, struct diags *d);
+
+/* The readers of @formats (HOST_FORMAT_BIT()s), then the merge. */
+int formats_read_host(struct host_conf *h, unsigned int formats,
+		      struct diags *d);
+
+/*
+ * Writes the bonds of @h for which @wanted[i] is true (every bond when
+ * @wanted is NULL) in format @f into @cv. Not for a format without a
+ * writer (ip, which hostout_ip() prints).
+ */
+void formats_write(struct conv *cv, const struct format *f,
+		   const struct host_conf *h, const bool *wanted);
 
 #endif

@@ -259,7 +259,7 @@ static void interfaces_key(FILE *out, int id)
 		fputc(*p == '_' ? '-' : *p, out);
 }
 
-void iface_write(FILE *out, const struct host_bond *b)
+void iface_write(struct conv *cv, FILE *out, const struct host_bond *b)
 {
 	const struct bond_conf *c = &b->conf;
 	char value[VALUE_MAX], *p;

@@ -468,7 +468,7 @@ static const struct ifcfg *named_as_master(const struct ifcfg *files, size_t n,
 	return NULL;
 }
 
-int read_ifcfg_files(struct host_conf *h, const char *const *paths, size_t n,
+int ifcfg_read_files(struct host_conf *h, const char *const *paths, size_t n,
 		     struct diags *d)
 {
 	struct ifcfg *files = xcalloc(n, sizeof(*files));
@@ -531,7 +531,7 @@ int read_ifcfg_files(struct host_conf *h, const char *const *paths, size_t n,
 	return d->errors > errors ? -EINVAL : 0;
 }
 
-int host_read_ifcfg(struct host_conf *h, struct diags *d)
+int ifcfg_read_host(struct host_conf *h, struct diags *d)
 {
 	const char *dir = host_conf_path(h, IFCFG_DIR);
 	const char **paths = NULL;
@@ -553,7 +553,7 @@ int host_read_ifcfg(struct host_conf *h, struct diags *d)
 			host_conf_keep(h, xasprintf("%s/%s", dir, names[i]));
 	}
 	cfgfile_list_free(names, n);
-	err = read_ifcfg_files(h, paths, np, d);
+	err = ifcfg_read_files(h, paths, np, d);
 	free(paths);
 	return err;
 }

@@ -315,7 +315,8 @@ static void ifaces_free(struct ifaces *s)
 	free(s->seen);
 }
 
-int read_interfaces_file(struct host_conf *h, const char *path, struct diags *d)
+static int interfaces_read_file(struct host_conf *h, const char *path,
+				struct diags *d)
 {
 	struct ifaces s = { .h = h, .d = d };
 	unsigned int errors = d->errors;
@@ -346,7 +347,19 @@ int read_interfaces_file(struct host_conf *h, const char *path, struct diags *d)
 	return d->errors > errors ? -EINVAL : 0;
 }
 
-int host_read_interfaces(struct host_conf *h, struct diags *d)
+int interfaces_read_files(struct host_conf *h, const char *const *paths,
+			  size_t n, struct diags *d)
+{
+	int err = 0;
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (interfaces_read_file(h, paths[i], d))
+			err = -EINVAL;
+	return err;
+}
+
+int interfaces_read_host(struct host_conf *h, struct diags *d)
 {
 	const char *path = host_conf_path(h, INTERFACES);
 	struct stat st;
@@ -354,5 +367,5 @@ int host_read_interfaces(struct host_conf *h, struct diags *d)
 	/* there, even as a folder, a device or a broken link: say so */
 	if (lstat(path, &st))
 		return 0;
-	return read_interfaces_file(h, path, d);
+	return interfaces_read_file(h, path, d);
 }

@@ -237,7 +237,7 @@ static void read_lines(struct host_conf *h, struct mplines *lines,
 	free(warned);
 }
 
-int read_modprobe_files(struct host_conf *h, const char *const *paths, size_t n,
+int modprobe_read_files(struct host_conf *h, const char *const *paths, size_t n,
 			struct diags *d)
 {
 	struct mplines lines = { 0 };
@@ -268,7 +268,7 @@ static bool is_conf(const char *name)
 	return len > 5 && name[0] != '.' && !strcmp(name + len - 5, ".conf");
 }
 
-int host_read_modprobe(struct host_conf *h, struct diags *d)
+int modprobe_read_host(struct host_conf *h, struct diags *d)
 {
 	char **all = NULL, **names;
 	const char **paths = NULL;
@@ -309,7 +309,7 @@ int host_read_modprobe(struct host_conf *h, struct diags *d)
 	for (i = 0; i < n_all; i++)
 		paths[i] = host_conf_keep(h, all[i]);
 	free(all);
-	err = read_modprobe_files(h, paths, n_all, d);
+	err = modprobe_read_files(h, paths, n_all, d);
 	free(paths);
 	return err;
 }

@@ -102,10 +102,9 @@ static void slave_keys(FILE *out, const struct bond_conf *c, const char *slave)
 			fprintf(out, "%s=yes\n", bondopt_get(id)->networkd.key);
 }
 
-void networkd_write(struct conv *cv, const struct host_bond *b)
+void networkd_write(struct conv *cv, FILE *out, const struct host_bond *b)
 {
 	const struct bond_conf *c = &b->conf;
-	FILE *out;
 	size_t i;
 
 	write_netdev(cv, b);

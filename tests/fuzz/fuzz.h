@@ -154,7 +154,8 @@ static int fuzz_read(enum host_format f, const char *const *names,
 		n_read = n;
 	host_conf_init(&h, fuzz_root_dir());
 	diags_init(&d);
-	host_read_files(&h, f, (const char *const *)paths, n_read, &d);
+	formats_read_files(&h, formats_of_host(f), (const char *const *)paths,
+			   n_read, &d);
 	host_conf_merge(&h, &d);
 	for (i = 0; i < d.n; i++)
 		diag_loc_format(&d.v[i].loc, where, sizeof(where));

@@ -1,42 +1,15 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /*
- * The host's bonds in other formats: the output's files, what every
- * writer shares (writers.h), the ifcfg and interfaces writers, and the
- * dispatch to the others (confd.c, networkd.c, nmcli.c). The formats with
- * a reader are read back as the same bonds; what a format cannot express
- * is said, in the output as a comment and to the caller as a warning,
- * never dropped silently.
+ * The ifcfg writer: a bond's ifcfg-BOND and its slaves' ifcfg files, as
+ * the reader, ifcfg.c, reads them back (one file for both would pass 600
+ * lines).
  */
 #include "config.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-#include "formats/hostconv.h"
 #include "formats/writers.h"
-
-static const char *const format_names[CONV_N_FORMATS] = {
-	[CONV_IFCFG] = "ifcfg", [CONV_INTERFACES] = "interfaces",
-	[CONV_CONFD] = "confd", [CONV_NETWORKD] = "networkd",
-	[CONV_NMCLI] = "nmcli", [CONV_IP] = "ip",
-};
-
-int conv_format_find(const char *name)
-{
-	int f;
-
-	for (f = 0; f < CONV_N_FORMATS; f++)
-		if (!strcmp(name, format_names[f]))
-			return f;
-	return -1;
-}
-
-bool conv_format_has_files(enum conv_format f)
-{
-	return f != CONV_NMCLI && f != CONV_IP;
-}
-
-/* --- ifcfg -------------------------------------------------------------- */
 
 #define IFCFG_DIR "/etc/sysconfig/network-scripts"
 
@@ -131,13 +104,12 @@ static void ifcfg_addresses(FILE *out, const struct host_bond *b)
 	strbuf_free(&v6);
 }
 
-static void write_ifcfg(struct conv *cv, const struct host_bond *b)
+void ifcfg_write(struct conv *cv, FILE *out, const struct host_bond *b)
 {
 	const struct bond_conf *c = &b->conf;
 	struct strbuf opts = { 0 };
 	char key[32];
 	size_t i, n;
-	FILE *out;
 	int id;
 
 	out = conv_file_open(cv, xasprintf(IFCFG_DIR "/ifcfg-%s", c->name));
@@ -190,56 +162,4 @@ static void write_ifcfg(struct conv *cv, const struct host_bond *b)
 		}
 		conv_file_close(cv);
 	}
-}
-
-/* --- all of them -------------------------------------------------------- */
-
-void conv_write(struct conv *cv, enum conv_format f, const struct host_conf *h,
-		const bool *wanted)
-{
-	FILE *out = NULL;
-	size_t i, n = 0;
-
-	if (f == CONV_INTERFACES)
-		out = conv_file_open(cv, xstrdup("/etc/network/interfaces"));
-	else if (f == CONV_CONFD)
-		out = conv_file_open(cv, xstrdup("/etc/conf.d/net"));
-	else if (f == CONV_NMCLI)
-		out = conv_file_open(cv, xstrdup("-"));
-	for (i = 0; i < h->n_bonds; i++) {
-		const struct host_bond *b = h->bonds[i];
-
-		if (wanted && !wanted[i])
-			continue;
-		if (n++ && out && f != CONV_NMCLI)
-			fputc('\n', out);
-		switch (f) {
-		case CONV_IFCFG:
-			write_ifcfg(cv, b);
-			break;
-		case CONV_INTERFACES:
-			iface_write(out, b);
-			break;
-		case CONV_CONFD:
-			confd_write(cv, out, b);
-			break;
-		case CONV_NETWORKD:
-			networkd_write(cv, b);
-			break;
-		case CONV_NMCLI:
-			nmcli_write(cv, out, b);
-			break;
-		case CONV_IP:
-		case CONV_N_FORMATS:
-			break;
-		}
-	}
-	if (out) {
-		fclose(out);
-		cv->files[0]->out = NULL;
-	}
-	if (f == CONV_CONFD)
-		for (i = 0; i < h->n_bonds; i++)
-			if (!wanted || wanted[i])
-				confd_write_links(cv, h->bonds[i]);
 }
