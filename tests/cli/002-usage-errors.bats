@@ -55,3 +55,24 @@ load ../helpers
 	expected_rc=2 run_x "$IFCFG_BOND_PARSE" --format yaml
 	assert_output_contains "unknown format 'yaml'"
 }
+
+@test "the formats in --help and in the errors come from the format table" {
+	run_x "$BONDCFG" --help
+	assert_output_contains "Read only these formats: ifcfg, interfaces, confd,"
+	assert_output_contains "modprobe (comma-separated)"
+	expected_rc=2 run_x "$BONDCFG" --source ifcfg,nope check
+	assert_output_contains "--source: unknown format 'nope'; give ifcfg, interfaces, confd or modprobe"
+	# the names diagnostics give the formats read are taken too
+	run_x "$BONDCFG" --root "$FIXTURES/scenarios/centos7-options-in-modprobe/root" --source modprobe.d,conf.d/net check
+	run_x "$BONDCFG" convert --help
+	assert_output_contains "Write as FORMAT: ifcfg, interfaces, confd,"
+	assert_output_contains "networkd, nmcli or ip"
+	expected_rc=2 run_x "$BONDCFG" convert --to modprobe
+	assert_output_contains "convert: unknown format 'modprobe'; give ifcfg, interfaces, confd, networkd, nmcli or ip"
+	expected_rc=2 run_x "$BONDCFG" convert
+	assert_output_contains "convert: --to FORMAT is needed: ifcfg, interfaces, confd, networkd, nmcli or ip"
+	expected_rc=2 run_x "$IFCFG_BOND_PARSE" --type networkd /tmp/some-file
+	assert_output_contains "--type: unknown format 'networkd'; give ifcfg, interfaces, confd or modprobe"
+	expected_rc=2 run_x "$BONDCFG" convert --to nmcli --output-dir "$BATS_TEST_TMPDIR/out"
+	assert_output_contains "convert: --to nmcli prints commands"
+}
