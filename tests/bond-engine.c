@@ -19,7 +19,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "kernel/linkstate.h"
+#include "kernel/linkset.h"
 #include "kernel/nl.h"
 #include "model/optstr.h"
 #include "cmd/output.h"

@@ -10,7 +10,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "kernel/linkstate.h"
+#include "kernel/linkset.h"
 
 /* The driver's carrier (IFF_LOWER_UP, not in <net/if.h>). */
 #define BONDVIEW_IFF_LOWER_UP 0x10000

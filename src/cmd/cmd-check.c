@@ -38,7 +38,7 @@ int cmd_check(int argc, const char **argv)
 	}
 	host_conf_init(&h, bondcfg.root);
 	diags_init(&d);
-	bondcfg_read_host(&h, &d);
+	session_read_host(&h, &d);
 	rc = d.errors ? CLI_EXIT_CONFIG : CLI_EXIT_OK;
 	if (opt_json) {
 		json_init(&j, stdout);

@@ -173,7 +173,7 @@ static int convert(const struct format *format, const char **names)
 	host_conf_init(&h, bondcfg.root);
 	diags_init(&d);
 	conv_init(&cv);
-	bondcfg_read_host(&h, &d);
+	session_read_host(&h, &d);
 	output_diags(&d, stderr);
 	if (d.errors) {
 		cli_error(

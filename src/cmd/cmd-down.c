@@ -31,7 +31,7 @@ int change_down(const char *const *names, size_t n)
 		return rc;
 	host_conf_init(&h, bondcfg.root);
 	if (change_opt.all) {
-		bondcfg_read_host(&h, &s.d);
+		session_read_host(&h, &s.d);
 		if (s.d.errors)
 			session_fail(&s, CLI_EXIT_CONFIG);
 	}
@@ -51,7 +51,7 @@ int change_down(const char *const *names, size_t n)
 			;
 		if (k < nb)
 			continue;
-		target_init(&t[nb], name);
+		run_target_init(&t[nb], name);
 		t[nb].existed = true;
 		plan_down(&t[nb].plan, &t[nb].want, &s.ls, change_opt.keep);
 		session_give_back(&t[nb++]);
@@ -62,7 +62,7 @@ int change_down(const char *const *names, size_t n)
 		session_print_plans(t, nb);
 	else
 		session_run(&s, t, nb, 0);
-	targets_free(t, nb);
+	run_targets_free(t, nb);
 	rc = session_close(&s);
 	host_conf_free(&h);
 	return rc;

@@ -92,7 +92,7 @@ static void configured_role(const char *arg, struct role *r)
 
 	host_conf_init(&h, bondcfg.root);
 	diags_init(&d);
-	bondcfg_read_host(&h, &d);
+	session_read_host(&h, &d);
 	resolve(&h, arg, r);
 	diags_free(&d); /* reported by the run that follows */
 	host_conf_free(&h);
@@ -133,7 +133,7 @@ int change_ifup(const char *arg)
 	}
 	/* enslaved already, by its bond's own ifup: nothing to say */
 	memset(&ls, 0, sizeof(ls));
-	rc = bondcfg_read_links("ifup", &nl, &ls);
+	rc = session_read_links("ifup", &nl, &ls);
 	dev = rc ? NULL : linkset_find(&ls, r.dev);
 	bond = rc ? NULL : linkset_find(&ls, r.bond);
 	enslaved = dev && bond && dev->master == bond->ifindex;
@@ -168,7 +168,7 @@ int change_ifdown(const char *arg)
 		 strchr(arg, '/')     ? "" :
 					arg);
 	memset(&ls, 0, sizeof(ls));
-	rc = bondcfg_read_links("ifdown", &nl, &ls);
+	rc = session_read_links("ifdown", &nl, &ls);
 	l = rc || !*name ? NULL : linkset_find(&ls, name);
 	master = l && l->master ? linkset_find_index(&ls, l->master) : NULL;
 	if (master && master->is_bond)

@@ -43,7 +43,7 @@ int change_direct(enum change_cmd cmd, const char *bond,
 	rc = session_open(&s, change_names[cmd], change_opt.dry_run);
 	if (rc >= 0)
 		goto out;
-	target_init(&t, bond);
+	run_target_init(&t, bond);
 	live = live_bond(&s, bond);
 	if (!live)
 		goto done;
@@ -95,7 +95,7 @@ int change_direct(enum change_cmd cmd, const char *bond,
 	else
 		session_run(&s, &t, 1, flags);
 done:
-	target_free(&t);
+	run_target_free(&t);
 	rc = session_close(&s);
 out:
 	return rc;

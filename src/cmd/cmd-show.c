@@ -51,7 +51,7 @@ int cmd_show(int argc, const char **argv)
 		goto out;
 	names = poptGetArgs(ctx);
 	rc = CLI_EXIT_FAILURE;
-	if (bondcfg_read_bonds("show", &nl, &ls, names))
+	if (session_read_bonds("show", &nl, &ls, names))
 		goto out;
 	if (opt_json) {
 		json_init(&j, stdout);

@@ -190,7 +190,7 @@ int change_converge(enum change_cmd cmd, const char *const *names, size_t n,
 	if (rc >= 0)
 		goto out;
 	host_conf_init(&h, bondcfg.root);
-	bondcfg_read_host(&h, &s.d);
+	session_read_host(&h, &s.d);
 	if (s.d.errors)
 		session_fail(&s, CLI_EXIT_CONFIG);
 	for (i = 0; i < n; i++)
@@ -247,7 +247,7 @@ int change_converge(enum change_cmd cmd, const char *const *names, size_t n,
 		session_run(&s, t, nt, flags);
 	if (!change_opt.dry_run && wait > 0)
 		wait_carrier(&s, t, nt, wait);
-	targets_free(t, nt);
+	run_targets_free(t, nt);
 	rc = session_close(&s); /* diagnostics point into @h */
 	host_conf_free(&h);
 out:

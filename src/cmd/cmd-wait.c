@@ -98,7 +98,7 @@ int cmd_wait(int argc, const char **argv)
 	}
 	names = poptGetArgs(ctx);
 	rc = CLI_EXIT_FAILURE;
-	if (bondcfg_read_bonds("wait", &nl, &ls, names))
+	if (session_read_bonds("wait", &nl, &ls, names))
 		goto out;
 	rc = linkcache_open(&lc, NULL, NULL);
 	if (rc) {

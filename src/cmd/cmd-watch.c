@@ -250,8 +250,8 @@ int cmd_watch(int argc, const char **argv)
 		goto out;
 	w.tty = count < 0 && isatty(STDOUT_FILENO);
 	rc = CLI_EXIT_FAILURE;
-	if (bondcfg_read_links("watch", &w.nl, &w.cur) ||
-	    (w.only && !bondcfg_bond("watch", &w.cur, w.only)))
+	if (session_read_links("watch", &w.nl, &w.cur) ||
+	    (w.only && !session_bond("watch", &w.cur, w.only)))
 		goto out;
 	rc = linkcache_open(&w.lc, on_change, &w);
 	if (rc) {

@@ -280,7 +280,7 @@ int enslave_run(const char *master, const char *const *names, size_t n,
 		return rc;
 	host_conf_init(&h, bondcfg.root);
 	diags_init(&cd);
-	target_init(&t, master);
+	run_target_init(&t, master);
 	bond = linkset_find(&s.ls, master);
 	if (bond && (!bond->is_bond || !bond->bond)) {
 		enslave_live_bond(&s, master);
@@ -292,7 +292,7 @@ int enslave_run(const char *master, const char *const *names, size_t n,
 	 * creates bond0), gets the options the configuration gives it.
 	 */
 	if (!bond || !bond->bond->n_slaves) {
-		bondcfg_read_host(&h, &cd);
+		session_read_host(&h, &cd);
 		hb = host_conf_find(&h, master);
 		if (hb || !bond) {
 			size_t i;
@@ -339,7 +339,7 @@ int enslave_run(const char *master, const char *const *names, size_t n,
 	if (!t.failed && hb && announce)
 		say_configured(&t, hb);
 done:
-	target_free(&t);
+	run_target_free(&t);
 	rc = session_close(&s); /* diagnostics point into @h */
 	diags_free(&cd);
 	host_conf_free(&h);

@@ -27,7 +27,7 @@ int ifenslave_detach(const char *master, const char *const *names, size_t n,
 	rc = session_open(&s, NULL, false);
 	if (rc >= 0)
 		return rc;
-	target_init(&t, master);
+	run_target_init(&t, master);
 	bond = enslave_live_bond(&s, master);
 	for (i = 0; bond && i < n; i++) {
 		if (enslave_listed_before(names, i))
@@ -63,7 +63,7 @@ int ifenslave_detach(const char *master, const char *const *names, size_t n,
 		output_plan(&t.plan, stdout);
 	session_run(&s, &t, 1, 0);
 done:
-	target_free(&t);
+	run_target_free(&t);
 	return session_close(&s);
 }
 
@@ -80,7 +80,7 @@ int ifenslave_change_active(const char *master, const char *name, bool verbose)
 	rc = session_open(&s, NULL, false);
 	if (rc >= 0)
 		return rc;
-	target_init(&t, master);
+	run_target_init(&t, master);
 	bond = enslave_live_bond(&s, master);
 	if (!bond)
 		goto done;
@@ -100,8 +100,9 @@ int ifenslave_change_active(const char *master, const char *name, bool verbose)
 			master, name, master, master, name);
 	} else if (!(bondopt_get(BONDOPT_ACTIVE_SLAVE)->modes &
 		     BOND_MODE_BIT(m))) {
-		bond_modes_format_all(bondopt_get(BONDOPT_ACTIVE_SLAVE)->modes,
-				      modes, sizeof(modes));
+		bondopt_modes_format_all(
+			bondopt_get(BONDOPT_ACTIVE_SLAVE)->modes, modes,
+			sizeof(modes));
 		diags_add(&s.d, DIAG_ERROR, NULL,
 			  "%s: mode %s has no active slave; -c works in %s",
 			  master, mode, modes);
@@ -131,6 +132,6 @@ int ifenslave_change_active(const char *master, const char *name, bool verbose)
 		output_plan(&t.plan, stdout);
 	session_run(&s, &t, 1, 0);
 done:
-	target_free(&t);
+	run_target_free(&t);
 	return session_close(&s);
 }

@@ -167,7 +167,7 @@ static int show(const char *master)
 	int rc = CLI_EXIT_OK;
 
 	memset(&ls, 0, sizeof(ls));
-	if (bondcfg_read_links(NULL, &nl, &ls)) {
+	if (session_read_links(NULL, &nl, &ls)) {
 		rc = CLI_EXIT_FAILURE;
 		goto out;
 	}

@@ -190,7 +190,7 @@ void output_table_text(FILE *out)
 					 (long long)opt->def);
 			fprintf(out, "; default: %s", def);
 		}
-		bond_modes_format(opt->modes, modes, sizeof(modes));
+		bondopt_modes_format(opt->modes, modes, sizeof(modes));
 		if (opt->modes != BOND_MODES_ALL)
 			fprintf(out, "; modes: %s", modes);
 		for (f = 0; f < sizeof(flag_names) / sizeof(flag_names[0]); f++)
@@ -285,7 +285,7 @@ void output_table_json(struct json *j)
 		json_array_begin(j);
 		for (m = 0; m < BOND_MODE_COUNT; m++)
 			if (opt->modes & BOND_MODE_BIT(m))
-				json_string(j, bond_mode_name(m));
+				json_string(j, bondopt_mode_name(m));
 		json_array_end(j);
 		json_key(j, "flags");
 		json_array_begin(j);

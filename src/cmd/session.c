@@ -31,12 +31,12 @@
 
 struct bondcfg_globals bondcfg = { .formats = HOST_ALL_FORMATS };
 
-int bondcfg_read_host(struct host_conf *h, struct diags *d)
+int session_read_host(struct host_conf *h, struct diags *d)
 {
 	return formats_read_host(h, bondcfg.formats, d);
 }
 
-int bondcfg_read_links(const char *cmd, struct nl **nl, struct linkset *ls)
+int session_read_links(const char *cmd, struct nl **nl, struct linkset *ls)
 {
 	int rc = bnl_open(nl);
 
@@ -48,7 +48,7 @@ int bondcfg_read_links(const char *cmd, struct nl **nl, struct linkset *ls)
 	return rc;
 }
 
-const struct link *bondcfg_bond(const char *cmd, const struct linkset *ls,
+const struct link *session_bond(const char *cmd, const struct linkset *ls,
 				const char *name)
 {
 	const struct link *l = linkset_find(ls, name);
@@ -59,20 +59,20 @@ const struct link *bondcfg_bond(const char *cmd, const struct linkset *ls,
 	return NULL;
 }
 
-int bondcfg_read_bonds(const char *cmd, struct nl **nl, struct linkset *ls,
+int session_read_bonds(const char *cmd, struct nl **nl, struct linkset *ls,
 		       const char *const *names)
 {
 	size_t i;
 
-	if (bondcfg_read_links(cmd, nl, ls))
+	if (session_read_links(cmd, nl, ls))
 		return -1;
 	for (i = 0; names && names[i]; i++)
-		if (!bondcfg_bond(cmd, ls, names[i]))
+		if (!session_bond(cmd, ls, names[i]))
 			return -1;
 	return 0;
 }
 
-bool bondcfg_can_admin(void)
+bool session_can_admin(void)
 {
 	unsigned long long caps;
 	char line[256];
@@ -91,7 +91,7 @@ bool bondcfg_can_admin(void)
 	return found ? ok : geteuid() == 0;
 }
 
-void bondcfg_report(const struct diags *d)
+void session_report(const struct diags *d)
 {
 	static const int prio[] = { [DIAG_ERROR] = LOG_ERR,
 				    [DIAG_WARNING] = LOG_WARNING,
@@ -156,7 +156,7 @@ int session_open(struct session *s, const char *cmd, bool dry_run)
 	s->lock = -1;
 	diags_init(&s->d);
 	if (!dry_run) {
-		if (!bondcfg_can_admin()) {
+		if (!session_can_admin()) {
 			cli_error(
 				"%s%schanging bonds needs CAP_NET_ADMIN: run it as root",
 				cmd ? cmd : "", cmd ? ": " : "");
@@ -177,14 +177,14 @@ int session_open(struct session *s, const char *cmd, bool dry_run)
 			return CLI_EXIT_FAILURE;
 		}
 	}
-	rc = bondcfg_read_links(cmd, &s->nl, &s->ls);
+	rc = session_read_links(cmd, &s->nl, &s->ls);
 	return rc ? session_status(rc) : -1;
 }
 
 int session_close(struct session *s)
 {
 	records_flush();
-	bondcfg_report(&s->d);
+	session_report(&s->d);
 	if (bondcfg.verbose && s->nl)
 		fprintf(stderr, "%s: %u change%s sent in %u round trip%s\n",
 			s->cmd ? s->cmd : cli_progname(), bnl_changes(s->nl),

@@ -13,7 +13,7 @@
 
 #include "model/diag.h"
 #include "formats/formats.h"
-#include "kernel/linkstate.h"
+#include "kernel/linkset.h"
 #include "engine/run.h"
 
 struct bondcfg_globals {
@@ -27,7 +27,7 @@ struct bondcfg_globals {
 extern struct bondcfg_globals bondcfg;
 
 /* Reads and merges the host's configuration as the global options say. */
-int bondcfg_read_host(struct host_conf *h, struct diags *d);
+int session_read_host(struct host_conf *h, struct diags *d);
 
 struct nl;
 
@@ -35,28 +35,28 @@ struct nl;
  * Opens netlink and reads every link into @ls; on failure says so as
  * command @cmd and returns -errno. @nl stays to be closed either way.
  */
-int bondcfg_read_links(const char *cmd, struct nl **nl, struct linkset *ls);
+int session_read_links(const char *cmd, struct nl **nl, struct linkset *ls);
 
 /* The bond called @name in @ls; otherwise says why not, as @cmd: NULL. */
-const struct link *bondcfg_bond(const char *cmd, const struct linkset *ls,
+const struct link *session_bond(const char *cmd, const struct linkset *ls,
 				const char *name);
 
 /*
- * Reads the links, as bondcfg_read_links(), and checks that each of
- * @names (NULL-terminated, or NULL) is a bond, as bondcfg_bond(). Returns
+ * Reads the links, as session_read_links(), and checks that each of
+ * @names (NULL-terminated, or NULL) is a bond, as session_bond(). Returns
  * 0, or -1 after saying what is wrong.
  */
-int bondcfg_read_bonds(const char *cmd, struct nl **nl, struct linkset *ls,
+int session_read_bonds(const char *cmd, struct nl **nl, struct linkset *ls,
 		       const char *const *names);
 
 /* Whether this process may change links (CAP_NET_ADMIN). */
-bool bondcfg_can_admin(void);
+bool session_can_admin(void);
 
 /*
  * Prints the diagnostics of @d on stderr (notes only with -v), and sends
  * them to syslog with --syslog.
  */
-void bondcfg_report(const struct diags *d);
+void session_report(const struct diags *d);
 
 /* --- a run ------------------------------------------------------------------ */
 

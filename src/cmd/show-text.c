@@ -215,7 +215,7 @@ void show_bond_text(const struct linkset *ls, const struct link *b)
 	       b->flags & BONDVIEW_IFF_LOWER_UP ? "carrier" : "no carrier",
 	       b->mtu);
 	printf("  %-18s %s\n",
-	       "mode:", bond_mode_name(show_num(c, BONDOPT_MODE)));
+	       "mode:", bondopt_mode_name(show_num(c, BONDOPT_MODE)));
 	show_monitoring_text(c);
 	if (show_mode_uses(c, BONDOPT_ACTIVE_SLAVE)) {
 		const char *a = bond_conf_ifname_of(c, BONDOPT_ACTIVE_SLAVE);

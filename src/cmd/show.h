@@ -8,7 +8,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
-#include "kernel/linkstate.h"
+#include "kernel/linkset.h"
 #include "model/json.h"
 
 /* Option @id of @c, as the kernel reports it or its default. */

@@ -133,8 +133,8 @@ void watch_view(struct watch *w, unsigned int number)
 		shown++;
 		active = bond_conf_ifname_of(b->bond, BONDOPT_ACTIVE_SLAVE);
 		snprintf(info, sizeof(info), "%s %s%s active=%s",
-			 bond_mode_name(bond_conf_effective(b->bond, NULL,
-							    BONDOPT_MODE)),
+			 bondopt_mode_name(bond_conf_effective(b->bond, NULL,
+							       BONDOPT_MODE)),
 			 b->flags & IFF_UP ? "up" : "down",
 			 b->flags & BONDVIEW_IFF_LOWER_UP ? " carrier" :
 							    " no-carrier",

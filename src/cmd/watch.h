@@ -10,7 +10,7 @@
 #include <stdbool.h>
 
 #include "kernel/linkcache.h"
-#include "kernel/linkstate.h"
+#include "kernel/linkset.h"
 #include "kernel/nl.h"
 
 /* Events kept to show under the view on a terminal. */

@@ -12,7 +12,7 @@
 
 #include "model/bondconf.h"
 #include "model/diag.h"
-#include "kernel/linkstate.h"
+#include "kernel/linkset.h"
 
 struct nl;
 

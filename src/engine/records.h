@@ -8,7 +8,7 @@
 #define BONDCFG_ENGINE_RECORDS_H
 
 #include "engine/plan.h"
-#include "kernel/linkstate.h"
+#include "kernel/linkset.h"
 
 /*
  * Adds to plan @p of bond @want, after its releases, the steps that bring

@@ -116,24 +116,24 @@ int run_targets(struct nl *nl, const struct linkset *ls, struct target *t,
 	return worst;
 }
 
-void target_init(struct target *t, const char *bond)
+void run_target_init(struct target *t, const char *bond)
 {
 	memset(t, 0, sizeof(*t));
 	bond_conf_init(&t->want, bond);
 	plan_init(&t->plan);
 }
 
-void target_free(struct target *t)
+void run_target_free(struct target *t)
 {
 	bond_conf_free(&t->want);
 	plan_free(&t->plan);
 }
 
-void targets_free(struct target *t, size_t n)
+void run_targets_free(struct target *t, size_t n)
 {
 	size_t i;
 
 	for (i = 0; i < n; i++)
-		target_free(&t[i]);
+		run_target_free(&t[i]);
 	free(t);
 }

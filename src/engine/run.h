@@ -26,11 +26,11 @@ struct target {
 };
 
 /* A target for bond @bond: nothing wanted, no plan yet. */
-void target_init(struct target *t, const char *bond);
+void run_target_init(struct target *t, const char *bond);
 
-/* Frees what @t holds; targets_free() also the array. */
-void target_free(struct target *t);
-void targets_free(struct target *t, size_t n);
+/* Frees what @t holds; run_targets_free() also the array. */
+void run_target_free(struct target *t);
+void run_targets_free(struct target *t, size_t n);
 
 /*
  * Runs the plans of the targets not skipped against the kernel whose

@@ -1,9 +1,10 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * The kernel boundary: rtnetlink requests for links and bonds. This is the
- * only module that includes libmnl and the kernel's headers; everything
- * else sees the plain structs of linkstate.h and bondconf.h. Functions
- * return 0 or -errno.
+ * only module that includes libmnl; everything else sees the plain structs
+ * of linkset.h and bondconf.h (the attribute numbers are the option
+ * table's, model/bondnla.h). Functions return 0 or -errno. Its names begin
+ * with bnl_, not nl_, which is libnl's (the link cache links libnl-route).
  */
 #ifndef BONDCFG_NL_H
 #define BONDCFG_NL_H
@@ -12,7 +13,7 @@
 #include <stdint.h>
 
 #include "model/bondconf.h"
-#include "kernel/linkstate.h"
+#include "kernel/linkset.h"
 
 struct nl;
 

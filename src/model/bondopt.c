@@ -534,7 +534,7 @@ const char *bondopt_value_suggest(const struct bondopt *opt, const char *name)
 	return near_enough(name, best, dist);
 }
 
-const char *bond_mode_name(unsigned int mode)
+const char *bondopt_mode_name(unsigned int mode)
 {
 	const char *name =
 		bondopt_value_name(&bondopt_table[BONDOPT_MODE], mode);
@@ -556,19 +556,19 @@ static void modes_format(uint32_t modes, const char *last, char *buf,
 			continue;
 		left--;
 		len += snprintf(buf + len, size - len, "%s%s",
-				bond_mode_name(m),
+				bondopt_mode_name(m),
 				left > 1  ? ", " :
 				left == 1 ? last :
 					    "");
 	}
 }
 
-void bond_modes_format(uint32_t modes, char *buf, size_t size)
+void bondopt_modes_format(uint32_t modes, char *buf, size_t size)
 {
 	modes_format(modes, " or ", buf, size);
 }
 
-void bond_modes_format_all(uint32_t modes, char *buf, size_t size)
+void bondopt_modes_format_all(uint32_t modes, char *buf, size_t size)
 {
 	modes_format(modes, " and ", buf, size);
 }

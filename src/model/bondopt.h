@@ -223,13 +223,13 @@ const struct bondopt_value *bondopt_value_find(const struct bondopt *opt,
 const char *bondopt_value_suggest(const struct bondopt *opt, const char *name);
 
 /* The mode's name ("802.3ad"). */
-const char *bond_mode_name(unsigned int mode);
+const char *bondopt_mode_name(unsigned int mode);
 
 /* Writes the names of the modes in @modes, "a, b or c", into @buf. */
-void bond_modes_format(uint32_t modes, char *buf, size_t size);
+void bondopt_modes_format(uint32_t modes, char *buf, size_t size);
 
 /* The same as "a, b and c". */
-void bond_modes_format_all(uint32_t modes, char *buf, size_t size);
+void bondopt_modes_format_all(uint32_t modes, char *buf, size_t size);
 
 /*
  * The running kernel's release from uname(2)'s @release ("6.1.0-50-amd64")

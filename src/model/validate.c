@@ -43,18 +43,18 @@ static void check_mode(const struct check *k, enum bondopt_id id,
 		return;
 	if (slave)
 		snprintf(of, sizeof(of), " of %s", slave);
-	bond_modes_format(opt->modes, modes, sizeof(modes));
+	bondopt_modes_format(opt->modes, modes, sizeof(modes));
 	if (opt->flags & BONDOPT_F_SOFTMODES)
 		diags_add(k->d, DIAG_WARNING, loc,
 			  "%s%s has no effect in mode %s%s; it acts in %s",
-			  opt->name, of, bond_mode_name(k->mode),
+			  opt->name, of, bondopt_mode_name(k->mode),
 			  mode_origin(k), modes);
 	else
 		diags_add(
 			k->d, DIAG_ERROR, loc,
 			"%s%s is not valid in mode %s%s; the kernel takes it only in %s",
-			opt->name, of, bond_mode_name(k->mode), mode_origin(k),
-			modes);
+			opt->name, of, bondopt_mode_name(k->mode),
+			mode_origin(k), modes);
 }
 
 static bool mode_forces_miimon(unsigned int mode)
@@ -75,11 +75,11 @@ static void check_miimon(struct check *k)
 		diags_add(
 			k->d, DIAG_WARNING, where(k, BONDOPT_MIIMON),
 			"%s=0 turns link monitoring off in mode %s, where the ARP monitor cannot replace it; the kernel's default here is %s=100",
-			N(MIIMON), bond_mode_name(k->mode), N(MIIMON));
+			N(MIIMON), bondopt_mode_name(k->mode), N(MIIMON));
 	} else if (k->miimon == 0) {
 		diags_add(k->d, DIAG_NOTE, where(k, BONDOPT_MODE),
 			  "%s %s: %s is not set; the kernel will use %s=100",
-			  N(MODE), bond_mode_name(k->mode), N(MIIMON),
+			  N(MODE), bondopt_mode_name(k->mode), N(MIIMON),
 			  N(MIIMON));
 		k->miimon = 100;
 	}

@@ -16,7 +16,7 @@
 #include <string.h>
 
 #include "fakenl.h"
-#include "kernel/linkstate.h"
+#include "kernel/linkset.h"
 #include "kernel/nl.h"
 #include "model/optstr.h"
 #include "engine/plan.h"
@@ -188,7 +188,7 @@ static int want_bond(struct bond_conf *c, unsigned int mode, enum bondopt_id id,
 	int rc;
 
 	bond_conf_init(c, "bt");
-	rc = set(c, "mode", bond_mode_name(mode));
+	rc = set(c, "mode", bondopt_mode_name(mode));
 	if (!rc && opt->flags & BONDOPT_F_NEEDS_MIIMON)
 		rc = set(c, "miimon", "100");
 	bond_conf_add_member(c, "s0", &loc);
@@ -246,8 +246,8 @@ static void every_option_in_every_mode(void)
 			}
 			tap_ok(!rc1 && ok1 && !left1 && !rc2 && ok2 && !left2,
 			       "%s in %s: %s=%s created, then %s on the live bond; read back; nothing left to do",
-			       opt->name, bond_mode_name(mode), opt->name, v1,
-			       v2);
+			       opt->name, bondopt_mode_name(mode), opt->name,
+			       v1, v2);
 			if (rc1 || rc2 || d.errors)
 				printf("#   %d %d: %s\n", rc1, rc2,
 				       first_diag(&d));

@@ -365,7 +365,7 @@ static void test_table(void)
 		unsigned int modes = 0, m;
 
 		for (m = 0; m < BOND_MODE_COUNT && rules[i].modes; m++) {
-			const char *name = bond_mode_name(m);
+			const char *name = bondopt_mode_name(m);
 			const char *hit = strstr(rules[i].modes, name);
 			size_t len = strlen(name);
 

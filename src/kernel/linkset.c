@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "kernel/linkstate.h"
+#include "kernel/linkset.h"
 #include "model/xalloc.h"
 
 void linkset_free(struct linkset *ls)

@@ -4,8 +4,8 @@
  * for bonds and their slaves what the bonding driver reports, in the same
  * model as the desired state.
  */
-#ifndef BONDCFG_LINKSTATE_H
-#define BONDCFG_LINKSTATE_H
+#ifndef BONDCFG_LINKSET_H
+#define BONDCFG_LINKSET_H
 
 #include <net/if.h>
 #include <stdbool.h>
