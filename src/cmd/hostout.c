@@ -199,6 +199,18 @@ static void ip_options(FILE *out, const struct bond_conf *c, bool names)
 	}
 }
 
+/*
+ * "ip link set dev NAME": the name after its keyword, so that a device
+ * called "up" or "help" is not taken for one, and quoted for the shell
+ * where it is not a plain word.
+ */
+static void ip_dev(FILE *out, const char *cmd, const char *name)
+{
+	fprintf(out, "ip link %s %s ", cmd,
+		strcmp(cmd, "add") ? "dev" : "name");
+	shfile_write_word(out, name);
+}
+
 void hostout_ip(FILE *out, const struct host_conf *h, const char *only)
 {
 	char num[32];
@@ -212,7 +224,8 @@ void hostout_ip(FILE *out, const struct host_conf *h, const char *only)
 
 		if (!wanted(b, only))
 			continue;
-		fprintf(out, "ip link add %s type bond", c->name);
+		ip_dev(out, "add", c->name);
+		fputs(" type bond", out);
 		ip_options(out, c, false);
 		fputc('\n', out);
 		for (k = 0; k < c->n_slaves; k++) {
@@ -222,16 +235,19 @@ void hostout_ip(FILE *out, const struct host_conf *h, const char *only)
 			if (!s->member)
 				continue;
 			/* the kernel enslaves only links that are down */
-			fprintf(out, "ip link set %s down\n", s->name);
-			fprintf(out, "ip link set %s master %s\n", s->name,
-				c->name);
+			ip_dev(out, "set", s->name);
+			fputs(" down\n", out);
+			ip_dev(out, "set", s->name);
+			fputs(" master ", out);
+			shfile_write_word(out, c->name);
+			fputc('\n', out);
 			for (id = 0; id < BONDOPT_COUNT; id++) {
 				if (!(s->present & BONDOPT_BIT(id)))
 					continue;
-				if (!any)
-					fprintf(out,
-						"ip link set %s type bond_slave",
-						s->name);
+				if (!any) {
+					ip_dev(out, "set", s->name);
+					fputs(" type bond_slave", out);
+				}
 				any = true;
 				snprintf(num, sizeof(num), "%lld",
 					 (long long)s->num[id]);
@@ -247,23 +263,29 @@ void hostout_ip(FILE *out, const struct host_conf *h, const char *only)
 			    bondopt_get(id)->kind == BONDOPT_IFNAME)
 				names = true;
 		if (names) {
-			fprintf(out, "ip link set %s type bond", c->name);
+			ip_dev(out, "set", c->name);
+			fputs(" type bond", out);
 			ip_options(out, c, true);
 			fputc('\n', out);
 		}
-		if (b->has_mtu)
-			fprintf(out, "ip link set %s mtu %u\n", c->name,
-				b->mtu);
+		if (b->has_mtu) {
+			ip_dev(out, "set", c->name);
+			fprintf(out, " mtu %u\n", b->mtu);
+		}
 		if (b->hwaddr) {
-			fprintf(out, "ip link set %s address ", c->name);
+			ip_dev(out, "set", c->name);
+			fputs(" address ", out);
 			shfile_write_word(out, b->hwaddr);
 			fputc('\n', out);
 		}
-		fprintf(out, "ip link set %s up\n", c->name);
+		ip_dev(out, "set", c->name);
+		fputs(" up\n", out);
 		for (k = 0; k < b->n_addresses; k++) {
 			fputs("ip address add ", out);
 			shfile_write_word(out, b->addresses[k]);
-			fprintf(out, " dev %s\n", c->name);
+			fputs(" dev ", out);
+			shfile_write_word(out, c->name);
+			fputc('\n', out);
 		}
 	}
 }

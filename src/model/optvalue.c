@@ -380,6 +380,11 @@ static int parse_ifname(const struct bondopt *opt, const char *value,
 			d, DIAG_ERROR, loc,
 			"%s: '%s' is too long for an interface name (at most %d characters)",
 			opt->name, value, IF_NAMESIZE - 1);
+	else if (err == -EILSEQ)
+		diags_add(
+			d, DIAG_ERROR, loc,
+			"%s: '%s' is not a valid interface name: it is not UTF-8 (write the name in UTF-8)",
+			opt->name, value);
 	else if (err)
 		diags_add(d, DIAG_ERROR, loc,
 			  "%s: '%s' is not a valid interface name", opt->name,

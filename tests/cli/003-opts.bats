@@ -66,11 +66,16 @@ diag_re='^[^:]+(:[0-9]+)?: (error|warning|note): .+'
 	[ "$output" = "mode=802.3ad miimon=100 max_bonds=2 tx_queues=8" ]
 }
 
-@test "--json output is UTF-8 even for names that are not" {
-	run_x bash -c "'$IFCFG_BOND_PARSE' --json -o \$'mode=1 primary=\\xff' 2>/dev/null"
-	# U+00FF in UTF-8, whatever the locale
-	[ "$(jq -r .options.primary <<<"$output")" = $'\xc3\xbf' ]
+@test "--json output is UTF-8 even for input that is not; such a name is refused" {
+	expected_rc=3 run_x bash -c "'$IFCFG_BOND_PARSE' --json -o \$'mode=1 primary=\\xff' 2>/dev/null"
+	[ "$(jq -r .options.primary <<<"$output")" = null ]
+	[ "$(jq -r '.diagnostics[0].message' <<<"$output")" = "primary: '?' is not a valid interface name: it is not UTF-8 (write the name in UTF-8)" ]
 	iconv -f UTF-8 -t UTF-8 <<<"$output" >/dev/null
+	expected_rc=3 run_x bash -c "'$IFCFG_BOND_PARSE' --json -o \$'mode=1 \\xff\\xfe=1' 2>/dev/null"
+	iconv -f UTF-8 -t UTF-8 <<<"$output" >/dev/null
+	# UTF-8 names are names
+	run_x "$IFCFG_BOND_PARSE" --json -o $'mode=1 primary=\xc3\xa9th0'
+	[ "$(jq -r .options.primary <<<"$output")" = $'\xc3\xa9th0' ]
 }
 
 @test "--list-options lists 34 bond attributes, 3 slave and 2 module options" {

@@ -369,14 +369,42 @@ NS=etc/sysconfig/network-scripts
 
 @test "--format=ip: the commands that build the bond, primary after the slaves" {
 	bp --root "$SC/centos-active-backup-primary/root" --format=ip
-	[ "$output" = "ip link add bond0 type bond mode active-backup miimon 100
-ip link set ens160 down
-ip link set ens160 master bond0
-ip link set ens256 down
-ip link set ens256 master bond0
-ip link set bond0 type bond primary ens160
-ip link set bond0 up
+	[ "$output" = "ip link add name bond0 type bond mode active-backup miimon 100
+ip link set dev ens160 down
+ip link set dev ens160 master bond0
+ip link set dev ens256 down
+ip link set dev ens256 master bond0
+ip link set dev bond0 type bond primary ens160
+ip link set dev bond0 up
 ip address add 192.168.1.22/24 dev bond0" ]
+}
+
+@test "--format=ip and convert --to ip: names are words, never code, never taken for keywords" {
+	# valid kernel names: no '/', ':' or blank
+	mkfile "$NS/ifcfg-b\$(id>pwn)" "DEVICE='b\$(id>pwn)'\nTYPE=Bond\nBONDING_MASTER=yes\nBONDING_OPTS='mode=1 miimon=100 primary=\`id\`'\nMTU=9000\n"
+	mkfile "$NS/ifcfg-\`id\`" "DEVICE='\`id\`'\nMASTER='b\$(id>pwn)'\nSLAVE=yes\n"
+	mkfile "$NS/ifcfg-up" "DEVICE=\"up\"\nMASTER='b\$(id>pwn)'\nSLAVE=yes\nBOND_PORT_QUEUE_ID=2\n"
+	mkfile "$NS/ifcfg-a'b;c" "DEVICE=\"a'b;c\"\nMASTER='b\$(id>pwn)'\nSLAVE=yes\n"
+	for cmd in "$IFCFG_BOND_PARSE --root $T --format=ip" "$BONDCFG --root $T convert --to ip"; do
+		run_split $cmd
+		[ -z "$err" ]
+		mkdir -p "$BATS_TEST_TMPDIR/cwd"
+		# each command's words, as ip would get them
+		(cd "$BATS_TEST_TMPDIR/cwd" &&
+			bash -c 'ip() { printf "<%s>" "$@"; echo; }; eval "$1"' bash "$output") >"$BATS_TEST_TMPDIR/words"
+		[ ! -e "$BATS_TEST_TMPDIR/cwd/pwn" ]
+		[ "$(cat "$BATS_TEST_TMPDIR/words")" = '<link><add><name><b$(id>pwn)><type><bond><mode><active-backup><miimon><100>
+<link><set><dev><`id`><down>
+<link><set><dev><`id`><master><b$(id>pwn)>
+<link><set><dev><a'"'"'b;c><down>
+<link><set><dev><a'"'"'b;c><master><b$(id>pwn)>
+<link><set><dev><up><down>
+<link><set><dev><up><master><b$(id>pwn)>
+<link><set><dev><up><type><bond_slave><queue_id><2>
+<link><set><dev><b$(id>pwn)><type><bond><primary><`id`>
+<link><set><dev><b$(id>pwn)><mtu><9000>
+<link><set><dev><b$(id>pwn)><up>' ]
+	done
 }
 
 @test "--bond limits the output, and a bond nobody declares is an error" {

@@ -467,7 +467,7 @@ has_line() {
 }
 
 @test "conf.d/net: invalid UTF-8" {
-	hostile 0 confd-invalid-utf8 $CD 3
+	hostile 3 confd-invalid-utf8 $CD 1 "is not an interface name"
 }
 
 @test "conf.d/net: interface names of 300 characters" {

@@ -320,7 +320,7 @@ nmcli connection add type ethernet con-name bond2-port-em2 ifname em2 port-type 
 	[[ $output != *bond0* ]]
 	bc --root "$CV/alb-two-bonds/root" convert --to ip bond1 bond0
 	[ "$(grep -c '^ip link add' <<<"$output")" = 2 ]
-	[[ $(head -1 <<<"$output") == "ip link add bond0 "* ]]
+	[[ $(head -1 <<<"$output") == "ip link add name bond0 "* ]]
 }
 
 @test "convert: a bond that is not configured, exit 1" {

@@ -10,8 +10,18 @@
 #include "tap.h"
 
 static const char *const valid[] = {
-	"bond0",    "eth0",    "enp1s0f1",	  "a",
-	"bond.100", "x-y_z@1", "123456789012345", /* 15 bytes: the longest the kernel takes */
+	"bond0",
+	"eth0",
+	"enp1s0f1",
+	"a",
+	"bond.100",
+	"x-y_z@1",
+	"123456789012345", /* 15 bytes: the longest the kernel takes */
+	"b$(id)'`;", /* the kernel takes it: printed, it is quoted */
+	"\xc3\xa9"
+	"th0",
+	"\xe2\x82\xac",
+	"\xf0\x9f\x98\x80", /* UTF-8: é, €, U+1F600 */
 };
 
 static const struct {
@@ -28,6 +38,20 @@ static const struct {
 	{ "eth0\n", -EINVAL },
 	{ "1234567890123456", -ENAMETOOLONG },
 	{ "a-very-long-interface-name", -ENAMETOOLONG },
+	{ "eth\x1b[0m", -EINVAL }, /* a terminal escape */
+	{ "eth\x7f", -EINVAL },
+	/* not UTF-8: Latin-1, a lone continuation byte, a cut sequence */
+	{ "\xe9"
+	  "th0",
+	  -EILSEQ },
+	{ "eth\x80", -EILSEQ },
+	{ "eth\xe2\x82", -EILSEQ },
+	/* overlong '/', a UTF-16 surrogate, past U+10FFFF */
+	{ "\xc0\xaf"
+	  "etc",
+	  -EILSEQ },
+	{ "\xed\xa0\x80", -EILSEQ },
+	{ "\xf4\x90\x80\x80", -EILSEQ },
 };
 
 int main(void)
