@@ -102,12 +102,30 @@ static void slave_keys(FILE *out, const struct bond_conf *c, const char *slave)
 			fprintf(out, "%s=yes\n", bondopt_get(id)->networkd.key);
 }
 
+/*
+ * Whether [Match] Name=@name matches that name only: networkd takes the
+ * value as shell-style globs, a leading '!' inverting the match. Else the
+ * .network is not written, and that is warned.
+ */
+static bool matches_itself(struct conv *cv, const char *name)
+{
+	if (!strpbrk(name, "*?[]\\'\"") && name[0] != '!')
+		return true;
+	conv_lost(
+		cv, NULL, "networkd",
+		"%s: its .network, since networkd reads [Match] Name=%s as a pattern that other names match too (match it by MACAddress= instead)",
+		name, name);
+	return false;
+}
+
 void networkd_write(struct conv *cv, FILE *out, const struct host_bond *b)
 {
 	const struct bond_conf *c = &b->conf;
 	size_t i;
 
 	write_netdev(cv, b);
+	if (!matches_itself(cv, c->name))
+		goto slaves;
 	out = conv_file_open(cv,
 			     xasprintf(NETWORKD_DIR "/30-%s.network", c->name));
 	fprintf(out, "[Match]\nName=%s\n", c->name);
@@ -125,6 +143,7 @@ void networkd_write(struct conv *cv, FILE *out, const struct host_bond *b)
 		fprintf(out, "Address=%s\n", b->addresses[i]);
 	conv_file_close(cv);
 
+slaves:
 	for (i = 0; i < c->n_slaves; i++) {
 		const struct bond_slave_conf *s = &c->slaves[i];
 
@@ -133,6 +152,8 @@ void networkd_write(struct conv *cv, FILE *out, const struct host_bond *b)
 					", not a slave");
 			continue;
 		}
+		if (!matches_itself(cv, s->name))
+			continue;
 		out = conv_file_open(
 			cv, xasprintf(NETWORKD_DIR "/30-%s.network", s->name));
 		fprintf(out, "[Match]\nName=%s\n\n[Network]\nBond=%s\n",

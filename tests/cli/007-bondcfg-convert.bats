@@ -437,3 +437,21 @@ ActiveSlave"* ]]
 	[[ $output == *"ifname eth1 port-type bond controller bond0 bond-port.prio 7"* ]]
 	[ -z "$err" ]
 }
+
+@test "convert --to networkd: a name networkd's [Match] would take as a pattern is warned, its .network left out" {
+	local r=$BATS_TEST_TMPDIR/root ns
+
+	ns=$r/etc/sysconfig/network-scripts
+	mkdir -p "$ns"
+	printf 'DEVICE=bond0\nTYPE=Bond\nBONDING_MASTER=yes\nBONDING_OPTS="mode=1 miimon=100"\n' >"$ns/ifcfg-bond0"
+	for s in 'eth*' '!x' eth1; do
+		printf 'DEVICE=%s\nMASTER=bond0\nSLAVE=yes\n' "'$s'" >"$ns/ifcfg-$s"
+	done
+	bc --root "$r" convert --to networkd
+	[[ $output == *"# /etc/systemd/network/30-eth1.network"* ]]
+	[[ $output != *"30-eth*.network"* ]]
+	[[ $output != *"30-!x.network"* ]]
+	[ "$(grep -c warning <<<"$err")" = 2 ]
+	[[ $err == *"warning: eth*: its .network, since networkd reads [Match] Name=eth* as a pattern that other names match too (match it by MACAddress= instead)"* ]]
+	[[ $err == *"warning: !x: its .network"* ]]
+}
