@@ -7,6 +7,8 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -23,7 +25,21 @@ static int refuse(struct diags *d, const char *path, int err, const char *why)
 	return err;
 }
 
-int cfgfile_read(const char *path, char **buf, size_t *len, struct diags *d)
+/* Whether @path, once its links are followed, is outside the tree @root. */
+static bool outside(const char *root, const char *path)
+{
+	char real_root[PATH_MAX], real[PATH_MAX];
+	size_t n;
+
+	if (!root || !*root || !realpath(root, real_root) ||
+	    !strcmp(real_root, "/") || !realpath(path, real))
+		return false;
+	n = strlen(real_root);
+	return strncmp(real, real_root, n) || (real[n] && real[n] != '/');
+}
+
+int cfgfile_read(const char *root, const char *path, char **buf, size_t *len,
+		 struct diags *d)
 {
 	struct diag_loc loc = { .source = path };
 	struct stat st;
@@ -34,6 +50,9 @@ int cfgfile_read(const char *path, char **buf, size_t *len, struct diags *d)
 
 	*buf = NULL;
 	*len = 0;
+	if (outside(root, path))
+		return refuse(d, path, -EXDEV,
+			      "a link out of the --root tree; refused");
 	fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
 	if (fd < 0) {
 		err = -errno;
@@ -54,6 +73,8 @@ int cfgfile_read(const char *path, char **buf, size_t *len, struct diags *d)
 		close(fd);
 		return refuse(d, path, -EINVAL, "not a regular file; refused");
 	}
+	if (!(st.st_mode & S_IROTH))
+		diags_hide_text_of(d, path);
 	if (st.st_size > CFGFILE_MAX_SIZE) {
 		close(fd);
 		diags_add(

@@ -18,12 +18,15 @@
 
 /*
  * Reads the file @path into a NUL-terminated @buf of @len bytes. Refuses,
- * with an error on @d naming the file, what is not a regular file, what is
- * larger than CFGFILE_MAX_SIZE and what holds a NUL byte (binary). Returns
- * 0, -ENOENT (nothing reported) when there is no such file, or another
- * -errno (reported).
+ * with an error on @d naming the file, a link that leads out of the tree
+ * @root (a --root prefix; "" for /), what is not a regular file, what is
+ * larger than CFGFILE_MAX_SIZE and what holds a NUL byte (binary). The
+ * text of a file that not every user may read is quoted by no diagnostic
+ * (diags_hide_text_of()). Returns 0, -ENOENT (nothing reported) when
+ * there is no such file, or another -errno (reported).
  */
-int cfgfile_read(const char *path, char **buf, size_t *len, struct diags *d);
+int cfgfile_read(const char *root, const char *path, char **buf, size_t *len,
+		 struct diags *d);
 
 /*
  * The names in the folder @dir, except "." and "..", sorted bytewise (not

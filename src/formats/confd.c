@@ -298,7 +298,7 @@ static int confd_read_file(struct host_conf *h, const char *path,
 	char *buf;
 	int err;
 
-	err = cfgfile_read(path, &buf, &len, d);
+	err = cfgfile_read(h->root, path, &buf, &len, d);
 	if (err)
 		return err;
 	h->files_read++;

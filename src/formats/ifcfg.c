@@ -485,7 +485,7 @@ int ifcfg_read_files(struct host_conf *h, const char *const *paths, size_t n,
 		base = strrchr(f->path, '/');
 		base = base ? base + 1 : f->path;
 		f->suffix = strncmp(base, "ifcfg-", 6) ? base : base + 6;
-		if (cfgfile_read(f->path, &buf, &len, d))
+		if (cfgfile_read(h->root, f->path, &buf, &len, d))
 			continue;
 		h->files_read++;
 		shfile_parse(&f->sh, buf, len, f->path, d);

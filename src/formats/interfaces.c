@@ -254,7 +254,7 @@ static void read_file(struct ifaces *s, const char *path, unsigned int depth,
 	}
 	kept = host_conf_keep(s->h, xstrdup(path));
 	s->files++;
-	err = cfgfile_read(kept, &buf, &len, s->d);
+	err = cfgfile_read(s->h->root, kept, &buf, &len, s->d);
 	if (err) {
 		if (from && err == -ENOENT)
 			diags_add(s->d, DIAG_WARNING, from, "%s: no such file",
@@ -326,7 +326,7 @@ static int interfaces_read_file(struct host_conf *h, const char *path,
 		/* a folder or device is refused by the reader itself */
 		char *buf;
 		size_t len;
-		int err = cfgfile_read(path, &buf, &len, d);
+		int err = cfgfile_read(h->root, path, &buf, &len, d);
 
 		if (err == -ENOENT) {
 			struct diag_loc loc = { .source = path };

@@ -247,7 +247,7 @@ int modprobe_read_files(struct host_conf *h, const char *const *paths, size_t n,
 	int j;
 
 	for (i = 0; i < n; i++) {
-		if (cfgfile_read(paths[i], &buf, &len, d))
+		if (cfgfile_read(h->root, paths[i], &buf, &len, d))
 			continue;
 		h->files_read++;
 		split_lines(&lines, buf, paths[i], d);

@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -25,6 +26,9 @@ void diags_free(struct diags *d)
 	for (i = 0; i < d->n; i++)
 		free(d->v[i].message);
 	free(d->v);
+	for (i = 0; i < d->n_hidden; i++)
+		free(d->hidden[i]);
+	free(d->hidden);
 	diags_init(d);
 }
 
@@ -75,6 +79,43 @@ void diag_mask(char *str)
 	}
 }
 
+void diags_hide_text_of(struct diags *d, const char *source)
+{
+	d->hidden = xreallocarray(d->hidden, d->n_hidden + 1, sizeof(char *));
+	d->hidden[d->n_hidden++] = xstrdup(source);
+}
+
+static bool text_hidden(const struct diags *d, const struct diag_loc *loc)
+{
+	size_t i;
+
+	if (!loc || !loc->source)
+		return false;
+	for (i = 0; i < d->n_hidden; i++)
+		if (!strcmp(d->hidden[i], loc->source))
+			return true;
+	return false;
+}
+
+#define HIDDEN " (not every user may read the file: none of its text is shown)"
+
+/* @msg (to free) with what is between single quotes left out. */
+static char *hide_quoted(char *msg)
+{
+	struct strbuf b = { 0 };
+	const char *p = msg, *q, *end;
+
+	while ((q = strchr(p, '\'')) && (end = strchr(q + 1, '\''))) {
+		strbuf_addn(&b, p, (size_t)(q - p));
+		strbuf_addn(&b, "'...'", 5);
+		p = end + 1;
+	}
+	strbuf_addn(&b, p, strlen(p));
+	strbuf_addn(&b, HIDDEN, strlen(HIDDEN));
+	free(msg);
+	return strbuf_take(&b);
+}
+
 void diags_add(struct diags *d, enum diag_severity sev,
 	       const struct diag_loc *loc, const char *fmt, ...)
 {
@@ -100,6 +141,8 @@ void diags_add(struct diags *d, enum diag_severity sev,
 	va_start(ap, fmt);
 	diag->message = xvasprintf(fmt, ap);
 	va_end(ap);
+	if (text_hidden(d, loc))
+		diag->message = hide_quoted(diag->message);
 	diag_mask(diag->message);
 	if (strlen(diag->message) > DIAG_MESSAGE_MAX)
 		strcpy(diag->message + DIAG_MESSAGE_MAX - 4, "...");

@@ -36,6 +36,8 @@ struct diags {
 	unsigned int errors;
 	unsigned int warnings;
 	unsigned int dropped; /* not kept: past DIAGS_MAX */
+	char **hidden; /* sources whose text is not quoted */
+	size_t n_hidden;
 };
 
 /*
@@ -73,6 +75,14 @@ size_t diag_utf8_len(const unsigned char *s);
  * an 8-bit terminal).
  */
 void diag_mask(char *s);
+
+/*
+ * Diagnostics about @source from now on quote none of its text: what is
+ * between single quotes in their messages is left out. For a file that
+ * not every user may read, so that no diagnostic (or syslog) shows what
+ * it holds.
+ */
+void diags_hide_text_of(struct diags *d, const char *source);
 
 /* Writes "SOURCE:LINE" (or "SOURCE") of @loc into @buf. */
 void diag_loc_format(const struct diag_loc *loc, char *buf, size_t size);

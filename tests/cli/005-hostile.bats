@@ -186,10 +186,35 @@ says() {
 	ln -s /dev/urandom "$T/etc/modprobe.d/a.conf"
 	ln -s nowhere "$T/$NS/ifcfg-bond2"
 	hostile "$T"
-	says "$NS/ifcfg-bond0:" "not a regular file"
+	says "$NS/ifcfg-bond0:" "a link out of the --root tree; refused"
 	says "$NS/ifcfg-bond1:" "not a regular file"
 	says "etc/conf.d/net:" "not a regular file"
-	says "a.conf:" "not a regular file"
+	says "a.conf:" "a link out of the --root tree; refused"
+}
+
+@test "a link out of the tree is not read, and a file not every user may read is not quoted" {
+	local secret=$BATS_TEST_TMPDIR/secret
+	mkdir -p "$T/$NS" "$T/etc/conf.d" "$T/etc/modprobe.d"
+	printf 'root:$6$hashhash:19000:0:99999:7:::\nDEVICE=bond0\n' >"$secret"
+	for f in "$NS/ifcfg-bond0" etc/conf.d/net etc/modprobe.d/a.conf etc/network/interfaces; do
+		mkdir -p "$(dirname "$T/$f")"
+		ln -s "$secret" "$T/$f"
+	done
+	expected_rc=3 run_split "$BONDCFG" --root "$T" check
+	[[ $err != *hashhash* ]]
+	[ "$(grep -c 'a link out of the --root tree; refused' <<<"$err")" = 3 ]
+	[[ $err == *"etc/network/interfaces is outside the --root tree; not read"* ]]
+	# inside the tree, but only its owner may read it
+	rm "$T/$NS/ifcfg-bond0" "$T/etc/conf.d/net" "$T/etc/modprobe.d/a.conf" "$T/etc/network/interfaces"
+	cp "$secret" "$T/etc/conf.d/net"
+	chmod 600 "$T/etc/conf.d/net"
+	run_split "$BONDCFG" --root "$T" check
+	[[ $err != *hashhash* ]]
+	[[ $err == *"etc/conf.d/net:1: warning: '...': a shell command, not an assignment; ignored (this file is read as data, never run) (not every user may read the file: none of its text is shown)"* ]]
+	# readable by all, the token is quoted as before
+	chmod 644 "$T/etc/conf.d/net"
+	run_split "$BONDCFG" --root "$T" check
+	[[ $err == *"'root:\$6\$hashhash:19000:0:99999:7:::': a shell command"* ]]
 }
 
 @test "a source-directory whose name is too long: the error names it, once read" {
