@@ -289,8 +289,7 @@ static void look_at_function(const struct shfunc *fn, struct diags *d)
 	strbuf_free(&vars);
 }
 
-static int confd_read_file(struct host_conf *h, const char *path,
-			   struct diags *d)
+int confd_read_file(struct host_conf *h, const char *path, struct diags *d)
 {
 	unsigned int errors = d->errors;
 	struct shfile sh;
@@ -311,18 +310,6 @@ static int confd_read_file(struct host_conf *h, const char *path,
 		look_at_function(&sh.funcs[i], d);
 	shfile_free(&sh);
 	return d->errors > errors ? -EINVAL : 0;
-}
-
-int confd_read_files(struct host_conf *h, const char *const *paths, size_t n,
-		     struct diags *d)
-{
-	int err = 0;
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		if (confd_read_file(h, paths[i], d))
-			err = -EINVAL;
-	return err;
 }
 
 int confd_read_host(struct host_conf *h, struct diags *d)

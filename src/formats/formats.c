@@ -64,7 +64,7 @@ const struct format formats_table[] = {
 	  .flags = FORMAT_READ | FORMAT_WRITE,
 	  .host = HOST_INTERFACES,
 	  .read_host = interfaces_read_host,
-	  .read_files = interfaces_read_files,
+	  .read_file = interfaces_read_file,
 	  .names_file = names_interfaces,
 	  .write = iface_write,
 	  .out = "/etc/network/interfaces" },
@@ -72,7 +72,7 @@ const struct format formats_table[] = {
 	  .flags = FORMAT_READ | FORMAT_WRITE,
 	  .host = HOST_CONFD,
 	  .read_host = confd_read_host,
-	  .read_files = confd_read_files,
+	  .read_file = confd_read_file,
 	  .names_file = names_confd,
 	  .write = confd_write,
 	  .out = "/etc/conf.d/net",
@@ -173,7 +173,15 @@ int formats_read_files(struct host_conf *h, const struct format *f,
 		free(kept);
 		return err;
 	}
-	err = f->read_files ? f->read_files(h, kept, n, d) : -EINVAL;
+	if (f->read_files) {
+		err = f->read_files(h, kept, n, d);
+	} else if (f->read_file) {
+		for (i = 0; i < n; i++)
+			if (f->read_file(h, kept[i], d))
+				err = -EINVAL;
+	} else {
+		err = -EINVAL;
+	}
 	free(kept);
 	return err;
 }

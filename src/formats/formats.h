@@ -27,6 +27,9 @@ struct format {
 	int (*read_host)(struct host_conf *h, struct diags *d);
 	int (*read_files)(struct host_conf *h, const char *const *paths,
 			  size_t n, struct diags *d);
+	/* or, for a format whose files are read one by one, one file */
+	int (*read_file)(struct host_conf *h, const char *path,
+			 struct diags *d);
 	/* whether the file @path is of this format, by its name */
 	bool (*names_file)(const char *path);
 	/* a format written: each bond (NULL: printed by the command, ip) */

@@ -315,8 +315,7 @@ static void ifaces_free(struct ifaces *s)
 	free(s->seen);
 }
 
-static int interfaces_read_file(struct host_conf *h, const char *path,
-				struct diags *d)
+int interfaces_read_file(struct host_conf *h, const char *path, struct diags *d)
 {
 	struct ifaces s = { .h = h, .d = d };
 	unsigned int errors = d->errors;
@@ -345,18 +344,6 @@ static int interfaces_read_file(struct host_conf *h, const char *path,
 		iface_read(&s, &s.v[i]);
 	ifaces_free(&s);
 	return d->errors > errors ? -EINVAL : 0;
-}
-
-int interfaces_read_files(struct host_conf *h, const char *const *paths,
-			  size_t n, struct diags *d)
-{
-	int err = 0;
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		if (interfaces_read_file(h, paths[i], d))
-			err = -EINVAL;
-	return err;
 }
 
 int interfaces_read_host(struct host_conf *h, struct diags *d)

@@ -265,28 +265,18 @@ static int put_name(struct nlmsghdr *nlh, const struct bond_conf *c,
 			   e);
 }
 
-static int put_ipv4s(struct nlmsghdr *nlh, const struct bond_conf *c,
-		     enum bondopt_id id, const struct linkset *ls,
-		     struct nl_error *e)
+static int put_targets(struct nlmsghdr *nlh, const struct bond_conf *c,
+		       enum bondopt_id id, const struct linkset *ls,
+		       struct nl_error *e)
 {
+	bool v6 = bondopt_get(id)->kind == BONDOPT_IPV6S;
 	struct nlattr *nest = mnl_attr_nest_start(nlh, bondopt_get(id)->nla);
-	unsigned int i;
+	unsigned int i, n = v6 ? c->n_ns_targets : c->n_arp_targets;
 
-	for (i = 0; i < c->n_arp_targets; i++)
-		mnl_attr_put(nlh, (uint16_t)i, 4, &c->arp_targets[i]);
-	mnl_attr_nest_end(nlh, nest);
-	return 0;
-}
-
-static int put_ipv6s(struct nlmsghdr *nlh, const struct bond_conf *c,
-		     enum bondopt_id id, const struct linkset *ls,
-		     struct nl_error *e)
-{
-	struct nlattr *nest = mnl_attr_nest_start(nlh, bondopt_get(id)->nla);
-	unsigned int i;
-
-	for (i = 0; i < c->n_ns_targets; i++)
-		mnl_attr_put(nlh, (uint16_t)i, 16, &c->ns_targets[i]);
+	for (i = 0; i < n; i++)
+		mnl_attr_put(nlh, (uint16_t)i, v6 ? 16 : 4,
+			     v6 ? (const void *)&c->ns_targets[i] :
+				  (const void *)&c->arp_targets[i]);
 	mnl_attr_nest_end(nlh, nest);
 	return 0;
 }
@@ -309,10 +299,10 @@ static int put_number(struct nlmsghdr *nlh, const struct bond_conf *c,
 }
 
 static put_fn *const puts_by_kind[] = {
-	[BONDOPT_ENUM] = put_number, [BONDOPT_BOOL] = put_number,
-	[BONDOPT_UINT] = put_number, [BONDOPT_INT] = put_number,
-	[BONDOPT_IFNAME] = put_name, [BONDOPT_IPV4S] = put_ipv4s,
-	[BONDOPT_IPV6S] = put_ipv6s, [BONDOPT_MAC] = put_mac,
+	[BONDOPT_ENUM] = put_number,   [BONDOPT_BOOL] = put_number,
+	[BONDOPT_UINT] = put_number,   [BONDOPT_INT] = put_number,
+	[BONDOPT_IFNAME] = put_name,   [BONDOPT_IPV4S] = put_targets,
+	[BONDOPT_IPV6S] = put_targets, [BONDOPT_MAC] = put_mac,
 	[BONDOPT_NESTED] = NULL, /* read-only */
 };
 
