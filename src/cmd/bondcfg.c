@@ -158,6 +158,9 @@ int main(int argc, const char **argv)
 		if (rc >= 0)
 			goto out;
 	}
+	rc = cli_check_root(bondcfg.root);
+	if (rc >= 0)
+		goto out;
 	if (bondcfg.syslog)
 		openlog("bondcfg", LOG_PID, LOG_DAEMON);
 	rest = poptGetArgs(ctx);

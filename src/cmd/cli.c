@@ -4,9 +4,11 @@
  */
 #include "config.h"
 
+#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "cmd/cli.h"
 
@@ -93,5 +95,18 @@ int cli_parse_options(poptContext ctx, const char *help_footer)
 		cli_print_version();
 		return CLI_EXIT_OK;
 	}
+	return -1;
+}
+
+int cli_check_root(const char *root)
+{
+	struct stat st;
+
+	if (!root)
+		return -1;
+	if (stat(root, &st))
+		return cli_usage_error("--root %s: %s", root, strerror(errno));
+	if (!S_ISDIR(st.st_mode))
+		return cli_usage_error("--root %s: not a folder", root);
 	return -1;
 }

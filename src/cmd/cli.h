@@ -52,4 +52,10 @@ __attribute__((format(printf, 1, 2))) void cli_error(const char *fmt, ...);
 /* Reports a usage error and returns CLI_EXIT_USAGE. */
 __attribute__((format(printf, 1, 2))) int cli_usage_error(const char *fmt, ...);
 
+/*
+ * --root DIR: a usage error (CLI_EXIT_USAGE returned) unless @root is NULL
+ * or a folder; -1 to go on.
+ */
+int cli_check_root(const char *root);
+
 #endif

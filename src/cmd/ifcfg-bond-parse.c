@@ -256,7 +256,9 @@ int main(int argc, const char **argv)
 	} else if (opt_module) {
 		rc = cli_usage_error("--module goes with --opts STRING");
 	} else {
-		rc = parse_host(rest, format);
+		rc = cli_check_root(opt_root);
+		if (rc < 0)
+			rc = parse_host(rest, format);
 	}
 out:
 	poptFreeContext(ctx);

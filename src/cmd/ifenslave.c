@@ -259,6 +259,9 @@ int main(int argc, const char **argv)
 			goto out;
 		}
 	}
+	rc = cli_check_root(opt.root);
+	if (rc >= 0)
+		goto out;
 	bondcfg.root = opt.root;
 	bondcfg.verbose = opt.verbose;
 	bondcfg.quiet = 1; /* success is silent, as it always was */

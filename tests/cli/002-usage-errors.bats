@@ -76,3 +76,13 @@ load ../helpers
 	expected_rc=2 run_x "$BONDCFG" convert --to nmcli --output-dir "$BATS_TEST_TMPDIR/out"
 	assert_output_contains "convert: --to nmcli prints commands"
 }
+
+@test "--root that is no folder is a usage error in the three commands" {
+	expected_rc=2 run_x "$BONDCFG" --root /nonexistent check
+	assert_output_contains "bondcfg: --root /nonexistent: No such file or directory"
+	expected_rc=2 run_x "$IFCFG_BOND_PARSE" --root /nonexistent
+	assert_output_contains "ifcfg-bond-parse: --root /nonexistent: No such file or directory"
+	printf 'x' >"$BATS_TEST_TMPDIR/file"
+	expected_rc=2 run_x "$IFENSLAVE" --root "$BATS_TEST_TMPDIR/file" bond0 eth0
+	assert_output_contains "ifenslave: --root $BATS_TEST_TMPDIR/file: not a folder"
+}

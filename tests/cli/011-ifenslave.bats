@@ -92,7 +92,7 @@ nobody() {
 	nobody
 	for args in "bond0 eth0 eth1" "-f bond0 eth0" "-d bond0 eth0" "-c bond0 eth0"; do
 		# shellcheck disable=SC2086
-		expected_rc=4 run_x "${NOBODY[@]}" "$IFENSLAVE" --root /nonexistent $args
+		expected_rc=4 run_x "${NOBODY[@]}" "$IFENSLAVE" --root / $args
 		[ "$output" = "ifenslave: changing bonds needs CAP_NET_ADMIN: run it as root" ]
 	done
 }
