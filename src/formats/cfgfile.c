@@ -56,10 +56,12 @@ int cfgfile_read(const char *root, const char *path, char **buf, size_t *len,
 	fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
 	if (fd < 0) {
 		err = -errno;
-		if (err == -ENOENT)
+		/* no such file is no error; a link to nothing is */
+		if (err == -ENOENT && lstat(path, &st))
 			return err;
 		diags_add(d, DIAG_ERROR, &loc, "cannot open: %s",
-			  strerror(-err));
+			  err == -ENOENT ? "a link to nothing" :
+					   strerror(-err));
 		return err;
 	}
 	if (fstat(fd, &st) < 0) {

@@ -23,7 +23,8 @@
  * larger than CFGFILE_MAX_SIZE and what holds a NUL byte (binary). The
  * text of a file that not every user may read is quoted by no diagnostic
  * (diags_hide_text_of()). Returns 0, -ENOENT (nothing reported) when
- * there is no such file, or another -errno (reported).
+ * there is no such file (a link to nothing is reported), or another -errno
+ * (reported).
  */
 int cfgfile_read(const char *root, const char *path, char **buf, size_t *len,
 		 struct diags *d);

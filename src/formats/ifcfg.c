@@ -543,10 +543,21 @@ int ifcfg_read_host(struct host_conf *h, struct diags *d)
 	if (err)
 		return err == -ENOENT ? 0 : err;
 	for (i = 0; i < n; i++) {
+		if (!strcmp(names[i], "ifcfg-")) {
+			struct diag_loc loc = {
+				.source = host_conf_keep(
+					h, xasprintf("%s/%s", dir, names[i]))
+			};
+
+			diags_add(
+				d, DIAG_WARNING, &loc,
+				"a file called ifcfg- names no device; not read (call it ifcfg-DEVICE)");
+			continue;
+		}
 		/* the network service skips lo, alias (eth0:1) and range files */
-		if (strncmp(names[i], "ifcfg-", 6) || !names[i][6] ||
-		    ignored_name(names[i]) || !strcmp(names[i], "ifcfg-lo") ||
-		    strchr(names[i], ':') || strstr(names[i], "-range"))
+		if (strncmp(names[i], "ifcfg-", 6) || ignored_name(names[i]) ||
+		    !strcmp(names[i], "ifcfg-lo") || strchr(names[i], ':') ||
+		    strstr(names[i], "-range"))
 			continue;
 		paths = xreallocarray(paths, np + 1, sizeof(*paths));
 		paths[np++] =

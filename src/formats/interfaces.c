@@ -327,12 +327,6 @@ int interfaces_read_file(struct host_conf *h, const char *path, struct diags *d)
 		size_t len;
 		int err = cfgfile_read(h->root, path, &buf, &len, d);
 
-		if (err == -ENOENT) {
-			struct diag_loc loc = { .source = path };
-
-			diags_add(d, DIAG_ERROR, &loc,
-				  "cannot read: a link to nothing");
-		}
 		if (err)
 			return err;
 		free(buf);

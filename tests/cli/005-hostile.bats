@@ -190,6 +190,14 @@ says() {
 	says "$NS/ifcfg-bond1:" "not a regular file"
 	says "etc/conf.d/net:" "not a regular file"
 	says "a.conf:" "a link out of the --root tree; refused"
+	says "$NS/ifcfg-bond2:" "cannot open: a link to nothing"
+}
+
+@test "a file called ifcfg- is warned, not skipped in silence" {
+	mkdir -p "$T/$NS"
+	printf 'DEVICE=eth0\n' >"$T/$NS/ifcfg-"
+	run_split "$BONDCFG" --root "$T" check
+	[[ $err == *"$NS/ifcfg-: warning: a file called ifcfg- names no device; not read (call it ifcfg-DEVICE)"* ]]
 }
 
 @test "a link out of the tree is not read, and a file not every user may read is not quoted" {
