@@ -383,7 +383,7 @@ static int parse_ifname(const struct bondopt *opt, const char *value,
 	else if (err == -EILSEQ)
 		diags_add(
 			d, DIAG_ERROR, loc,
-			"%s: '%s' is not a valid interface name: it is not UTF-8 (write the name in UTF-8)",
+			"%s: '%s' is not a valid interface name: it is not UTF-8",
 			opt->name, value);
 	else if (err)
 		diags_add(d, DIAG_ERROR, loc,
