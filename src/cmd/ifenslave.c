@@ -247,15 +247,12 @@ int main(int argc, const char **argv)
 	for (i = 0; i < n; i++) {
 		int err = ifname_check(rest[i]);
 
-		if (err == -ENAMETOOLONG) {
-			rc = usage_error(
-				"'%s': interface names have at most 15 characters",
-				rest[i]);
-			goto out;
-		}
 		if (err) {
-			rc = usage_error("'%s': not a valid interface name",
-					 rest[i]);
+			rc = usage_error(
+				"'%s': %s", rest[i],
+				err == -ENAMETOOLONG ?
+					"interface names have at most 15 characters" :
+					"not a valid interface name");
 			goto out;
 		}
 	}

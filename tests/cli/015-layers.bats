@@ -76,3 +76,17 @@ setup() {
 	expected_rc=1 run_x "$cc" -fsyntax-only -include "$BUILDDIR/config.h" -x c "$T/model/bondnla.h"
 	assert_output_contains "$attr"
 }
+
+@test "no file of src/ has over 600 lines; the front ends and subcommands under 300" {
+	local f n bad=
+	for f in "$SRCDIR"/src/*/*.[ch]; do
+		n=$(wc -l <"$f")
+		[ "$n" -le 600 ] || bad="$bad ${f#"$SRCDIR"/}:$n"
+	done
+	for f in "$SRCDIR"/src/cmd/bondcfg.c "$SRCDIR"/src/cmd/ifenslave.c \
+		"$SRCDIR"/src/cmd/ifcfg-bond-parse.c "$SRCDIR"/src/cmd/cmd-*.c; do
+		n=$(wc -l <"$f")
+		[ "$n" -lt 300 ] || bad="$bad ${f#"$SRCDIR"/}:$n"
+	done
+	[ -z "$bad" ] || { echo "# too long:$bad" >&2; false; }
+}
