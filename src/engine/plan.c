@@ -58,6 +58,45 @@ static uint64_t settable(const struct bond_conf *want)
 	return want->present & ~bondopt_with_flags(BONDOPT_F_NOT_BOND_ATTR);
 }
 
+/*
+ * The slaves of @have that were released for an option (a new mode) and
+ * that @want does not list: with PLAN_KEEP_SLAVES they are enslaved again,
+ * with their options as they were, or as @want gives them, those the new
+ * mode takes.
+ */
+static void rejoin(struct plan *p, const struct bond_conf *want,
+		   const struct bond_conf *have, const struct linkset *ls)
+{
+	uint64_t in_mode = bondopt_in_mode(
+		(unsigned int)bond_conf_effective(want, have, BONDOPT_MODE));
+	const struct bond_slave_conf *ws;
+	const struct link *dev;
+	struct step *s;
+	size_t i;
+	int id;
+
+	for (i = 0; i < have->n_slaves; i++) {
+		ws = bond_conf_find_slave(want, have->slaves[i].name);
+		dev = linkset_find(ls, have->slaves[i].name);
+		if ((ws && ws->member) || !dev)
+			continue;
+		s = add(p, STEP_ENSLAVE, want, dev->name);
+		s->why = "a slave before: enslaved again";
+		s = add(p, STEP_SLAVE_SET, want, dev->name);
+		s->slave = dev->slave_opts;
+		s->own_slave = true;
+		for (id = 0; ws && id < BONDOPT_COUNT; id++)
+			if (ws->present & BONDOPT_BIT(id)) {
+				s->slave.num[id] = ws->num[id];
+				s->slave.where[id] = ws->where[id];
+				s->slave.present |= BONDOPT_BIT(id);
+			}
+		s->opts = s->slave.present & in_mode;
+		if (!s->opts)
+			p->n--; /* nothing to set */
+	}
+}
+
 uint64_t plan_diff(const struct bond_conf *want, const struct bond_conf *have)
 {
 	uint64_t opts = settable(want), diff = 0;
@@ -323,6 +362,8 @@ int plan_bond(struct plan *p, const struct bond_conf *want,
 			s->opts = sdiff;
 		}
 	}
+	if (released_all && (flags & PLAN_KEEP_SLAVES))
+		rejoin(p, want, have, ls);
 	if (post) {
 		s = add(p, STEP_SET, want, NULL);
 		s->opts = post;

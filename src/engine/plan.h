@@ -37,6 +37,9 @@ struct step {
 	char dev[IF_NAMESIZE]; /* the slave, for slave steps */
 	char from[IF_NAMESIZE]; /* STEP_RELEASE: the bond released from */
 	uint64_t opts; /* options sent, BONDOPT_BIT()s */
+	/* STEP_SLAVE_SET of a slave @want does not list: its options */
+	struct bond_slave_conf slave;
+	bool own_slave;
 	bool disruptive; /* traffic stops while it runs */
 	const char *why;
 };

@@ -129,6 +129,27 @@ static int restore_active(struct apply_run *r, int bond, const char *dev,
 			       BONDOPT_BIT(BONDOPT_ACTIVE_SLAVE), r->before, e);
 }
 
+/*
+ * A slave enslaved again: its options as they were (those its bond's mode
+ * takes), which the kernel reset when it was released.
+ */
+static int restore_slave_options(struct apply_run *r, int dev,
+				 const struct link *old_dev, struct nl_error *e)
+{
+	const struct link *b =
+		old_dev ? linkset_find_index(r->before, old_dev->master) : NULL;
+	uint64_t opts;
+
+	if (!b || !b->bond || !old_dev->is_bond_slave)
+		return 0;
+	opts = old_dev->slave_opts.present &
+	       bondopt_in_mode((unsigned int)bond_conf_effective(b->bond, NULL,
+								 BONDOPT_MODE));
+	return opts ? bnl_slave_change(r->nl, dev, &old_dev->slave_opts, opts,
+				       e) :
+		      0;
+}
+
 static int undo_step(struct apply_run *r, const struct step *s,
 		     struct nl_error *e)
 {
@@ -154,6 +175,8 @@ static int undo_step(struct apply_run *r, const struct step *s,
 		bnl_link_set_up(r->nl, dev, false, e);
 		rc = bnl_link_set_master(r->nl, dev,
 					 apply_ifindex_of(r, s->from), e);
+		if (!rc)
+			rc = restore_slave_options(r, dev, old_dev, e);
 		if (!rc && old_dev)
 			rc = bnl_link_set_up(r->nl, dev,
 					     old_dev->flags & IFF_UP, e);

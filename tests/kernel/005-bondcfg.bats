@@ -304,6 +304,24 @@ scenario_down() {
 	assert_output_contains "bond9: no such bond"
 }
 
+@test "set mode= on a live bond with slaves: released for it, enslaved again, up, with their options" {
+	dummies d1 d2
+	ifcfg bond0 "mode=active-backup miimon=100 queue_id=d2:2" d1 d2
+	run_x "$BONDCFG" --root "$ROOT" up bond0
+	[ "$(slaves_of bond0)" = "d1 d2" ]
+	run_x "$BONDCFG" set bond0 mode=balance-xor queue_id=d1:3
+	[ "$(bond_info bond0 .mode)" = balance-xor ]
+	[ "$(slaves_of bond0)" = "d1 d2" ]
+	[ "$(link_field d1 '.flags | index("UP") != null')" = true ]
+	[ "$(link_field d2 '.flags | index("UP") != null')" = true ]
+	[ "$(link_field bond0 '.flags | index("UP") != null')" = true ]
+	[ "$(link_field d1 .linkinfo.info_slave_data.queue_id)" = 3 ]
+	[ "$(link_field d2 .linkinfo.info_slave_data.queue_id)" = 2 ]
+	# the same again: nothing to change
+	run_x "$BONDCFG" plan set bond0 mode=balance-xor queue_id=d1:3
+	[ "$output" = "bond0: nothing to change" ]
+}
+
 @test "down --keep releases the slaves and keeps the bond" {
 	dummies d1 d2
 	ifcfg bond0 "mode=active-backup miimon=100" d1 d2

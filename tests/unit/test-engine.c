@@ -70,8 +70,8 @@ static int engine_apply(const struct bond_conf *want, unsigned int flags,
 	return rc;
 }
 
-/* The number of steps a plan for @want has now (0: nothing to do). */
-static size_t steps_left(const struct bond_conf *want)
+/* The number of steps a plan for @want with @flags has now. */
+static size_t steps_left_flags(const struct bond_conf *want, unsigned int flags)
 {
 	struct linkset ls;
 	struct plan p;
@@ -83,13 +83,25 @@ static size_t steps_left(const struct bond_conf *want)
 	plan_init(&p);
 	diags_init(&d);
 	bnl_dump_links(nl, &ls);
-	plan_bond(&p, want, &ls, 0, &d);
+	plan_bond(&p, want, &ls, flags, &d);
 	n = p.n;
 	linkset_free(&ls);
 	plan_free(&p);
 	diags_free(&d);
 	bnl_close(nl);
 	return n;
+}
+
+/* The number of steps a plan for @want has now (0: nothing to do). */
+static size_t steps_left(const struct bond_conf *want)
+{
+	return steps_left_flags(want, 0);
+}
+
+/* The same for bondcfg set (its flags). */
+static size_t steps_left_keep(const struct bond_conf *want)
+{
+	return steps_left_flags(want, PLAN_KEEP_SLAVES | PLAN_KEEP_LINK);
 }
 
 /*
@@ -517,6 +529,69 @@ static void needs_down_on_live_bond(void)
 	bond_conf_free(&want);
 }
 
+/* The bond of old_bond() with queue_id 2 on s1. */
+static void old_bond_queue(void)
+{
+	struct bond_conf c;
+	struct diags d;
+
+	old_bond();
+	make_bond(&c, "bn", "queue_id=s1:2", 0, "");
+	diags_init(&d);
+	if (engine_apply(&c, PLAN_KEEP_SLAVES | PLAN_KEEP_LINK, &d, NULL))
+		printf("# set-up failed: %s\n", first_diag(&d));
+	diags_free(&d);
+	bond_conf_free(&c);
+}
+
+/* bondcfg set's apply: its flags. */
+static int apply_set(const void *arg, struct diags *d)
+{
+	return engine_apply(arg, PLAN_KEEP_SLAVES | PLAN_KEEP_LINK, d, NULL);
+}
+
+/*
+ * bondcfg set: an option that needs a bond without slaves (mode) on a
+ * live bond with slaves that set does not name. They are released for
+ * it, and enslaved again after, up as they were, with their options; a
+ * refusal at each request leaves the links as they were.
+ */
+static void set_mode_keeps_slaves(void)
+{
+	struct bond_conf want;
+	struct diags d;
+	unsigned int n;
+	char *state;
+	int rc;
+
+	old_bond_queue();
+	make_bond(&want, "bn", "mode=balance-xor queue_id=s0:3", 0, "");
+	diags_init(&d);
+	n = fakenl_requests();
+	rc = apply_set(&want, &d);
+	n = fakenl_requests() - n;
+	state = fakenl_state();
+	tap_ok(!rc && kept(&want, BONDOPT_MODE) &&
+		       kept(&want, BONDOPT_SLAVE_QUEUE_ID) &&
+		       strstr(state, "s0 dummy up=1 mtu=1500 master=bn") &&
+		       strstr(state, "s1 dummy up=1 mtu=1500 master=bn") &&
+		       strstr(state, "bn bond up=1") &&
+		       strstr(state, "queue_id=s0:3") &&
+		       strstr(state, "queue_id=s1:2"),
+	       "set mode= on a live bond: its slaves are released for it and enslaved again, up, with their options and those set gives");
+	if (rc || !strstr(state, "s0 dummy up=1 mtu=1500 master=bn"))
+		printf("#   %s\n#   %s\n", first_diag(&d), state);
+	tap_is_int((int)steps_left_keep(&want), 0,
+		   "after it, set with the same options plans nothing");
+	tap_is_int(
+		(int)refuse_each(n, old_bond_queue, apply_set, &want), 0,
+		"set mode= with slaves: a refusal at each of the %u requests fails it and leaves the links as they were",
+		n);
+	free(state);
+	diags_free(&d);
+	bond_conf_free(&want);
+}
+
 /*
  * On an older kernel (the fake as 5.10.223), an option it lacks is refused
  * by the planner, naming the release that has it, before anything is
@@ -711,6 +786,7 @@ int main(void)
 	refused_rollback();
 	second_apply_sends_nothing();
 	needs_down_on_live_bond();
+	set_mode_keeps_slaves();
 	older_kernel_refused_before_sending();
 	down_all_or_nothing("down of an active-backup bond", old_bond, "bn", 4,
 			    false);
