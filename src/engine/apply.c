@@ -26,7 +26,8 @@ static const char *hint(int err)
 	case EACCES:
 		return "the option is not valid in the bond's mode";
 	case EPERM:
-		return "not permitted: changing links needs CAP_NET_ADMIN (run as root), and the driver refuses some values with this error";
+		/* a run that changes links has CAP_NET_ADMIN (session.c) */
+		return "the driver refuses it as the bond is now (an option that needs miimon while miimon is 0, a slave that is up)";
 	case ENODEV:
 		return "no such device";
 	case EEXIST:

@@ -451,6 +451,33 @@ static void refusal_at_each_step(const char *what, setup_fn setup,
 	bond_conf_free(&want);
 }
 
+/*
+ * EPERM from the driver: the run has CAP_NET_ADMIN (it is checked before
+ * anything is sent), so the hint is the driver's reasons, not privilege.
+ */
+static void eperm_hint(void)
+{
+	struct bond_conf want;
+	struct diags d;
+	int rc;
+
+	want_new(&want);
+	devices_only();
+	fakenl_refuse(0, 1, -EPERM);
+	diags_init(&d);
+	rc = engine_apply(&want, 0, &d, NULL);
+	fakenl_refuse(0, 0, 0);
+	tap_ok(rc && strstr(first_diag(&d), "Operation not permitted") &&
+		       strstr(first_diag(&d),
+			      "the driver refuses it as the bond is now") &&
+		       !strstr(first_diag(&d), "CAP_NET_ADMIN"),
+	       "EPERM from the driver is hinted with the driver's reasons, not privilege");
+	if (!rc)
+		printf("#   %s\n", first_diag(&d));
+	diags_free(&d);
+	bond_conf_free(&want);
+}
+
 /* A rollback step refused too: the apply names what it could not undo. */
 static void refused_rollback(void)
 {
@@ -787,6 +814,7 @@ int main(void)
 	second_apply_sends_nothing();
 	needs_down_on_live_bond();
 	set_mode_keeps_slaves();
+	eperm_hint();
 	older_kernel_refused_before_sending();
 	down_all_or_nothing("down of an active-backup bond", old_bond, "bn", 4,
 			    false);
