@@ -125,11 +125,8 @@ static int do_step(struct apply_run *r, const struct step *s,
 	case STEP_ENSLAVE:
 		return bnl_link_set_master(r->nl, dev, bond, e);
 	case STEP_SLAVE_SET:
-		return bnl_slave_change(
-			r->nl, dev,
-			s->own_slave ? &s->slave :
-				       bond_conf_find_slave(s->want, s->dev),
-			s->opts, e);
+		return bnl_slave_change(r->nl, dev, plan_step_slave(s), s->opts,
+					e);
 	case STEP_SLAVE_UP:
 		return bnl_link_set_up(r->nl, dev, true, e);
 	case STEP_DELETE:

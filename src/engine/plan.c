@@ -61,8 +61,8 @@ static uint64_t settable(const struct bond_conf *want)
 /*
  * The slaves of @have that were released for an option (a new mode) and
  * that @want does not list: with PLAN_KEEP_SLAVES they are enslaved again,
- * with their options as they were, or as @want gives them, those the new
- * mode takes.
+ * with the options they had, or those @want gives them, that the new mode
+ * takes.
  */
 static void rejoin(struct plan *p, const struct bond_conf *want,
 		   const struct bond_conf *have, const struct linkset *ls)
@@ -71,30 +71,32 @@ static void rejoin(struct plan *p, const struct bond_conf *want,
 		(unsigned int)bond_conf_effective(want, have, BONDOPT_MODE));
 	const struct bond_slave_conf *ws;
 	const struct link *dev;
+	uint64_t given, had;
 	struct step *s;
 	size_t i;
-	int id;
 
 	for (i = 0; i < have->n_slaves; i++) {
 		ws = bond_conf_find_slave(want, have->slaves[i].name);
 		dev = linkset_find(ls, have->slaves[i].name);
 		if ((ws && ws->member) || !dev)
 			continue;
-		s = add(p, STEP_ENSLAVE, want, dev->name);
-		s->why = "a slave before: enslaved again";
-		s = add(p, STEP_SLAVE_SET, want, dev->name);
-		s->slave = dev->slave_opts;
-		s->own_slave = true;
-		for (id = 0; ws && id < BONDOPT_COUNT; id++)
-			if (ws->present & BONDOPT_BIT(id)) {
-				s->slave.num[id] = ws->num[id];
-				s->slave.where[id] = ws->where[id];
-				s->slave.present |= BONDOPT_BIT(id);
-			}
-		s->opts = s->slave.present & in_mode;
-		if (!s->opts)
-			p->n--; /* nothing to set */
+		add(p, STEP_ENSLAVE, want, dev->name)->why =
+			"a slave before: enslaved again";
+		given = (ws ? ws->present : 0) & in_mode;
+		had = dev->slave_opts.present & in_mode & ~given;
+		if (had) {
+			s = add(p, STEP_SLAVE_SET, want, dev->name);
+			s->slave = &dev->slave_opts;
+			s->opts = had;
+		}
+		if (given)
+			add(p, STEP_SLAVE_SET, want, dev->name)->opts = given;
 	}
+}
+
+const struct bond_slave_conf *plan_step_slave(const struct step *s)
+{
+	return s->slave ? s->slave : bond_conf_find_slave(s->want, s->dev);
 }
 
 uint64_t plan_diff(const struct bond_conf *want, const struct bond_conf *have)
@@ -449,7 +451,7 @@ void plan_step_describe(const struct step *s, char *buf, size_t size)
 		if (!(s->opts & BONDOPT_BIT(id)))
 			continue;
 		if (s->kind == STEP_SLAVE_SET) {
-			ws = bond_conf_find_slave(s->want, s->dev);
+			ws = plan_step_slave(s);
 			snprintf(value, sizeof(value), "%lld",
 				 ws ? (long long)ws->num[id] : 0LL);
 		} else {

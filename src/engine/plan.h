@@ -37,9 +37,11 @@ struct step {
 	char dev[IF_NAMESIZE]; /* the slave, for slave steps */
 	char from[IF_NAMESIZE]; /* STEP_RELEASE: the bond released from */
 	uint64_t opts; /* options sent, BONDOPT_BIT()s */
-	/* STEP_SLAVE_SET of a slave @want does not list: its options */
-	struct bond_slave_conf slave;
-	bool own_slave;
+	/*
+	 * STEP_SLAVE_SET: the options sent when they are not @want's for
+	 * @dev: those a slave enslaved again had, in the link set planned from
+	 */
+	const struct bond_slave_conf *slave;
 	bool disruptive; /* traffic stops while it runs */
 	const char *why;
 };
@@ -89,6 +91,9 @@ void plan_down(struct plan *p, const struct bond_conf *want,
  */
 void plan_slave_up(struct plan *p, const struct bond_conf *want,
 		   const char *dev);
+
+/* The slave options STEP_SLAVE_SET @s sends (NULL if none). */
+const struct bond_slave_conf *plan_step_slave(const struct step *s);
 
 /* The options of @want whose value the kernel's @have does not match. */
 uint64_t plan_diff(const struct bond_conf *want, const struct bond_conf *have);

@@ -556,6 +556,35 @@ static void needs_down_on_live_bond(void)
 	bond_conf_free(&want);
 }
 
+/* Whether the plan of bondcfg set for @want has a step described as @line. */
+static bool plan_says(const struct bond_conf *want, const char *line)
+{
+	struct linkset ls;
+	struct plan p;
+	struct diags d;
+	struct nl *nl;
+	char buf[1024];
+	bool found = false;
+	size_t i;
+
+	bnl_open(&nl);
+	plan_init(&p);
+	diags_init(&d);
+	bnl_dump_links(nl, &ls);
+	plan_bond(&p, want, &ls, PLAN_KEEP_SLAVES | PLAN_KEEP_LINK, &d);
+	for (i = 0; i < p.n && !found; i++) {
+		plan_step_describe(&p.v[i], buf, sizeof(buf));
+		found = !strcmp(buf, line);
+	}
+	if (!found)
+		printf("# no step '%s' in %zu\n", line, p.n);
+	linkset_free(&ls);
+	plan_free(&p);
+	diags_free(&d);
+	bnl_close(nl);
+	return found;
+}
+
 /* The bond of old_bond() with queue_id 2 on s1. */
 static void old_bond_queue(void)
 {
@@ -593,6 +622,9 @@ static void set_mode_keeps_slaves(void)
 
 	old_bond_queue();
 	make_bond(&want, "bn", "mode=balance-xor queue_id=s0:3", 0, "");
+	tap_ok(plan_says(&want, "bn: set slave s1 queue_id=2[5]") &&
+		       plan_says(&want, "bn: set slave s0 queue_id=3[5]"),
+	       "set mode=: the plan shows each slave enslaved again with the queue_id it had or is given");
 	diags_init(&d);
 	n = fakenl_requests();
 	rc = apply_set(&want, &d);
