@@ -25,17 +25,22 @@ static int refuse(struct diags *d, const char *path, int err, const char *why)
 	return err;
 }
 
+bool cfgfile_outside(const char *real_root, const char *real)
+{
+	size_t n = strlen(real_root);
+
+	if (n <= 1)
+		return false; /* no --root, or the root is / */
+	return strncmp(real, real_root, n) || (real[n] && real[n] != '/');
+}
+
 /* Whether @path, once its links are followed, is outside the tree @root. */
 static bool outside(const char *root, const char *path)
 {
 	char real_root[PATH_MAX], real[PATH_MAX];
-	size_t n;
 
-	if (!root || !*root || !realpath(root, real_root) ||
-	    !strcmp(real_root, "/") || !realpath(path, real))
-		return false;
-	n = strlen(real_root);
-	return strncmp(real, real_root, n) || (real[n] && real[n] != '/');
+	return root && *root && realpath(root, real_root) &&
+	       realpath(path, real) && cfgfile_outside(real_root, real);
 }
 
 int cfgfile_read(const char *root, const char *path, char **buf, size_t *len,

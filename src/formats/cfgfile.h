@@ -7,6 +7,7 @@
 #ifndef BONDCFG_CFGFILE_H
 #define BONDCFG_CFGFILE_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "model/diag.h"
@@ -15,6 +16,12 @@
 #define CFGFILE_MAX_SIZE (1024 * 1024)
 /* Nor does a configuration folder hold more entries than this. */
 #define CFGFILE_MAX_ENTRIES 10000
+
+/*
+ * Whether the resolved path @real lies outside the tree @real_root (the
+ * resolved --root; "" or "/" for none).
+ */
+bool cfgfile_outside(const char *real_root, const char *real);
 
 /*
  * Reads the file @path into a NUL-terminated @buf of @len bytes. Refuses,

@@ -190,21 +190,6 @@ static void read_line(struct ifaces *s, const char *path, char *line,
 	/* options of a mapping stanza, or stray lines: not ours */
 }
 
-/*
- * Whether @real (a resolved path) lies outside the --root tree: a source
- * line with "..", or a link out of the tree, must not read the host's
- * files.
- */
-static bool outside_root(const struct ifaces *s, const char *real)
-{
-	size_t len = strlen(s->root_real);
-
-	if (len <= 1)
-		return false; /* no --root, or the root is / */
-	return strncmp(real, s->root_real, len) ||
-	       (real[len] && real[len] != '/');
-}
-
 /* Whether the file at @real (a resolved path) was read already. */
 static bool seen_before(struct ifaces *s, const char *real)
 {
@@ -240,7 +225,8 @@ static void read_file(struct ifaces *s, const char *path, unsigned int depth,
 		return;
 	}
 	if (realpath(path, real)) {
-		if (outside_root(s, real)) {
+		/* a source line with "..", or a link out of the tree */
+		if (cfgfile_outside(s->root_real, real)) {
 			diags_add(s->d, DIAG_WARNING, from,
 				  "%s is outside the --root tree; not read",
 				  path);
