@@ -130,7 +130,7 @@ int main(int argc, char **argv)
 				rc = 1;
 		if (!rc && !apply)
 			output_plan(&p, stdout);
-		else if (!rc && plan_apply(&p, nl, &ls, flags, &d))
+		else if (!rc && plan_apply(&p, nl, &ls, flags, &d, NULL))
 			rc = 1;
 		linkset_free(&ls);
 	}

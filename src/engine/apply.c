@@ -331,7 +331,7 @@ static int run_batch(struct apply_run *r, const struct step *const *ran,
 }
 
 int plan_apply(const struct plan *p, struct nl *nl, const struct linkset *ls,
-	       unsigned int flags, struct diags *d)
+	       unsigned int flags, struct diags *d, bool *left_different)
 {
 	struct apply_run r = { .nl = nl, .before = ls, .flags = flags, .d = d };
 	const struct step **ran;
@@ -340,6 +340,8 @@ int plan_apply(const struct plan *p, struct nl *nl, const struct linkset *ls,
 	int rc = 0, g;
 	bool *done;
 
+	if (left_different)
+		*left_different = false;
 	if (!p->n)
 		return 0;
 	/* @ls is what the kernel has now: the caller has just read it */
@@ -379,6 +381,8 @@ int plan_apply(const struct plan *p, struct nl *nl, const struct linkset *ls,
 	if (rc) {
 		apply_refresh(&r);
 		rollback_steps(&r, ran, done, n);
+		if (rollback_left_different(&r, ran, n) && left_different)
+			*left_different = true;
 	}
 	free(ran);
 	free(done);

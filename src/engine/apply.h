@@ -37,4 +37,13 @@ int apply_ifindex_of(const struct apply_run *r, const char *name);
 void rollback_steps(struct apply_run *r, const struct step *const *ran,
 		    const bool *done, size_t n);
 
+/*
+ * After a rollback: reads the links again and reports in @r->d each way
+ * in which a link a step of @ran[0..n) names differs from @r->before
+ * (there or not, master, up, MTU, address, bond and slave options).
+ * Returns how many differences it reported; 0 means all was undone.
+ */
+size_t rollback_left_different(struct apply_run *r,
+			       const struct step *const *ran, size_t n);
+
 #endif

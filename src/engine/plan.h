@@ -110,10 +110,12 @@ void plan_step_describe(const struct step *s, char *buf, size_t size);
  * before (the steps use its ifindexes until the new bonds are read back;
  * nothing is read again first). On the first
  * refused step, or a value the kernel did not keep, undoes every step done
- * and adds the error, with the kernel's message and a hint, to @d.
+ * and adds the error, with the kernel's message and a hint, to @d. Then
+ * reads the links again: each way in which one the plan names is not
+ * what it was is an error in @d, and sets *@left_different (if given).
  * Returns 0 or -errno.
  */
 int plan_apply(const struct plan *p, struct nl *nl, const struct linkset *ls,
-	       unsigned int flags, struct diags *d);
+	       unsigned int flags, struct diags *d, bool *left_different);
 
 #endif

@@ -6,6 +6,8 @@
 #include "config.h"
 
 #include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -318,4 +320,151 @@ void rollback_steps(struct apply_run *r, const struct step *const *ran,
 	free(order);
 	if (created)
 		bnl_link_delete(r->nl, apply_ifindex_of(r, created->bond), &e);
+}
+
+/* --- what the rollback left different ------------------------------------ */
+
+static void left(struct apply_run *r, size_t *count, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+static void left(struct apply_run *r, size_t *count, const char *fmt, ...)
+{
+	char msg[512];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	diags_add(r->d, DIAG_ERROR, NULL, "rollback left %s", msg);
+	(*count)++;
+}
+
+static const char *master_name(const struct linkset *ls, const struct link *l)
+{
+	const struct link *m =
+		l->master ? linkset_find_index(ls, l->master) : NULL;
+
+	return !l->master ? "none" : m ? m->name : "?";
+}
+
+static void format_addr(const struct link *l, char *buf, size_t size)
+{
+	size_t i, o = 0;
+
+	buf[0] = '\0';
+	for (i = 0; i < l->addr_len && o + 4 <= size; i++)
+		o += (size_t)snprintf(buf + o, size - o, "%s%02x", i ? ":" : "",
+				      l->addr[i]);
+}
+
+/* The bond options of @was that @now reports otherwise. */
+static void bond_left(struct apply_run *r, const struct link *was,
+		      const struct link *now, size_t *count)
+{
+	uint64_t opts = was->bond->present &
+			~bondopt_with_flags(BONDOPT_F_NOT_BOND_ATTR);
+	char a[256], b[256];
+	int id;
+
+	for (id = 0; id < BONDOPT_COUNT; id++) {
+		if (!(opts & BONDOPT_BIT(id)) ||
+		    (now->bond && bond_conf_has(now->bond, id) &&
+		     bond_conf_same_value(was->bond, now->bond, id)))
+			continue;
+		bond_conf_format_value(was->bond, id, a, sizeof(a));
+		if (now->bond && bond_conf_has(now->bond, id))
+			bond_conf_format_value(now->bond, id, b, sizeof(b));
+		else
+			snprintf(b, sizeof(b), "(unset)");
+		left(r, count, "%s: %s=%s, was %s", was->name,
+		     bondopt_get(id)->name, b, a);
+	}
+}
+
+/* The slave options of @was that @now reports otherwise. */
+static void slave_left(struct apply_run *r, const struct link *was,
+		       const struct link *now, size_t *count)
+{
+	const struct bond_slave_conf *a = &was->slave_opts, *b = &now->slave_opts;
+	int id;
+
+	if (!was->is_bond_slave || !now->is_bond_slave)
+		return;
+	for (id = 0; id < BONDOPT_COUNT; id++)
+		if (a->present & BONDOPT_BIT(id) &&
+		    (!(b->present & BONDOPT_BIT(id)) || a->num[id] != b->num[id]))
+			left(r, count, "%s: %s=%lld, was %lld", was->name,
+			     bondopt_get(id)->name,
+			     b->present & BONDOPT_BIT(id) ? (long long)b->num[id] :
+							    0LL,
+			     (long long)a->num[id]);
+}
+
+/* How link @name in @r->now differs from what it was in @r->before. */
+static void link_left(struct apply_run *r, const char *name, size_t *count)
+{
+	const struct link *was = linkset_find(r->before, name);
+	const struct link *now = linkset_find(&r->now, name);
+	char a[100], b[100];
+
+	if (!was && !now)
+		return;
+	if (!now) {
+		left(r, count, "%s: deleted; it was there before", name);
+		return;
+	}
+	if (!was) {
+		left(r, count, "%s: there; it was not before (delete it)", name);
+		return;
+	}
+	if (strcmp(master_name(r->before, was), master_name(&r->now, now)))
+		left(r, count, "%s: master %s, was %s", name,
+		     master_name(&r->now, now), master_name(r->before, was));
+	if ((was->flags ^ now->flags) & IFF_UP)
+		left(r, count, "%s: %s, was %s", name,
+		     now->flags & IFF_UP ? "up" : "down",
+		     was->flags & IFF_UP ? "up" : "down");
+	if (was->mtu != now->mtu)
+		left(r, count, "%s: mtu %u, was %u", name, now->mtu, was->mtu);
+	if (was->addr_len != now->addr_len ||
+	    memcmp(was->addr, now->addr, was->addr_len)) {
+		format_addr(was, a, sizeof(a));
+		format_addr(now, b, sizeof(b));
+		left(r, count, "%s: address %s, was %s", name, b, a);
+	}
+	if (was->bond)
+		bond_left(r, was, now, count);
+	slave_left(r, was, now, count);
+}
+
+static int by_name(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+size_t rollback_left_different(struct apply_run *r,
+			       const struct step *const *ran, size_t n)
+{
+	const char **names = xcalloc(3 * n + 1, sizeof(*names));
+	size_t count = 0, m = 0, k;
+
+	if (apply_refresh(r)) {
+		free(names);
+		diags_add(r->d, DIAG_ERROR, NULL,
+			  "rollback: the links could not be read again to check what it left");
+		return 1;
+	}
+	for (k = 0; k < n; k++) {
+		names[m++] = ran[k]->bond;
+		if (ran[k]->dev[0])
+			names[m++] = ran[k]->dev;
+		if (ran[k]->from[0])
+			names[m++] = ran[k]->from;
+	}
+	qsort(names, m, sizeof(*names), by_name);
+	for (k = 0; k < m; k++)
+		if (!k || strcmp(names[k - 1], names[k]))
+			link_left(r, names[k], &count);
+	free(names);
+	return count;
 }

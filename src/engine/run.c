@@ -69,6 +69,7 @@ int run_targets(struct nl *nl, const struct linkset *ls, struct target *t,
 	struct diags tmp;
 	size_t i, k, ready = 0;
 	int rc, worst = 0;
+	bool left = false;
 
 	plan_init(&all);
 	for (i = 0; i < n; i++) {
@@ -81,14 +82,20 @@ int run_targets(struct nl *nl, const struct linkset *ls, struct target *t,
 		}
 	}
 	diags_init(&tmp);
-	rc = plan_apply(&all, nl, ls, flags, &tmp);
-	if (!rc || ready == 1) {
+	rc = plan_apply(&all, nl, ls, flags, &tmp, &left);
+	/*
+	 * One plan for all, or a rollback that left something different:
+	 * the bonds' plans were made from links that are no longer there
+	 * as they were, so none is run again on its own.
+	 */
+	if (!rc || ready == 1 || left) {
 		copy_diags(d, &tmp);
 		worst = rc;
 		for (i = 0; i < n; i++) {
 			if (t[i].skip)
 				continue;
 			t[i].failed = rc != 0;
+			t[i].left_different = left;
 			if (!rc)
 				records_after_run(ls, &t[i].plan,
 						  t[i].gives_back);
@@ -97,7 +104,8 @@ int run_targets(struct nl *nl, const struct linkset *ls, struct target *t,
 		for (i = 0; i < n; i++) {
 			if (t[i].skip)
 				continue;
-			rc = plan_apply(&t[i].plan, nl, ls, flags, d);
+			rc = plan_apply(&t[i].plan, nl, ls, flags, d,
+					&t[i].left_different);
 			t[i].failed = rc != 0;
 			if (!rc)
 				records_after_run(ls, &t[i].plan,
@@ -106,11 +114,19 @@ int run_targets(struct nl *nl, const struct linkset *ls, struct target *t,
 				worst = rc;
 		}
 	}
-	for (i = 0; i < n; i++)
-		if (t[i].failed && !t[i].skip && t[i].plan.n)
+	for (i = 0; i < n; i++) {
+		if (!t[i].failed || t[i].skip || !t[i].plan.n)
+			continue;
+		if (t[i].left_different)
+			diags_add(
+				d, DIAG_ERROR, NULL,
+				"%s: not every step was undone: the links are left as the \"rollback left\" lines above say",
+				t[i].want.name);
+		else
 			diags_add(d, DIAG_ERROR, NULL,
 				  "%s: not changed: every step was undone",
 				  t[i].want.name);
+	}
 	diags_free(&tmp);
 	plan_free(&all);
 	return worst;

@@ -19,6 +19,8 @@ struct target {
 	struct plan plan;
 	bool skip; /* not to be changed: configuration error, refused */
 	bool failed;
+	/* failed, and the rollback did not bring every link back as it was */
+	bool left_different;
 	bool existed;
 	/* records_plan_give_back() planned it: what the slaves were is
 	 * forgotten after */

@@ -40,6 +40,8 @@ struct link {
 	unsigned short type; /* ARPHRD_* */
 	unsigned int mtu;
 	int master; /* ifindex, 0 for none */
+	uint8_t addr[32]; /* the link-layer address */
+	uint8_t addr_len;
 	char kind[16];
 	char slave_kind[16];
 	bool is_bond;

@@ -277,6 +277,12 @@ static int link_cb(const struct nlmsghdr *nlh, void *data)
 		case IFLA_MASTER:
 			l->master = (int)mnl_attr_get_u32(a);
 			break;
+		case IFLA_ADDRESS:
+			if (mnl_attr_get_payload_len(a) > sizeof(l->addr))
+				break;
+			l->addr_len = (uint8_t)mnl_attr_get_payload_len(a);
+			memcpy(l->addr, mnl_attr_get_payload(a), l->addr_len);
+			break;
 		case IFLA_LINKINFO:
 			info = a;
 			break;

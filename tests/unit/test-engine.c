@@ -47,6 +47,8 @@ static const char *first_diag(const struct diags *d)
  * Plans @want against the fake's links and applies it. @steps gets the
  * number of steps planned, @d the diagnostics. Returns 0 or -errno.
  */
+static bool last_left; /* the last engine_apply()'s rollback left some */
+
 static int engine_apply(const struct bond_conf *want, unsigned int flags,
 			struct diags *d, size_t *steps)
 {
@@ -63,7 +65,7 @@ static int engine_apply(const struct bond_conf *want, unsigned int flags,
 	if (steps)
 		*steps = p.n;
 	if (!rc)
-		rc = plan_apply(&p, nl, &ls, flags, d);
+		rc = plan_apply(&p, nl, &ls, flags, d, &last_left);
 	linkset_free(&ls);
 	plan_free(&p);
 	bnl_close(nl);
@@ -511,6 +513,67 @@ static void refused_rollback(void)
 	bond_conf_free(&want);
 }
 
+/* Whether @d has a "rollback left" line. */
+static bool says_left(const struct diags *d)
+{
+	size_t i;
+
+	for (i = 0; i < d->n; i++)
+		if (!strncmp(d->v[i].message, "rollback left ", 14))
+			return true;
+	return false;
+}
+
+/*
+ * Every pair of a refused step and a refused undo after it: the apply
+ * says what the rollback left different exactly when the links are not
+ * as they were, and never that all was undone when it was not.
+ */
+static void rollback_left_said(setup_fn setup, const struct bond_conf *want,
+			       unsigned int flags, const char *what)
+{
+	unsigned int n, i, j, pairs = 0, left = 0, bad = 0;
+	char *before, *after;
+	struct diags d;
+	size_t k;
+	int rc;
+
+	setup();
+	n = fakenl_requests();
+	diags_init(&d);
+	engine_apply(want, flags, &d, NULL);
+	diags_free(&d);
+	n = fakenl_requests() - n;
+	for (i = 1; i <= n; i++)
+		for (j = 1; j <= n; j++) {
+			setup();
+			before = sorted_state();
+			fakenl_refuse(0, i, -EINVAL);
+			fakenl_refuse(1, i + j, -EIO);
+			diags_init(&d);
+			rc = engine_apply(want, flags, &d, NULL);
+			fakenl_refuse(0, 0, 0);
+			fakenl_refuse(1, 0, 0);
+			after = sorted_state();
+			pairs++;
+			left += !!strcmp(before, after);
+			if (!rc || !strcmp(before, after) != !last_left ||
+			    last_left != says_left(&d)) {
+				bad++;
+				printf("# refused %u and %u: rc %d, left %d\n# before:\n%s# after:\n%s",
+				       i, i + j, rc, last_left, before, after);
+				for (k = 0; k < d.n; k++)
+					printf("#   %s\n", d.v[k].message);
+			}
+			free(before);
+			free(after);
+			diags_free(&d);
+		}
+	tap_ok(pairs && left && !bad,
+	       "%s: %u pairs of refusals, %u left links changed: each said so, no other",
+	       what, pairs, left);
+}
+
 /* The second apply of the same state sends nothing. */
 static void second_apply_sends_nothing(void)
 {
@@ -735,7 +798,7 @@ static int engine_down(const char *bonds, bool keep, const char *up_dev,
 	if (steps)
 		*steps = p.n;
 	if (!rc)
-		rc = plan_apply(&p, nl, &ls, 0, d);
+		rc = plan_apply(&p, nl, &ls, 0, d, NULL);
 	linkset_free(&ls);
 	plan_free(&p);
 	for (i = 0; i < n; i++)
@@ -843,6 +906,16 @@ int main(void)
 	refusal_at_each_step("options and a slave of a live bond", old_bond,
 			     want_tuned);
 	refused_rollback();
+	{
+		struct bond_conf want;
+
+		want_changed(&want);
+		rollback_left_said(old_bond, &want, 0, "a change of mode");
+		bond_conf_free(&want);
+		want_tuned(&want);
+		rollback_left_said(old_bond, &want, 0, "a change of options");
+		bond_conf_free(&want);
+	}
 	second_apply_sends_nothing();
 	needs_down_on_live_bond();
 	set_mode_keeps_slaves();
