@@ -7,7 +7,14 @@
  *   bond-engine plan|apply BOND [OPTIONS] [--slaves A,B]
  *                          [--bond BOND2 [OPTIONS] [--slaves C]]...
  *                          [--force] [--keep-slaves] [--tolerate]
+ *                          [--refuse N [--refuse-undo M]]
+ *   bond-engine down BOND... [--keep] [--refuse N [--refuse-undo M]]
  *   bond-engine show BOND...
+ *
+ * --refuse N: the N-th change request is refused (bnl_test_refuse()), as
+ * the kernel would refuse it; --refuse-undo M: the M-th too, a request of
+ * the rollback. A rollback that left links different says so on stderr
+ * ("rollback left links different") and exits 4.
  *
  * show prints three lines for each bond, in the order given, from one dump:
  * its options, "slaves: A B", "up: 0|1".
@@ -27,7 +34,8 @@
 
 static int usage(void)
 {
-	fputs("usage: bond-engine plan|apply BOND [OPTIONS] [--slaves A,B] [--bond BOND2 ...] [--force] [--keep-slaves] [--tolerate]\n"
+	fputs("usage: bond-engine plan|apply BOND [OPTIONS] [--slaves A,B] [--bond BOND2 ...] [--force] [--keep-slaves] [--tolerate] [--refuse N [--refuse-undo M]]\n"
+	      "       bond-engine down BOND... [--keep] [--refuse N [--refuse-undo M]]\n"
 	      "       bond-engine show BOND...\n",
 	      stderr);
 	return 2;
@@ -77,7 +85,7 @@ int main(int argc, char **argv)
 	struct diags d;
 	struct nl *nl;
 	size_t nb = 1, b;
-	bool apply;
+	bool apply, down, keep = false, left = false;
 	int i, rc;
 
 	if (argc < 3)
@@ -92,16 +100,29 @@ int main(int argc, char **argv)
 		bnl_close(nl);
 		return rc;
 	}
-	if (strcmp(argv[1], "plan") && strcmp(argv[1], "apply"))
+	if (strcmp(argv[1], "plan") && strcmp(argv[1], "apply") &&
+	    strcmp(argv[1], "down"))
 		return usage();
-	apply = !strcmp(argv[1], "apply");
+	apply = strcmp(argv[1], "plan") != 0;
+	down = !strcmp(argv[1], "down");
 
 	bond_conf_init(&want[0], argv[2]);
 	diags_init(&d);
 	for (i = 3; i < argc; i++) {
 		struct bond_conf *c = &want[nb - 1];
 
-		if (!strcmp(argv[i], "--force")) {
+		if (!strcmp(argv[i], "--refuse") && i + 1 < argc) {
+			bnl_test_refuse(nl, 0, (unsigned int)atoi(argv[++i]),
+					-EINVAL);
+		} else if (!strcmp(argv[i], "--refuse-undo") && i + 1 < argc) {
+			bnl_test_refuse(nl, 1, (unsigned int)atoi(argv[++i]),
+					-EIO);
+		} else if (!strcmp(argv[i], "--keep")) {
+			keep = true;
+		} else if (down && argv[i][0] != '-') {
+			if (nb < MAX_BONDS)
+				bond_conf_init(&want[nb++], argv[i]);
+		} else if (!strcmp(argv[i], "--force")) {
 			flags |= PLAN_FORCE;
 		} else if (!strcmp(argv[i], "--keep-slaves")) {
 			flags |= PLAN_KEEP_SLAVES;
@@ -120,21 +141,25 @@ int main(int argc, char **argv)
 			optstr_parse(c, argv[i], OPTSTR_BONDING_OPTS, &loc, &d);
 		}
 	}
-	for (b = 0; b < nb && !d.errors; b++)
+	for (b = 0; b < nb && !d.errors && !down; b++)
 		bond_conf_validate(&want[b], NULL, &d);
 	rc = d.errors ? 3 : 0;
 	plan_init(&p);
 	if (!rc && bnl_dump_links(nl, &ls) == 0) {
 		for (b = 0; b < nb && !rc; b++)
-			if (plan_bond(&p, &want[b], &ls, flags, &d))
+			if (down)
+				plan_down(&p, &want[b], &ls, keep);
+			else if (plan_bond(&p, &want[b], &ls, flags, &d))
 				rc = 1;
 		if (!rc && !apply)
 			output_plan(&p, stdout);
-		else if (!rc && plan_apply(&p, nl, &ls, flags, &d, NULL))
-			rc = 1;
+		else if (!rc && plan_apply(&p, nl, &ls, flags, &d, &left))
+			rc = left ? 4 : 1;
 		linkset_free(&ls);
 	}
 	output_diags(&d, stderr);
+	if (left)
+		fprintf(stderr, "rollback left links different\n");
 	fprintf(stderr, "changes sent: %u\n", bnl_changes(nl));
 	fprintf(stderr, "round trips: %u\n", bnl_round_trips(nl));
 	plan_free(&p);

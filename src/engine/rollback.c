@@ -266,16 +266,31 @@ static bool changed_nothing(const struct apply_run *r,
 }
 
 /*
+ * Whether @s released the slave whose own address the bond had: the
+ * driver gives a bond left without slaves a random address, and the
+ * first slave enslaved after gives it its own.
+ */
+static bool gave_address(const struct apply_run *r, const struct step *s)
+{
+	const struct link *b = linkset_find(r->before, s->from);
+	const struct link *dev = linkset_find(r->before, s->dev);
+
+	return b && dev && dev->is_bond_slave && b->addr_len == 6 &&
+	       !memcmp(dev->slave.perm_hwaddr, b->addr, 6);
+}
+
+/*
  * Undoes the steps done, in reverse order of their running; but slaves
  * released from one bond one after the other go back in the order they
- * left, so that the first one gives the bond its MAC address again.
+ * left, the one whose address the bond had first, so that it gives the
+ * bond its address again.
  */
 void rollback_steps(struct apply_run *r, const struct step *const *ran,
 		    const bool *done, size_t n)
 {
 	const struct step *created = NULL;
 	size_t *order = xcalloc(n ? n : 1, sizeof(*order));
-	size_t i = n, first, m = 0, j;
+	size_t i = n, first, m = 0, j, start;
 	struct nl_error e;
 	char what[1024];
 
@@ -285,8 +300,20 @@ void rollback_steps(struct apply_run *r, const struct step *const *ran,
 		       ran[first - 1]->kind == STEP_RELEASE &&
 		       !strcmp(ran[first - 1]->from, ran[i]->from))
 			first--;
+		start = m;
 		for (j = first; j <= i; j++)
 			order[m++] = j;
+		for (j = start + 1; j < m; j++) {
+			size_t owner = order[j];
+
+			if (ran[owner]->kind != STEP_RELEASE ||
+			    !gave_address(r, ran[owner]))
+				continue;
+			memmove(&order[start + 1], &order[start],
+				(j - start) * sizeof(*order));
+			order[start] = owner;
+			break;
+		}
 		i = first;
 	}
 	for (j = 0; j < m; j++) {
@@ -357,6 +384,23 @@ static void format_addr(const struct link *l, char *buf, size_t size)
 				      l->addr[i]);
 }
 
+/*
+ * Whether bond @now has no active slave yet while the one @was had is its
+ * slave again: the driver makes one active at its next link check (with
+ * updelay, later), which a rollback does not wait for.
+ */
+static bool choosing_active(const struct apply_run *r, const struct link *was,
+			    const struct link *now)
+{
+	const struct link *dev;
+
+	if (now->bond && bond_conf_has(now->bond, BONDOPT_ACTIVE_SLAVE))
+		return false;
+	dev = linkset_find(&r->now, bond_conf_ifname_of(was->bond,
+							BONDOPT_ACTIVE_SLAVE));
+	return dev && dev->master == now->ifindex;
+}
+
 /* The bond options of @was that @now reports otherwise. */
 static void bond_left(struct apply_run *r, const struct link *was,
 		      const struct link *now, size_t *count)
@@ -369,7 +413,9 @@ static void bond_left(struct apply_run *r, const struct link *was,
 	for (id = 0; id < BONDOPT_COUNT; id++) {
 		if (!(opts & BONDOPT_BIT(id)) ||
 		    (now->bond && bond_conf_has(now->bond, id) &&
-		     bond_conf_same_value(was->bond, now->bond, id)))
+		     bond_conf_same_value(was->bond, now->bond, id)) ||
+		    (id == BONDOPT_ACTIVE_SLAVE &&
+		     choosing_active(r, was, now)))
 			continue;
 		bond_conf_format_value(was->bond, id, a, sizeof(a));
 		if (now->bond && bond_conf_has(now->bond, id))

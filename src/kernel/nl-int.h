@@ -35,6 +35,8 @@ struct nl {
 	unsigned int seq;
 	unsigned int changes;
 	unsigned int round_trips;
+	unsigned int refuse_at[2]; /* bnl_test_refuse() */
+	int refuse_err[2];
 	bool batching;
 	char *batch; /* queued requests, back to back */
 	size_t batch_len;

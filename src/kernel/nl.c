@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
@@ -119,6 +120,7 @@ static int read_ack(struct nl *nl, unsigned int seq, struct nl_error *e)
 static int talk(struct nl *nl, struct nlmsghdr *nlh, struct nl_error *e)
 {
 	struct nl_error ignored;
+	int i;
 
 	if (!e)
 		e = &ignored;
@@ -126,6 +128,11 @@ static int talk(struct nl *nl, struct nlmsghdr *nlh, struct nl_error *e)
 	nlh->nlmsg_flags |= NLM_F_REQUEST | NLM_F_ACK;
 	nlh->nlmsg_seq = ++nl->seq;
 	nl->changes++;
+	for (i = 0; i < 2; i++)
+		if (nl->refuse_at[i] == nl->changes) {
+			snprintf(e->msg, sizeof(e->msg), "refused by the test");
+			return e->err = nl->refuse_err[i];
+		}
 	if (nl->batching) {
 		if (nl->batch_n == NL_BATCH_MAX)
 			return e->err = -ENOBUFS;
@@ -140,6 +147,12 @@ static int talk(struct nl *nl, struct nlmsghdr *nlh, struct nl_error *e)
 	if (mnl_socket_sendto(nl->sock, nlh, nlh->nlmsg_len) < 0)
 		return e->err = -errno;
 	return read_ack(nl, nlh->nlmsg_seq, e);
+}
+
+void bnl_test_refuse(struct nl *nl, int slot, unsigned int n, int err)
+{
+	nl->refuse_at[slot & 1] = n;
+	nl->refuse_err[slot & 1] = err;
 }
 
 void bnl_batch_begin(struct nl *nl)

@@ -29,6 +29,15 @@ void bnl_close(struct nl *nl);
 /* Requests sent so far that change something (dumps not counted). */
 unsigned int bnl_changes(const struct nl *nl);
 
+/*
+ * For the fault-injection tests (tests/bond-engine) only: the @n-th
+ * change request from the opening of @nl (1 for the first, refused ones
+ * counted) is not sent, and fails with @err and the message "refused by
+ * the test", as a refusal of the kernel would. @slot 0 or 1: two may be
+ * armed, to refuse a step of the rollback too. No command calls it.
+ */
+void bnl_test_refuse(struct nl *nl, int slot, unsigned int n, int err);
+
 /* Messages exchanged with the kernel so far: each request, batch or dump. */
 unsigned int bnl_round_trips(const struct nl *nl);
 

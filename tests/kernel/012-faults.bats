@@ -1,0 +1,173 @@
+#!/usr/bin/env bats
+# SPDX-License-Identifier: GPL-2.0-or-later
+# Fault injection on the real driver: for each kind of change the engine
+# makes (a new bond, a change of mode with slaves, options of a live bond,
+# set's change of mode that keeps the slaves, down, two bonds in one
+# plan), each change request of its plan is refused in turn
+# (tests/bond-engine --refuse N, which fails that request as the kernel
+# would and sends the rest). The run must fail, and `ip -d -j link show`
+# must read the same links before and after: the rollback undid every step.
+# Then a step of the rollback is refused too: the engine must say that the
+# rollback left links different exactly when `ip` sees a difference.
+
+load ../helpers
+load kernel
+
+ENGINE=$BUILDDIR/tests/bond-engine
+
+setup_file() {
+	announce_kernel
+}
+
+setup() {
+	kernel_setup
+	# a device's first opening gives it a qdisc (noop becomes noqueue),
+	# which no request undoes: each is opened once
+	for d in d0 d1 d2 d3; do
+		printf 'link add %s type dummy\nlink set %s up\nlink set %s down\n' "$d" "$d" "$d"
+	done | ip -batch -
+	ip link set d0 up
+}
+
+teardown() {
+	kernel_clean
+}
+
+# links: what ip reads, without what no request sets: ifindexes (a bond
+# created again has another), the LACP state bits and aggregator ids of
+# 802.3ad ports, which move on their own. gojq prints keys sorted.
+links() {
+	ip -d -j link show | gojq -c 'map(del(.ifindex,
+		.linkinfo.info_data.ad_info?,
+		.linkinfo.info_slave_data.ad_aggregator_id?,
+		.linkinfo.info_slave_data.ad_actor_oper_port_state?,
+		.linkinfo.info_slave_data.ad_actor_oper_port_state_str?,
+		.linkinfo.info_slave_data.ad_partner_oper_port_state?,
+		.linkinfo.info_slave_data.ad_partner_oper_port_state_str?))
+		| sort_by(.ifname) | .[]'
+}
+
+# same_as BEFORE: links reads BEFORE within 5 s (the link watch reports
+# carrier and operstate up to a second late); else the difference is shown.
+same_as() {
+	local now i
+
+	for i in $(seq 10); do
+		now=$(links)
+		[ "$now" = "$1" ] && return 0
+		sleep 0.5
+	done
+	echo "# links differ (< before, > after):" >&2
+	diff <(echo "$1") <(echo "$now") | sed 's/^/#   /' >&2
+	return 1
+}
+
+# reset: no bond, the dummies down and free, d0 up.
+reset() {
+	local d
+
+	{
+		ip -j link show type bond | gojq -r '.[].ifname' | sed 's/^/link del /'
+		for d in d0 d1 d2 d3; do
+			printf 'link set %s down nomaster mtu 1500\n' "$d"
+		done
+		echo 'link set d0 up'
+	} | ip -batch -
+}
+
+# The states each plan starts from.
+start_empty() {
+	reset
+}
+start_ab() {
+	reset
+	"$ENGINE" apply bt 'mode=active-backup miimon=100 primary=d0 queue_id=d1:2' --slaves d0,d1 2>/dev/null
+}
+
+# refuse_each START ARGS...: bond-engine ARGS from state START, once to
+# count its change requests, then with each refused in turn.
+refuse_each() {
+	local start=$1 before n i
+	shift
+
+	$start
+	before=$(settled_links >/dev/null; links)
+	run "$ENGINE" "$@"
+	[ "$status" -eq 0 ] || { echo "# $output" >&2; return 1; }
+	n=$(sed -n 's/^changes sent: //p' <<<"$output")
+	[ "$n" -gt 1 ]
+	for i in $(seq "$n"); do
+		$start
+		same_as "$before" || { echo "# $start is not the same twice" >&2; return 1; }
+		run "$ENGINE" "$@" --refuse "$i"
+		if [ "$status" -ne 1 ] || [[ "$output" != *"refused by the test"* ]] ||
+			[[ "$output" == *"rollback"* ]]; then
+			printf '# refused request %d of %d: exit %d\n%s\n' "$i" "$n" "$status" "$output" | sed 's/^/# /' >&2
+			return 1
+		fi
+		same_as "$before" || { echo "# after request $i of $n refused" >&2; return 1; }
+	done
+	echo "# $n requests, each refused in turn: all undone" >&3
+}
+
+@test "a new 802.3ad bond with two slaves: each request refused in turn is undone" {
+	refuse_each start_empty apply bt 'mode=802.3ad miimon=100 lacp_rate=fast queue_id=d1:2' --slaves d0,d1
+}
+
+@test "a change of mode of a bond with slaves: each request refused in turn is undone" {
+	refuse_each start_ab apply bt 'mode=balance-xor miimon=200 xmit_hash_policy=layer3+4' --slaves d1,d2
+}
+
+@test "options, a slave option and a new slave on a live bond: each request refused in turn is undone" {
+	refuse_each start_ab apply bt 'mode=active-backup miimon=300 primary=d1 queue_id=d1:3 queue_id=d2:1' --slaves d0,d1,d2
+}
+
+@test "set's change of mode, which enslaves the slaves again: each request refused in turn is undone" {
+	refuse_each start_ab apply bt 'mode=balance-alb' --keep-slaves
+}
+
+@test "down: each request refused in turn is undone, the bond created again" {
+	refuse_each start_ab down bt
+}
+
+@test "two bonds in one plan: each request refused in turn is undone" {
+	refuse_each start_empty apply bt 'mode=active-backup miimon=100' --slaves d0 --bond bu 'mode=802.3ad' --slaves d1,d2
+}
+
+@test "a refused step and a refused undo: 'rollback left' is said exactly when ip sees a difference" {
+	local before n i said=0 clean=0 args=(apply bt 'mode=balance-xor miimon=200' --slaves d1,d2)
+
+	start_ab
+	before=$(settled_links >/dev/null; links)
+	run "$ENGINE" "${args[@]}"
+	n=$(sed -n 's/^changes sent: //p' <<<"$output")
+	[ "$n" -gt 1 ]
+	for i in $(seq "$n"); do
+		start_ab
+		same_as "$before"
+		run "$ENGINE" "${args[@]}" --refuse "$i" --refuse-undo "$((i + 1))"
+		case $status in
+		4)
+			[[ "$output" == *"rollback left "* ]]
+			[[ "$output" == *"bt: not every step was undone"* ]] || [[ "$output" == *"rollback left links different"* ]]
+			# what it says is there: ip sees a difference
+			if same_as "$before" 2>/dev/null; then
+				echo "# said left different, ip sees none: $output" >&2
+				return 1
+			fi
+			said=$((said + 1))
+			;;
+		1)
+			[[ "$output" != *"rollback left "* ]]
+			same_as "$before"
+			clean=$((clean + 1))
+			;;
+		*)
+			echo "# exit $status: $output" >&2
+			return 1
+			;;
+		esac
+	done
+	echo "# $n pairs: $said said what was left, $clean left nothing" >&3
+	[ "$said" -gt 0 ]
+}
