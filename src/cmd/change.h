@@ -22,6 +22,12 @@ enum change_cmd {
 /* The commands' names, for messages. */
 extern const char *const change_names[];
 
+/*
+ * Present (under --root), it makes every up and ifup --strict: the
+ * setting for the distributions' hooks, which pass no options.
+ */
+#define CHANGE_STRICT_FILE "/etc/bondcfg/strict"
+
 /* The options of the command line. */
 struct change_options {
 	int dry_run;

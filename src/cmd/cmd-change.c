@@ -9,9 +9,11 @@
  */
 #include "config.h"
 
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cmd/bondcfg.h"
 #include "cmd/change.h"
@@ -140,7 +142,7 @@ static int parse_wait(double *seconds)
 
 int change_run(enum change_cmd cmd, int argc, const char **argv)
 {
-	char name[64];
+	char name[64], path[PATH_MAX];
 	poptContext ctx;
 	const char **args;
 	double wait = 0;
@@ -165,6 +167,11 @@ int change_run(enum change_cmd cmd, int argc, const char **argv)
 				change_names[cmd], args[i]);
 			goto out;
 		}
+	/* the hooks' --strict: a file whose presence is the setting */
+	snprintf(path, sizeof(path), "%s" CHANGE_STRICT_FILE,
+		 bondcfg.root ? bondcfg.root : "");
+	if (!change_opt.strict && access(path, F_OK) == 0)
+		change_opt.strict = 1;
 	switch (cmd) {
 	case CMD_UP:
 	case CMD_DOWN:

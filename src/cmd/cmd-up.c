@@ -86,6 +86,37 @@ static void bare(struct bond_conf *want)
 	}
 }
 
+/*
+ * Whether configuration errors keep bond @hb as it is, said; under
+ * RUN_DEGRADE a bond they do not stop is said to be built without what
+ * they name.
+ */
+static bool blocked(struct session *s, const struct host_conf *h,
+		    const struct host_bond *hb, enum run_policy policy)
+{
+	const char *name = hb->conf.name;
+	uint64_t bad = policy == RUN_DEGRADE ?
+			       bond_conf_refused_switch(&hb->conf) : 0;
+
+	if (run_blocked(h, name, &s->d, policy)) {
+		diags_add(
+			&s->d, DIAG_ERROR, &hb->loc, "%s: not %s%s%s", name,
+			policy == RUN_STRICT ? "changed: its configuration has errors" :
+			bad  ? "built: its " :
+			       "built: its options contradict each other (the errors above), so what its files say is not unambiguous",
+			bad ? bondopt_get(__builtin_ctzll(bad))->name : "",
+			bad ? " could not be read, and a bond in the wrong mode can disturb the switch (fix the value; the other errors only leave out what they name)" :
+			      "");
+		return true;
+	}
+	if (policy == RUN_DEGRADE && s->d.errors)
+		diags_add(
+			&s->d, DIAG_WARNING, &hb->loc,
+			"%s: built with what its files say without error: the errors above leave out only what they name (--strict refuses the bond instead)",
+			name);
+	return false;
+}
+
 /* Plans each target; a bond that cannot be planned is skipped. */
 static void plan_targets(struct session *s, struct target *t, size_t n,
 			 unsigned int flags)
@@ -184,6 +215,7 @@ int change_converge(enum change_cmd cmd, const char *const *names, size_t n,
 	struct host_conf h;
 	struct session s;
 	size_t nt = 0, i;
+	enum run_policy policy;
 	int rc;
 
 	rc = session_open(&s, change_names[cmd], change_opt.dry_run);
@@ -204,6 +236,7 @@ int change_converge(enum change_cmd cmd, const char *const *names, size_t n,
 				bondcfg.root ? bondcfg.root : "");
 			session_fail(&s, CLI_EXIT_CONFIG);
 		}
+	policy = cmd == CMD_UP && !change_opt.strict ? RUN_DEGRADE : RUN_STRICT;
 	t = xcalloc(h.n_bonds ? h.n_bonds : 1, sizeof(*t));
 	for (i = 0; i < h.n_bonds; i++) {
 		const struct bond_conf *conf = &h.bonds[i]->conf;
@@ -224,11 +257,7 @@ int change_converge(enum change_cmd cmd, const char *const *names, size_t n,
 			continue;
 		}
 		tg = &t[nt++];
-		if (run_blocked(&h, conf->name, &s.d)) {
-			diags_add(
-				&s.d, DIAG_ERROR, &h.bonds[i]->loc,
-				"%s: not changed: its configuration has errors",
-				conf->name);
+		if (blocked(&s, &h, h.bonds[i], policy)) {
 			bond_conf_init(&tg->want, conf->name);
 			tg->skip = tg->failed = true;
 			continue;

@@ -303,7 +303,7 @@ int enslave_run(const char *master, const char *const *names, size_t n,
 			if (cd.errors)
 				session_fail(&s, CLI_EXIT_CONFIG);
 		}
-		if (hb && run_blocked(&h, master, &cd)) {
+		if (hb && run_blocked(&h, master, &cd, RUN_STRICT)) {
 			diags_add(&s.d, DIAG_ERROR, &hb->loc,
 				  "%s: not %s: its configuration has errors",
 				  master, bond ? "changed" : "created");

@@ -34,15 +34,31 @@ static bool used_by_any(const struct host_conf *h, const char *source)
 	return false;
 }
 
+bool run_contradicts(const struct bond_conf *c)
+{
+	struct diags scratch;
+	int rc;
+
+	diags_init(&scratch);
+	rc = bond_conf_validate(c, NULL, &scratch);
+	diags_free(&scratch);
+	return rc != 0;
+}
+
 /*
  * Whether a configuration error stops bond @name: an error in one of its
  * files, or one that cannot be put down to a bond (a file the reader had
  * to ignore may have been meant for any of them).
  */
 bool run_blocked(const struct host_conf *h, const char *name,
-		 const struct diags *d)
+		 const struct diags *d, enum run_policy policy)
 {
+	const struct host_bond *hb = host_conf_find(h, name);
 	size_t i;
+
+	if (policy == RUN_DEGRADE)
+		return hb && (bond_conf_refused_switch(&hb->conf) ||
+			      run_contradicts(&hb->conf));
 
 	for (i = 0; i < d->n; i++) {
 		const struct diag *g = &d->v[i];

@@ -45,11 +45,25 @@ void run_targets_free(struct target *t, size_t n);
 int run_targets(struct nl *nl, const struct linkset *ls, struct target *t,
 		size_t n, unsigned int flags, struct diags *d);
 
+/* How configuration errors stop a bond. */
+enum run_policy {
+	/* any error in one of its files, or one that cannot be put down to
+	 * a bond (apply, set, --strict: a live bond is left untouched) */
+	RUN_STRICT,
+	/* only a value the switch sees that could not be read, or options
+	 * that contradict each other (up, ifup: at boot a bond comes up
+	 * with what its files say unambiguously) */
+	RUN_DEGRADE,
+};
+
 /*
- * Whether a configuration error stops bond @name: an error in one of its
- * files, or one that cannot be put down to a bond.
+ * Whether the options @c has contradict each other (an error of
+ * bond_conf_validate()): what its files say is not unambiguous.
  */
+bool run_contradicts(const struct bond_conf *c);
+
+/* Whether configuration errors in @d stop bond @name under @policy. */
 bool run_blocked(const struct host_conf *h, const char *name,
-		 const struct diags *d);
+		 const struct diags *d, enum run_policy policy);
 
 #endif

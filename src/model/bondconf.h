@@ -28,6 +28,11 @@ struct bond_slave_conf {
 struct bond_conf {
 	char name[IF_NAMESIZE];
 	uint64_t present; /* BIT of the bond option ids set */
+	/*
+	 * BIT of the options given a value that could not be read, or
+	 * misspelt so that this is the nearest name: not in @present
+	 */
+	uint64_t refused;
 	int64_t num[BONDOPT_COUNT];
 	struct diag_loc where[BONDOPT_COUNT];
 	char ifnames[BONDOPT_IFNAMES][IF_NAMESIZE]; /* by the row's slot */
@@ -181,5 +186,12 @@ bool bond_conf_takes_over(const struct bond_conf *c, const char *dev);
 
 /* The link monitor @c runs: "miimon", "arp" or "none". */
 const char *bond_conf_monitor(const struct bond_conf *c);
+
+/*
+ * The options of @c whose value could not be read and that the switch
+ * sees (BONDOPT_F_SWITCH): the mode, and those its mode acts on. Any
+ * refuses the bond even where errors only leave options out.
+ */
+uint64_t bond_conf_refused_switch(const struct bond_conf *c);
 
 #endif

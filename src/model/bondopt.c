@@ -93,7 +93,8 @@ const struct bondopt bondopt_table[BONDOPT_COUNT] = {
 		.name = "mode", .nla = IFLA_BOND_MODE, .nla_type = BONDOPT_NLA_U8,
 		.kind = BONDOPT_ENUM, VALUES(mode_values),
 		.modes = BOND_MODES_ALL,
-		.flags = BONDOPT_F_DOWN | BONDOPT_F_NOSLAVES | BONDOPT_F_MODPARAM,
+		.flags = BONDOPT_F_DOWN | BONDOPT_F_NOSLAVES | BONDOPT_F_MODPARAM |
+			 BONDOPT_F_SWITCH,
 		.summary = "bonding policy",
 	},
 	[BONDOPT_ACTIVE_SLAVE] = {
@@ -193,7 +194,8 @@ const struct bondopt bondopt_table[BONDOPT_COUNT] = {
 		.nla_type = BONDOPT_NLA_U8, .kind = BONDOPT_ENUM,
 		VALUES(xmit_hash_values),
 		.modes = M(XOR) | M(8023AD) | M(TLB) | M(ALB),
-		.flags = BONDOPT_F_MODPARAM | BONDOPT_F_SOFTMODES,
+		.flags = BONDOPT_F_MODPARAM | BONDOPT_F_SOFTMODES |
+			 BONDOPT_F_SWITCH,
 		.summary = "transmit hash for slave selection",
 	},
 	[BONDOPT_RESEND_IGMP] = {

@@ -119,6 +119,12 @@ enum bondopt_flags {
 	BONDOPT_F_NAMES_SLAVE = 1u << 11,
 	/* the kernel keeps a name that is no slave yet, until it is one */
 	BONDOPT_F_PENDING = 1u << 12,
+	/*
+	 * The switch sees it: a value that cannot be read refuses the whole
+	 * bond at boot, where another option's bad value only leaves that
+	 * option out (a bond in the wrong mode can disturb the switch).
+	 */
+	BONDOPT_F_SWITCH = 1u << 13,
 };
 
 /* Options that no request to a bond carries. */

@@ -215,6 +215,7 @@ static void merge_decl(struct host_bond *b, const struct host_bond *decl,
 	size_t i;
 	int id;
 
+	b->conf.refused |= decl->conf.refused;
 	for (id = 0; id < BONDOPT_COUNT; id++) {
 		if (!bond_conf_has(&decl->conf, id))
 			continue;

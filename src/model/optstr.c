@@ -43,8 +43,10 @@ int optstr_set(struct bond_conf *c, const struct bondopt *opt,
 	}
 	if (opt->flags & BONDOPT_F_SLAVE)
 		return optvalue_set_slave(c, opt, value, loc, d);
-	if (optvalue_set(c, opt, value, ctx, loc, d))
+	if (optvalue_set(c, opt, value, ctx, loc, d)) {
+		c->refused |= BONDOPT_BIT(id);
 		return -EINVAL;
+	}
 	c->present |= BONDOPT_BIT(id);
 	if (loc)
 		c->where[id] = *loc;
@@ -158,6 +160,9 @@ int optstr_parse(struct bond_conf *c, const char *str, enum optstr_context ctx,
 		opt = bondopt_find(key, strlen(key));
 		if (!opt) {
 			near = bondopt_suggest(key);
+			opt = near ? bondopt_find(near, strlen(near)) : NULL;
+			if (opt)
+				c->refused |= BONDOPT_BIT(bondopt_id(opt));
 			if (near)
 				diags_add(
 					d, DIAG_ERROR, loc,

@@ -316,3 +316,20 @@ const char *bond_conf_monitor(const struct bond_conf *c)
 		return "arp";
 	return "none";
 }
+
+uint64_t bond_conf_refused_switch(const struct bond_conf *c)
+{
+	uint64_t bad = c->refused & bondopt_with_flags(BONDOPT_F_SWITCH);
+	unsigned int mode;
+	int id;
+
+	if (bad & BONDOPT_BIT(BONDOPT_MODE))
+		return BONDOPT_BIT(BONDOPT_MODE);
+	mode = (unsigned int)bond_conf_effective(c, NULL, BONDOPT_MODE);
+	/* the modes it acts in, not those the kernel takes it in */
+	for (id = 0; id < BONDOPT_COUNT; id++)
+		if (bad & BONDOPT_BIT(id) &&
+		    !(bondopt_get(id)->modes & BOND_MODE_BIT(mode)))
+			bad &= ~BONDOPT_BIT(id);
+	return bad;
+}

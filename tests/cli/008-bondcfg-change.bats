@@ -70,9 +70,78 @@ SC=$FIXTURES/scenarios
 	assert_output_contains "error: bond0: slave ens256 does not exist"
 }
 
-@test "plan up: configuration errors stop the bond, exit 3" {
+@test "plan up: an error in one file leaves out what it names; the bond comes up with the rest, exit 3" {
 	expected_rc=3 run_x "$BONDCFG" --root "$SC/nmcli-generated-duplicates/root" plan up --all
+	assert_output_contains "ifcfg-bond-slave-ens36:4: error: two files configure ens33"
+	assert_output_contains "bond0: create mode=active-backup[1] miimon=100[3] primary_reselect=always[12] fail_over_mac=active[13]"
+	assert_output_contains "bond0: built with what its files say without error"
+	[[ $output != *"not changed"* ]]
+}
+
+@test "plan up --strict: an error in one of its files stops the bond, exit 3" {
+	expected_rc=3 run_x "$BONDCFG" --root "$SC/nmcli-generated-duplicates/root" plan up --strict --all
 	assert_output_contains "bond0: not changed: its configuration has errors"
+	[[ $output != *"bond0: create"* ]]
+}
+
+@test "/etc/bondcfg/strict under --root makes up --strict, for the hooks" {
+	cp -r "$SC/nmcli-generated-duplicates/root" "$BATS_TEST_TMPDIR/r"
+	mkdir -p "$BATS_TEST_TMPDIR/r/etc/bondcfg"
+	touch "$BATS_TEST_TMPDIR/r/etc/bondcfg/strict"
+	expected_rc=3 run_x "$BONDCFG" --root "$BATS_TEST_TMPDIR/r" plan up --all
+	assert_output_contains "bond0: not changed: its configuration has errors"
+	[[ $output != *"bond0: create"* ]]
+}
+
+# An ifcfg tree with bond0's BONDING_OPTS "$1" and slave eth0.
+opts_root() {
+	ROOT=$BATS_TEST_TMPDIR/root
+	mkdir -p "$ROOT/etc/sysconfig/network-scripts"
+	printf 'DEVICE=bond0\nTYPE=Bond\nBONDING_MASTER=yes\nBONDING_OPTS="%s"\n' "$1" \
+		>"$ROOT/etc/sysconfig/network-scripts/ifcfg-bond0"
+	printf 'DEVICE=eth0\nMASTER=bond0\nSLAVE=yes\n' \
+		>"$ROOT/etc/sysconfig/network-scripts/ifcfg-eth0"
+}
+
+@test "plan up: an option whose value cannot be read is left out, loudly; the bond comes up without it" {
+	opts_root "mode=active-backup miimon=fast miimn=100 arp_interval=2s"
+	expected_rc=3 run_x "$BONDCFG" --root "$ROOT" plan up bond0
+	assert_output_contains "ifcfg-bond0:4: error: miimn: unknown option; did you mean miimon?"
+	assert_output_contains "ifcfg-bond0:4: error:"
+	assert_output_contains "bond0: create mode=active-backup[1]"
+	[[ $output != *"miimon="* ]]
+	assert_output_contains "bond0: built with what its files say without error"
+	expected_rc=3 run_x "$BONDCFG" --root "$ROOT" plan up --strict bond0
+	[[ $output != *"bond0: create"* ]]
+}
+
+@test "plan up: a mode that cannot be read, or misspelt, refuses the bond" {
+	for opts in "mode=actve-backup miimon=100" "mdoe=802.3ad miimon=100" "mode= miimon=100"; do
+		opts_root "$opts"
+		expected_rc=3 run_x "$BONDCFG" --root "$ROOT" plan up bond0
+		assert_output_contains "bond0: not built: its mode could not be read, and a bond in the wrong mode can disturb the switch"
+		[[ $output != *"bond0: create"* ]]
+	done
+}
+
+@test "plan up: an unreadable xmit_hash_policy refuses a bond whose mode uses it, not one whose mode ignores it" {
+	opts_root "mode=802.3ad miimon=100 xmit_hash_policy=layer5"
+	expected_rc=3 run_x "$BONDCFG" --root "$ROOT" plan up bond0
+	assert_output_contains "bond0: not built: its xmit_hash_policy could not be read"
+	[[ $output != *"bond0: create"* ]]
+	opts_root "mode=active-backup miimon=100 xmit_hash_policy=layer5"
+	expected_rc=3 run_x "$BONDCFG" --root "$ROOT" plan up bond0
+	assert_output_contains "bond0: create mode=active-backup[1] miimon=100[3]"
+}
+
+@test "plan up: options that contradict each other refuse the bond" {
+	opts_root "mode=active-backup miimon=fast downdelay=200"
+	expected_rc=3 run_x "$BONDCFG" --root "$ROOT" plan up bond0
+	assert_output_contains "downdelay needs miimon"
+	assert_output_contains "bond0: not built: its options contradict each other"
+	[[ $output != *"bond0: create"* ]]
+	expected_rc=3 run_x "$BONDCFG" --root "$SC/rclocal-ifenslave-arp/root-conflict" plan up --all
+	assert_output_contains "bond0: not built: its options contradict each other"
 	[[ $output != *"bond0: create"* ]]
 }
 

@@ -108,15 +108,32 @@ scenario_down() {
 	dummies eth0 eth1
 	expected_rc=3 run_x "$BONDCFG" --root "$SC/rclocal-ifenslave-arp/root-conflict" up --all
 	assert_output_contains "dist.conf"
-	assert_output_contains "not changed: its configuration has errors"
+	assert_output_contains "bond0: not built: its options contradict each other"
 	[ -z "$(bond_names)" ]
 }
 
-@test "scenario nmcli-generated-duplicates: refused, both files named, nothing built" {
+@test "scenario nmcli-generated-duplicates: both files named, exit 3; bond0 built as its files say without error, with ens33" {
 	dummies ens33 ens36
 	expected_rc=3 run_x "$BONDCFG" --root "$SC/nmcli-generated-duplicates/root" up --all
 	assert_output_contains "ifcfg-bond-slave-ens33"
-	assert_output_contains "ifcfg-bond-slave-ens36"
+	assert_output_contains "ifcfg-bond-slave-ens36:4: error: two files configure ens33"
+	assert_output_contains "bond0: built with what its files say without error"
+	[ "$(bond_names)" = bond0 ]
+	[ "$(slaves_of bond0)" = ens33 ]
+	[ "$(bond_info bond0 .mode)" = active-backup ]
+	[ "$(bond_info bond0 .miimon)" = 100 ]
+	[ "$(bond_info bond0 .primary)" = ens33 ]
+	[ "$(bond_info bond0 .primary_reselect)" = always ]
+	[ "$(bond_info bond0 .fail_over_mac)" = active ]
+	[ "$(link_field bond0 '.flags | index("UP") != null')" = true ]
+	run_x "$BONDCFG" down bond0
+	[ -z "$(bond_names)" ]
+}
+
+@test "scenario nmcli-generated-duplicates under --strict: refused, nothing built" {
+	dummies ens33 ens36
+	expected_rc=3 run_x "$BONDCFG" --root "$SC/nmcli-generated-duplicates/root" up --strict --all
+	assert_output_contains "bond0: not changed: its configuration has errors"
 	[ -z "$(bond_names)" ]
 	[ "$(link_field ens33 .master)" = null ]
 }
