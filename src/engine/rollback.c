@@ -303,7 +303,8 @@ void rollback_steps(struct apply_run *r, const struct step *const *ran,
 		start = m;
 		for (j = first; j <= i; j++)
 			order[m++] = j;
-		for (j = start + 1; j < m; j++) {
+		/* the first that had the address (a VLAN has its lower's) */
+		for (j = start; j < m; j++) {
 			size_t owner = order[j];
 
 			if (ran[owner]->kind != STEP_RELEASE ||
