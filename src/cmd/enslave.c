@@ -16,6 +16,7 @@
 #include "cmd/cli.h"
 #include "cmd/enslave.h"
 #include "cmd/output.h"
+#include "kernel/driver.h"
 
 /* --- the checks ------------------------------------------------------------ */
 
@@ -317,7 +318,9 @@ int enslave_run(const char *master, const char *const *names, size_t n,
 				h.files_read == 1 ? "" : "s",
 				bondcfg.root ? " under " : "",
 				bondcfg.root ? bondcfg.root : "", master);
-			session_fail(&s, CLI_EXIT_FAILURE);
+			session_fail(&s, driver_bonding_loaded() ?
+						 CLI_EXIT_FAILURE :
+						 CLI_EXIT_NO_BONDING);
 			goto done;
 		}
 		if (hb)

@@ -38,6 +38,8 @@ struct ifaces {
 	size_t n_up;
 	char **seen; /* real paths read, against loops */
 	size_t n_seen;
+	const char *chain[16]; /* real paths of the files being read, nested */
+	unsigned int n_chain;
 	unsigned int files;
 	bool full; /* MAX_IFACES reached */
 	char root_real[PATH_MAX]; /* the --root tree, resolved; "" for none */

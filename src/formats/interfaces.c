@@ -142,6 +142,12 @@ static void add_opt(struct iface *f, const char *key, const char *value,
 	f->n_opts++;
 }
 
+static bool is_family(const char *w)
+{
+	return !strcmp(w, "inet") || !strcmp(w, "inet6") ||
+	       !strcmp(w, "ipx") || !strcmp(w, "can");
+}
+
 /* One logical line (continuations joined) of @path. */
 static void read_line(struct ifaces *s, const char *path, char *line,
 		      const struct diag_loc *loc, struct iface **cur,
@@ -153,13 +159,31 @@ static void read_line(struct ifaces *s, const char *path, char *line,
 		return;
 	if (!strcmp(kw, "iface")) {
 		char *name = next_word(&p), *family = next_word(&p),
-		     *method = next_word(&p);
+		     *method = next_word(&p), *extra;
 
 		*cur = NULL;
 		if (!name || !family || !method) {
 			diags_add(
 				s->d, DIAG_ERROR, loc,
 				"iface needs a name, a family and a method: iface bond0 inet static");
+			return;
+		}
+		/* ifupdown refuses the whole file for these */
+		extra = next_word(&p);
+		if (!is_family(family)) {
+			diags_add(
+				s->d, DIAG_ERROR, loc,
+				"iface %s: '%s' is no address family (inet, inet6, can or ipx); the stanza is not read (one name per iface line: iface %s %s %s)",
+				name, family, name,
+				is_family(method) ? method : "inet",
+				is_family(method) && extra ? extra : "manual");
+			return;
+		}
+		if (extra) {
+			diags_add(
+				s->d, DIAG_ERROR, loc,
+				"iface %s: words after the method '%s'; the stanza is not read (options go on lines of their own below it)",
+				name, method);
 			return;
 		}
 		if (ifname_check(name)) {
@@ -211,7 +235,8 @@ static void read_file(struct ifaces *s, const char *path, unsigned int depth,
 	struct iface *cur = NULL;
 	struct diag_loc loc;
 	char *buf, *p, *eol, *l, real[PATH_MAX];
-	unsigned int line = 0;
+	unsigned int line = 0, i;
+	bool resolved, pushed = false;
 	size_t len;
 	int err;
 
@@ -224,7 +249,8 @@ static void read_file(struct ifaces *s, const char *path, unsigned int depth,
 				MAX_DEPTH, MAX_FILES);
 		return;
 	}
-	if (realpath(path, real)) {
+	resolved = realpath(path, real) != NULL;
+	if (resolved) {
 		/* a source line with "..", or a link out of the tree */
 		if (cfgfile_outside(s->root_real, real)) {
 			diags_add(s->d, DIAG_WARNING, from,
@@ -232,6 +258,14 @@ static void read_file(struct ifaces *s, const char *path, unsigned int depth,
 				  path);
 			return;
 		}
+		for (i = 0; i < s->n_chain; i++)
+			if (!strcmp(s->chain[i], real)) {
+				diags_add(
+					s->d, DIAG_ERROR, from,
+					"%s sources itself (a loop of source lines), which ifupdown never ends reading; not read again (remove the source line)",
+					path);
+				return;
+			}
 		if (seen_before(s, real)) {
 			diags_add(s->d, DIAG_WARNING, from,
 				  "%s is sourced again; read once only", path);
@@ -248,6 +282,10 @@ static void read_file(struct ifaces *s, const char *path, unsigned int depth,
 		return;
 	}
 	s->h->files_read++;
+	if (resolved && s->n_chain < sizeof(s->chain) / sizeof(s->chain[0])) {
+		s->chain[s->n_chain++] = s->seen[s->n_seen - 1];
+		pushed = true;
+	}
 	for (p = buf; *p;) {
 		unsigned int start = line + 1;
 
@@ -277,6 +315,8 @@ static void read_file(struct ifaces *s, const char *path, unsigned int depth,
 		loc = (struct diag_loc){ .source = kept, .line = start };
 		read_line(s, kept, l, &loc, &cur, depth);
 	}
+	if (pushed)
+		s->n_chain--;
 	strbuf_free(&b);
 	free(buf);
 }

@@ -301,57 +301,168 @@ static void remove_slave(struct bond_conf *c, size_t i)
 	c->n_slaves--;
 }
 
-/* A device is the slave of one bond at most, and no bond is a slave. */
+/* A slave as a bond lists it. */
+struct listing {
+	const char *name;
+	size_t bond, slave; /* indexes in h->bonds and the bond's slaves */
+	bool drop;
+};
+
+static int by_listing(const void *a, const void *b)
+{
+	const struct listing *x = a, *y = b;
+	int c = strcmp(x->name, y->name);
+
+	if (c)
+		return c;
+	if (x->bond != y->bond)
+		return x->bond < y->bond ? -1 : 1;
+	return x->slave < y->slave ? -1 : x->slave > y->slave;
+}
+
+/* The drops in the order they can be made: by bond, the last slave first. */
+static int by_removal(const void *a, const void *b)
+{
+	const struct listing *x = a, *y = b;
+
+	if (x->bond != y->bond)
+		return x->bond < y->bond ? -1 : 1;
+	return x->slave > y->slave ? -1 : x->slave < y->slave;
+}
+
+struct named {
+	const char *name;
+	size_t i;
+};
+
+static int by_name(const void *a, const void *b)
+{
+	return strcmp(((const struct named *)a)->name,
+		      ((const struct named *)b)->name);
+}
+
+static struct bond_slave_conf *listed(const struct host_conf *h,
+				      const struct listing *l)
+{
+	return &h->bonds[l->bond]->conf.slaves[l->slave];
+}
+
+/*
+ * A bond that is a slave of itself, through other bonds or not: the
+ * kernel refuses it. The listing that closes each loop is dropped.
+ */
+static void check_loops(struct host_conf *h, struct listing *v,
+			size_t *master, struct diags *d)
+{
+	unsigned char *state = xcalloc(h->n_bonds + 1, 1);
+	size_t *path = xcalloc(h->n_bonds + 1, sizeof(*path));
+	size_t i, x, n, k;
+
+	for (i = 0; i < h->n_bonds; i++) {
+		/* 1: on the walk from bond i to its masters; 2: walked */
+		for (n = 0, x = i; !state[x]; x = v[master[x]].bond) {
+			state[x] = 1;
+			path[n++] = x;
+			if (master[x] == SIZE_MAX)
+				break;
+		}
+		if (state[x] == 1 && master[x] != SIZE_MAX) {
+			struct listing *l = &v[master[x]];
+
+			diags_add(
+				d, DIAG_ERROR, &listed(h, l)->listed,
+				"%s enslaves %s, which is a master of %s itself (directly or through other bonds): the kernel refuses such a loop; %s is left out of %s's slaves",
+				h->bonds[l->bond]->conf.name, l->name,
+				h->bonds[l->bond]->conf.name, l->name,
+				h->bonds[l->bond]->conf.name);
+			l->drop = true;
+			master[x] = SIZE_MAX;
+		}
+		for (k = 0; k < n; k++)
+			state[path[k]] = 2;
+	}
+	free(path);
+	free(state);
+}
+
+/*
+ * A device is the slave of one bond at most, no bond is its own slave,
+ * and bonds of bonds are warned. Sorted once: linear in the slaves but
+ * for the sorting.
+ */
 static void check_slaves(struct host_conf *h, struct diags *d)
 {
-	size_t i, j, k, l;
+	struct listing *v;
+	struct named *bonds, key, *found;
+	size_t *master, n = 0, i, k, first = 0;
 	char at[512];
 
+	for (i = 0; i < h->n_bonds; i++)
+		n += h->bonds[i]->conf.n_slaves;
+	v = xcalloc(n + 1, sizeof(*v));
+	n = 0;
 	for (i = 0; i < h->n_bonds; i++) {
 		struct bond_conf *c = &h->bonds[i]->conf;
 
-		for (k = 0; k < c->n_slaves;) {
-			struct bond_slave_conf *s = &c->slaves[k];
-			bool drop = false;
-
-			if (!s->member) {
-				k++;
+		for (k = 0; k < c->n_slaves; k++) {
+			if (!c->slaves[k].member)
 				continue;
-			}
-			if (!strcmp(s->name, c->name)) {
-				diags_add(d, DIAG_ERROR, &s->listed,
+			v[n] = (struct listing){ c->slaves[k].name, i, k, false };
+			if (!strcmp(c->slaves[k].name, c->name)) {
+				diags_add(d, DIAG_ERROR, &c->slaves[k].listed,
 					  "%s lists itself as its own slave",
 					  c->name);
-				drop = true;
+				v[n].drop = true;
 			}
-			for (j = 0; j < i && !drop; j++) {
-				const struct bond_slave_conf *o =
-					bond_conf_find_slave(&h->bonds[j]->conf,
-							     s->name);
-
-				if (!o || !o->member)
-					continue;
-				diag_loc_format(&o->listed, at, sizeof(at));
-				diags_add(
-					d, DIAG_ERROR, &s->listed,
-					"%s is claimed by two bonds: %s here and %s at %s; a device can be the slave of one bond only",
-					s->name, c->name,
-					h->bonds[j]->conf.name, at);
-				drop = true;
-			}
-			if (drop) {
-				remove_slave(c, k);
-				continue;
-			}
-			for (l = 0; l < h->n_bonds; l++)
-				if (!strcmp(h->bonds[l]->conf.name, s->name))
-					diags_add(
-						d, DIAG_WARNING, &s->listed,
-						"%s enslaves %s, which is itself a bond; bonds of bonds are rarely what is meant",
-						c->name, s->name);
-			k++;
+			n++;
 		}
 	}
+	qsort(v, n, sizeof(*v), by_listing);
+	for (k = 0; k < n; k++) {
+		if (v[k].drop)
+			continue;
+		if (k == first || strcmp(v[k].name, v[first].name) ||
+		    v[first].drop) {
+			first = k;
+			continue;
+		}
+		diag_loc_format(&listed(h, &v[first])->listed, at, sizeof(at));
+		diags_add(
+			d, DIAG_ERROR, &listed(h, &v[k])->listed,
+			"%s is claimed by two bonds: %s here and %s at %s; a device can be the slave of one bond only",
+			v[k].name, h->bonds[v[k].bond]->conf.name,
+			h->bonds[v[first].bond]->conf.name, at);
+		v[k].drop = true;
+	}
+	bonds = xcalloc(h->n_bonds + 1, sizeof(*bonds));
+	master = xcalloc(h->n_bonds + 1, sizeof(*master));
+	for (i = 0; i < h->n_bonds; i++) {
+		bonds[i] = (struct named){ h->bonds[i]->conf.name, i };
+		master[i] = SIZE_MAX;
+	}
+	qsort(bonds, h->n_bonds, sizeof(*bonds), by_name);
+	for (k = 0; k < n; k++) {
+		if (v[k].drop)
+			continue;
+		key.name = v[k].name;
+		found = bsearch(&key, bonds, h->n_bonds, sizeof(*bonds),
+				by_name);
+		if (!found)
+			continue;
+		diags_add(
+			d, DIAG_WARNING, &listed(h, &v[k])->listed,
+			"%s enslaves %s, which is itself a bond; bonds of bonds are rarely what is meant",
+			h->bonds[v[k].bond]->conf.name, v[k].name);
+		master[found->i] = k;
+	}
+	check_loops(h, v, master, d);
+	qsort(v, n, sizeof(*v), by_removal);
+	for (k = 0; k < n; k++)
+		if (v[k].drop)
+			remove_slave(&h->bonds[v[k].bond]->conf, v[k].slave);
+	free(master);
+	free(bonds);
+	free(v);
 }
 
 int host_conf_merge(struct host_conf *h, struct diags *d)

@@ -299,11 +299,37 @@ NS=etc/sysconfig/network-scripts
 	has_line "slave_options=queue_id=eth0:1 queue_id=eth1:2"
 }
 
-@test "interfaces: a file sourcing itself is read once" {
+@test "interfaces: a file sourcing itself is an error, and read once" {
 	mkfile etc/network/interfaces 'source /etc/network/interfaces\niface bond0 inet manual\n  bond-slaves eth0\n'
+	expected_rc=3 bp --root "$T"
+	has_line "slaves=eth0"
+	has_diag etc/network/interfaces 1 error "sources itself (a loop of source lines), which ifupdown never ends reading"
+}
+
+@test "interfaces: the same file sourced twice, not in a loop, is read once with a warning" {
+	mkfile etc/network/interfaces 'source /etc/network/b\nsource /etc/network/b\n'
+	mkfile etc/network/b 'iface bond0 inet manual\n  bond-slaves eth0\n'
 	bp --root "$T"
 	has_line "slaves=eth0"
-	has_diag etc/network/interfaces 1 warning "read once only"
+	has_diag etc/network/interfaces 2 warning "read once only"
+}
+
+@test "interfaces: iface with two names, or words after the method, is an error naming the fix" {
+	mkfile etc/network/interfaces 'iface a b inet manual\n  bond-slaves eth0\niface bond1 inet manual extra\n  bond-slaves eth1\niface bond2 inet manual\n  bond-slaves eth2\n'
+	expected_rc=3 bp --root "$T"
+	has_diag etc/network/interfaces 1 error "iface a: 'b' is no address family (inet, inet6, can or ipx); the stanza is not read (one name per iface line: iface a inet manual)"
+	has_diag etc/network/interfaces 3 error "iface bond1: words after the method 'manual'"
+	[[ $output != *"[a]"* ]]
+	[[ $output != *"[bond1]"* ]]
+	has_line "slaves=eth2"
+}
+
+@test "merge: two bonds that enslave each other: the listing that closes the loop is an error and left out" {
+	mkfile etc/network/interfaces 'iface bondA inet manual\n  bond-slaves bondB eth0\niface bondB inet manual\n  bond-slaves bondA eth1\n'
+	expected_rc=3 bp --root "$T"
+	has_diag etc/network/interfaces 4 error "bondB enslaves bondA, which is a master of bondB itself (directly or through other bonds): the kernel refuses such a loop"
+	has_line "slaves=bondB eth0"
+	has_line "slaves=eth1"
 }
 
 # --- merging formats --------------------------------------------------------------

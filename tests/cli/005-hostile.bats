@@ -112,9 +112,9 @@ says() {
 	says "etc/network/interfaces:3:" "invalid value '9'"
 }
 
-@test "interfaces: a loop of source lines is read once" {
+@test "interfaces: a loop of source lines is an error, read once" {
 	hostile "$H/source-loop"
-	says "etc/network/interfaces:1:" "read once only"
+	says "etc/network/interfaces:1:" "sources itself (a loop of source lines)"
 	says "etc/network/interfaces:4:" "no such file"
 }
 

@@ -272,6 +272,17 @@ error: bond0: nothing was changed" ]
 	[ "$(link_field eth0 .master)" = null ]
 }
 
+@test "exit 5 when the kernel has no bonding driver, for a bond no file configures" {
+	unload_bonding
+	echo "install bonding /bin/false" >/etc/modprobe.d/zz-no-bonding.conf
+	dummies eth0
+	expected_rc=5 run_x "$IFENSLAVE" --root "$BATS_TEST_TMPDIR" bond7 eth0
+	rm -f /etc/modprobe.d/zz-no-bonding.conf
+	assert_output_contains "bond7: no such bond, and no configuration describes it"
+	assert_output_contains "the kernel has no bonding support"
+	[ "$(link_field eth0 .master)" = null ]
+}
+
 # --- -d -----------------------------------------------------------------------
 
 @test "-d releases in one go; each slave comes back as it was, with its own MTU" {
