@@ -40,21 +40,31 @@ int change_down(const char *const *names, size_t n)
 		const char *name = i < n ? names[i] : h.bonds[i - n]->conf.name;
 		const struct link *l = linkset_find(&s.ls, name);
 
-		if (!l || !l->is_bond) {
-			if (i < n)
-				diags_add(&s.d, DIAG_NOTE, NULL,
-					  "%s: %s; nothing to take down", name,
-					  l ? "not a bond" : "no such bond");
-			continue;
-		}
 		for (k = 0; k < nb && strcmp(t[k].want.name, name); k++)
 			;
-		if (k < nb)
+		if (k < nb || (l && !l->is_bond)) {
+			if (k == nb && i < n)
+				diags_add(&s.d, DIAG_NOTE, NULL,
+					  "%s: not a bond; nothing to take down",
+					  name);
 			continue;
+		}
 		run_target_init(&t[nb], name);
 		t[nb].existed = true;
-		plan_down(&t[nb].plan, &t[nb].want, &s.ls, change_opt.keep);
-		session_give_back(&t[nb++]);
+		if (l)
+			plan_down(&t[nb].plan, &t[nb].want, &s.ls,
+				  change_opt.keep);
+		/* gone: only the slaves a killed run left down come back */
+		session_give_back(&s, &t[nb]);
+		if (l || t[nb].plan.n) {
+			nb++;
+			continue;
+		}
+		run_target_free(&t[nb]);
+		if (i < n)
+			diags_add(&s.d, DIAG_NOTE, NULL,
+				  "%s: no such bond; nothing to take down",
+				  name);
 	}
 	if (change_opt.dry_run && !nb)
 		printf("nothing to change\n");

@@ -89,7 +89,7 @@ int change_direct(enum change_cmd cmd, const char *bond,
 		goto done;
 	}
 	if (cmd == CMD_RELEASE)
-		session_give_back(&t);
+		session_give_back(&s, &t);
 	if (change_opt.dry_run)
 		session_print_plans(&t, 1);
 	else

@@ -58,7 +58,7 @@ int ifenslave_detach(const char *master, const char *const *names, size_t n,
 		goto done;
 	}
 	t.existed = true;
-	session_give_back(&t);
+	session_give_back(&s, &t);
 	if (verbose)
 		output_plan(&t.plan, stdout);
 	session_run(&s, &t, 1, 0);

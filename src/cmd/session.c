@@ -170,6 +170,11 @@ int session_open(struct session *s, const char *cmd, bool dry_run)
 					cmd ? cmd : "", cmd ? ": " : "",
 					(long)holder, runlock_dir(),
 					LOCK_TIMEOUT_MS / 1000);
+			else if (s->lock == -EPERM || s->lock == -ENOTDIR)
+				cli_error(
+					"%s%s%s: refused: the run folder must be a folder (not a link) of root's, written by no one else, and its lock a regular file with one name; remove it, and bondcfg creates it again (mode 0700)",
+					cmd ? cmd : "", cmd ? ": " : "",
+					runlock_dir());
 			else
 				cli_error("%s%scannot take the lock in %s: %s",
 					  cmd ? cmd : "", cmd ? ": " : "",
@@ -183,7 +188,7 @@ int session_open(struct session *s, const char *cmd, bool dry_run)
 
 int session_close(struct session *s)
 {
-	records_flush();
+	records_flush(&s->d);
 	session_report(&s->d);
 	if (bondcfg.verbose && s->nl)
 		fprintf(stderr, "%s: %u change%s sent in %u round trip%s\n",
@@ -253,8 +258,8 @@ void session_run(struct session *s, struct target *t, size_t n,
 			say_done(&t[i]);
 }
 
-void session_give_back(struct target *t)
+void session_give_back(struct session *s, struct target *t)
 {
-	records_plan_give_back(&t->plan, &t->want);
+	records_plan_give_back(&t->plan, &t->want, &s->ls, &s->d);
 	t->gives_back = true;
 }

@@ -156,6 +156,18 @@ static bool bond_has_step(const struct plan *p, size_t first,
 	return false;
 }
 
+/* Whether the steps of @p from @first on of the same bond only bring up
+ * slaves it gave back. */
+static bool bond_only_gives_back(const struct plan *p, size_t first)
+{
+	size_t i;
+
+	for (i = first; i < p->n && p->v[i].want == p->v[first].want; i++)
+		if (p->v[i].kind != STEP_SLAVE_UP)
+			return false;
+	return true;
+}
+
 /*
  * Compares one wanted bond, the one of the steps of @p from @first on,
  * with what the kernel kept; a bond deleted must be gone.
@@ -169,6 +181,9 @@ static int verify_bond(struct apply_run *r, const struct plan *p, size_t first)
 	size_t i;
 	int id;
 
+	/* slaves of a bond gone given back: nothing of the bond to check */
+	if (!b && bond_only_gives_back(p, first))
+		return 0;
 	if (bond_has_step(p, first, STEP_DELETE)) {
 		if (!b)
 			return 0;

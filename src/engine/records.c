@@ -1,95 +1,142 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /*
  * What slaves were before they were enslaved, so that down and release
- * give them back as they were.
+ * give them back as they were; written ahead of the changes.
  */
 #include "config.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "engine/records.h"
 #include "engine/runlock.h"
 #include "model/ifname.h"
-
-/* --- what slaves were before they were enslaved -------------------------- */
+#include "model/xalloc.h"
 
 /*
  * Releasing a slave leaves it down. Whether it was up before it was
  * enslaved is kept in <run dir>/slaves, one "BOND SLAVE up|down" line per
- * slave, so that down and release give it back as it was. The file is read
- * once and written once per run.
+ * slave, so that down and release give it back as it was. A line ends in
+ * " released" from just before bondcfg releases the slave until it is
+ * given back: what a run killed in between left to do.
  */
 struct slave_record {
 	char bond[IF_NAMESIZE];
 	char name[IF_NAMESIZE];
 	bool up;
+	bool released;
+	bool ahead; /* written before this run's enslaving, not done yet */
+	bool released_ahead; /* marked released by this run */
+	bool forget;
 };
 
-#define MAX_RECORDS 4096
+/* Larger than any host's records (30 bytes a line); past it, refused. */
+#define RECORDS_MAX_SIZE (4 << 20)
 
 static struct {
-	struct slave_record v[MAX_RECORDS];
-	size_t n;
+	struct slave_record *v;
+	size_t n, cap;
 	bool loaded;
 	bool dirty;
 } records;
 
-static void record_path(char *buf, size_t size)
+static const char records_name[] = "slaves";
+
+static void add_diag(struct diags *d, enum diag_severity sev, const char *what,
+		     int err)
 {
-	snprintf(buf, size, "%s/slaves", runlock_dir());
+	if (d)
+		diags_add(d, sev, NULL, "%s/%s: %s: %s", runlock_dir(),
+			  records_name, what,
+			  err == -EPERM ? "not a regular file of root's with one name, in a folder only root may write; ignored" :
+			  err == -EFBIG ? "larger than 4 MiB, so not one bondcfg wrote; ignored" :
+					  strerror(-err));
 }
 
-static void records_load(void)
+static void records_load(struct diags *d)
 {
-	char path[4096], line[80], state[8];
-	struct slave_record *r;
-	FILE *f;
+	char *buf, *line, *save = NULL, state[8], mark[16];
+	struct slave_record r;
+	ssize_t len;
+	size_t lineno = 0;
+	int fd;
 
 	if (records.loaded)
 		return;
 	records.loaded = true;
-	record_path(path, sizeof(path));
-	f = fopen(path, "re");
-	if (!f)
+	fd = runlock_open(records_name, O_RDONLY, RECORDS_MAX_SIZE);
+	if (fd == -ENOENT)
 		return;
-	while (records.n < MAX_RECORDS && fgets(line, sizeof(line), f)) {
-		r = &records.v[records.n];
-		if (sscanf(line, "%15s %15s %7s", r->bond, r->name, state) ==
-			    3 &&
-		    !ifname_check(r->bond) && !ifname_check(r->name)) {
-			r->up = !strcmp(state, "up");
-			records.n++;
-		}
+	if (fd < 0) {
+		add_diag(d, DIAG_WARNING,
+			 "cannot read what slaves were before they were enslaved",
+			 fd);
+		/* written again from scratch at the end of the run */
+		records.dirty = true;
+		return;
 	}
-	fclose(f);
+	buf = xcalloc(RECORDS_MAX_SIZE + 1, 1);
+	len = read(fd, buf, RECORDS_MAX_SIZE);
+	close(fd);
+	for (line = strtok_r(len > 0 ? buf : (char *)"", "\n", &save); line;
+	     line = strtok_r(NULL, "\n", &save)) {
+		lineno++;
+		memset(&r, 0, sizeof(r));
+		mark[0] = '\0';
+		if (sscanf(line, "%15s %15s %7s %15s", r.bond, r.name, state,
+			   mark) < 3 ||
+		    ifname_check(r.bond) || ifname_check(r.name) ||
+		    (strcmp(state, "up") && strcmp(state, "down")) ||
+		    (*mark && strcmp(mark, "released"))) {
+			if (d)
+				diags_add(d, DIAG_WARNING, NULL,
+					  "%s/%s:%zu: not a record of bondcfg; dropped",
+					  runlock_dir(), records_name, lineno);
+			records.dirty = true;
+			continue;
+		}
+		r.up = !strcmp(state, "up");
+		r.released = *mark != '\0';
+		if (records.n == records.cap) {
+			records.cap = records.cap ? 2 * records.cap : 64;
+			records.v = xreallocarray(records.v, records.cap,
+						  sizeof(*records.v));
+		}
+		records.v[records.n++] = r;
+	}
+	free(buf);
 }
 
-/* Writes the records back, if a run changed them (under the run lock). */
-void records_flush(void)
+int records_flush(struct diags *d)
 {
-	char path[4096], tmp[4200];
+	char *text, *p;
 	size_t i;
-	FILE *f;
+	int rc;
 
 	if (!records.dirty)
-		return;
+		return 0;
 	records.dirty = false;
-	record_path(path, sizeof(path));
 	if (!records.n) {
-		unlink(path);
-		return;
+		rc = runlock_remove(records_name);
+	} else {
+		text = p = xcalloc(records.n, 2 * IF_NAMESIZE + 20);
+		for (i = 0; i < records.n; i++)
+			p += sprintf(p, "%s %s %s%s\n", records.v[i].bond,
+				     records.v[i].name,
+				     records.v[i].up ? "up" : "down",
+				     records.v[i].released ? " released" : "");
+		rc = runlock_replace(records_name, text, (size_t)(p - text));
+		free(text);
 	}
-	snprintf(tmp, sizeof(tmp), "%s.new", path);
-	f = fopen(tmp, "we");
-	if (!f)
-		return;
-	for (i = 0; i < records.n; i++)
-		fprintf(f, "%s %s %s\n", records.v[i].bond, records.v[i].name,
-			records.v[i].up ? "up" : "down");
-	if (fclose(f) || rename(tmp, path))
-		unlink(tmp);
+	if (rc)
+		add_diag(d, DIAG_WARNING,
+			 "cannot write what slaves were before they were enslaved (down leaves them down)",
+			 rc);
+	return rc;
 }
 
 static struct slave_record *record_find(const char *bond, const char *name)
@@ -112,8 +159,8 @@ static bool same_master(const struct linkset *ls, const struct link *dev,
 	return m && !strcmp(m->name, bond);
 }
 
-/* After a run: remembers the state the slaves of @p had before it. */
-static void record_enslaved(const struct linkset *before, const struct plan *p)
+int records_before_run(const struct linkset *before, const struct plan *p,
+		       struct diags *d)
 {
 	struct slave_record *r;
 	const struct link *dev;
@@ -122,39 +169,59 @@ static void record_enslaved(const struct linkset *before, const struct plan *p)
 	for (i = 0; i < p->n; i++) {
 		const struct step *st = &p->v[i];
 
+		if (st->kind == STEP_RELEASE) {
+			records_load(d);
+			r = record_find(st->from, st->dev);
+			if (r && !r->released) {
+				r->released = r->released_ahead = true;
+				records.dirty = true;
+			}
+			continue;
+		}
 		if (st->kind != STEP_ENSLAVE)
 			continue;
 		dev = linkset_find(before, st->dev);
-		if (!dev)
-			continue;
-		records_load();
-		r = record_find(st->bond, st->dev);
 		/*
 		 * A slave released and enslaved again by the same run (an
-		 * option that needs a bond without slaves) keeps what it was
-		 * before it first joined the bond.
+		 * option that needs a bond without slaves) keeps what it
+		 * was before it first joined the bond; so does one whose
+		 * record a killed run left.
 		 */
-		if (dev->master && same_master(before, dev, st->bond))
+		if (!dev || (dev->master && same_master(before, dev, st->bond)))
 			continue;
-		if (!r && records.n < MAX_RECORDS) {
-			r = &records.v[records.n++];
-			snprintf(r->bond, sizeof(r->bond), "%s", st->bond);
-			snprintf(r->name, sizeof(r->name), "%s", st->dev);
+		records_load(d);
+		if (record_find(st->bond, st->dev))
+			continue;
+		if (records.n == records.cap) {
+			records.cap = records.cap ? 2 * records.cap : 64;
+			records.v = xreallocarray(records.v, records.cap,
+						  sizeof(*records.v));
 		}
-		if (r) {
-			r->up = dev->flags & IFF_UP;
-			records.dirty = true;
-		}
+		r = &records.v[records.n++];
+		memset(r, 0, sizeof(*r));
+		snprintf(r->bond, sizeof(r->bond), "%s", st->bond);
+		snprintf(r->name, sizeof(r->name), "%s", st->dev);
+		r->up = dev->flags & IFF_UP;
+		r->ahead = true;
+		records.dirty = true;
 	}
+	return records_flush(d);
 }
 
-void records_plan_give_back(struct plan *p, const struct bond_conf *want)
+/*
+ * Adds the step that brings up @r's slave, named in @ls, if it was up
+ * before it was enslaved and is now down and free: released by this
+ * plan, or by a run killed before it gave it back.
+ */
+void records_plan_give_back(struct plan *p, const struct bond_conf *want,
+			    const struct linkset *ls, struct diags *d)
 {
 	const struct slave_record *r;
+	const struct link *dev;
 	size_t i, n = p->n;
-	char dev[IF_NAMESIZE];
+	char name[IF_NAMESIZE];
 
-	records_load();
+	records_load(d);
 	for (i = 0; i < n; i++) {
 		if (p->v[i].kind != STEP_RELEASE)
 			continue;
@@ -162,8 +229,19 @@ void records_plan_give_back(struct plan *p, const struct bond_conf *want)
 		if (!r || !r->up)
 			continue;
 		/* the step's name is copied: adding a step moves the steps */
-		snprintf(dev, sizeof(dev), "%s", p->v[i].dev);
-		plan_slave_up(p, want, dev);
+		snprintf(name, sizeof(name), "%s", p->v[i].dev);
+		plan_slave_up(p, want, name);
+	}
+	for (i = 0; i < records.n; i++) {
+		r = &records.v[i];
+		if (strcmp(r->bond, want->name))
+			continue;
+		dev = linkset_find(ls, r->name);
+		if (dev && !dev->master && r->released && r->up &&
+		    !(dev->flags & IFF_UP))
+			plan_slave_up(p, want, r->name);
+		else if (!dev || !dev->master)
+			records.v[i].forget = true;
 	}
 }
 
@@ -171,17 +249,17 @@ void records_plan_give_back(struct plan *p, const struct bond_conf *want)
 static void records_forget(const struct plan *p)
 {
 	size_t i, k, kept = 0;
-	bool released;
+	bool given;
 
-	records_load();
 	for (i = 0; i < records.n; i++) {
 		const struct slave_record *r = &records.v[i];
 
-		for (k = 0, released = false; !released && k < p->n; k++)
-			released = p->v[k].kind == STEP_RELEASE &&
-				   !strcmp(p->v[k].from, r->bond) &&
-				   !strcmp(p->v[k].dev, r->name);
-		if (released)
+		for (k = 0, given = r->forget; !given && k < p->n; k++)
+			given = (p->v[k].kind == STEP_RELEASE ||
+				 p->v[k].kind == STEP_SLAVE_UP) &&
+				!strcmp(p->v[k].bond, r->bond) &&
+				!strcmp(p->v[k].dev, r->name);
+		if (given)
 			records.dirty = true;
 		else
 			records.v[kept++] = *r;
@@ -189,10 +267,48 @@ static void records_forget(const struct plan *p)
 	records.n = kept;
 }
 
-void records_after_run(const struct linkset *before, const struct plan *p,
-		       bool gave_back)
+/* Whether @p enslaves @r's slave to its bond. */
+static bool enslaves(const struct plan *p, const struct slave_record *r)
 {
-	record_enslaved(before, p);
-	if (gave_back)
+	size_t k;
+
+	for (k = 0; k < p->n; k++)
+		if (p->v[k].kind == STEP_ENSLAVE &&
+		    !strcmp(p->v[k].bond, r->bond) &&
+		    !strcmp(p->v[k].dev, r->name))
+			return true;
+	return false;
+}
+
+void records_after_run(const struct plan *p, bool gave_back, bool ok)
+{
+	size_t i, kept = 0;
+
+	for (i = 0; i < records.n; i++) {
+		struct slave_record *r = &records.v[i];
+		bool mine = false;
+		size_t k;
+
+		for (k = 0; r->ahead && !mine && k < p->n; k++)
+			mine = p->v[k].kind == STEP_ENSLAVE &&
+			       !strcmp(p->v[k].bond, r->bond) &&
+			       !strcmp(p->v[k].dev, r->name);
+		if (mine && !ok) {
+			/* rolled back: the slave is free as it was */
+			records.dirty = true;
+			continue;
+		}
+		if (mine)
+			r->ahead = false;
+		/* rolled back, or enslaved again by the same run: not released */
+		if (r->released_ahead && (!ok || enslaves(p, r))) {
+			r->released = false;
+			records.dirty = true;
+		}
+		r->released_ahead = false;
+		records.v[kept++] = *r;
+	}
+	records.n = kept;
+	if (gave_back && ok)
 		records_forget(p);
 }

@@ -9,23 +9,36 @@
 
 #include "engine/plan.h"
 #include "kernel/linkset.h"
+#include "model/diag.h"
 
 /*
  * Adds to plan @p of bond @want, after its releases, the steps that bring
  * up each slave it releases that was up before it was enslaved (the
- * driver closes the slaves it releases); once the plan has run,
- * records_after_run() with @gave_back forgets what they were.
+ * driver closes the slaves it releases), and each recorded slave of
+ * @want that @ls shows down and free: one a run killed before it gave it
+ * back released. Once the plan has run, records_after_run() with
+ * @gave_back forgets what they were. Problems with the file go to @d.
  */
-void records_plan_give_back(struct plan *p, const struct bond_conf *want);
+void records_plan_give_back(struct plan *p, const struct bond_conf *want,
+			    const struct linkset *ls, struct diags *d);
 
 /*
- * After plan @p ran: remembers the state its new slaves had in @before,
- * and with @gave_back forgets the slaves it released.
+ * Before plan @p runs: records the state each slave it enslaves has in
+ * @before (one already recorded keeps its record), and writes the file
+ * now, ahead of any change, so that a run killed half-way leaves what the
+ * next one needs. Returns 0 or -errno (said in @d; the run goes on).
  */
-void records_after_run(const struct linkset *before, const struct plan *p,
-		       bool gave_back);
+int records_before_run(const struct linkset *before, const struct plan *p,
+		       struct diags *d);
+
+/*
+ * After plan @p ran (@ok) or was rolled back: the records written ahead
+ * for it are kept or dropped; with @gave_back and @ok, the slaves it gave
+ * back are forgotten.
+ */
+void records_after_run(const struct plan *p, bool gave_back, bool ok);
 
 /* Writes the records back, if a run changed them (under the run lock). */
-void records_flush(void);
+int records_flush(struct diags *d);
 
 #endif

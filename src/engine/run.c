@@ -98,6 +98,9 @@ int run_targets(struct nl *nl, const struct linkset *ls, struct target *t,
 		}
 	}
 	diags_init(&tmp);
+	for (i = 0; i < n; i++)
+		if (!t[i].skip)
+			records_before_run(ls, &t[i].plan, d);
 	rc = plan_apply(&all, nl, ls, flags, &tmp, &left);
 	/*
 	 * One plan for all, or a rollback that left something different:
@@ -112,9 +115,7 @@ int run_targets(struct nl *nl, const struct linkset *ls, struct target *t,
 				continue;
 			t[i].failed = rc != 0;
 			t[i].left_different = left;
-			if (!rc)
-				records_after_run(ls, &t[i].plan,
-						  t[i].gives_back);
+			records_after_run(&t[i].plan, t[i].gives_back, !rc);
 		}
 	} else {
 		for (i = 0; i < n; i++) {
@@ -123,10 +124,8 @@ int run_targets(struct nl *nl, const struct linkset *ls, struct target *t,
 			rc = plan_apply(&t[i].plan, nl, ls, flags, d,
 					&t[i].left_different);
 			t[i].failed = rc != 0;
-			if (!rc)
-				records_after_run(ls, &t[i].plan,
-						  t[i].gives_back);
-			else if (!worst || rc == -EOPNOTSUPP)
+			records_after_run(&t[i].plan, t[i].gives_back, !rc);
+			if (rc && (!worst || rc == -EOPNOTSUPP))
 				worst = rc;
 		}
 	}

@@ -24,6 +24,111 @@ const char *runlock_dir(void)
 	return dir && *dir ? dir : "/run/bondcfg";
 }
 
+static int dir_fd = -1;
+
+/*
+ * Whether @st is ours to trust: owned by root or by the user we run as,
+ * and writable by nobody else.
+ */
+static int trusted(const struct stat *st)
+{
+	if (st->st_uid != 0 && st->st_uid != geteuid())
+		return -EPERM;
+	return st->st_mode & 022 ? -EPERM : 0;
+}
+
+int runlock_dirfd(bool create)
+{
+	const char *dir = runlock_dir();
+	struct stat st;
+	int fd, rc;
+
+	if (dir_fd >= 0)
+		return dir_fd;
+	if (create && mkdir(dir, 0700) && errno != EEXIST)
+		return -errno;
+	fd = open(dir, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+	if (fd < 0)
+		return errno == ELOOP ? -ENOTDIR : -errno;
+	rc = fstat(fd, &st) ? -errno : trusted(&st);
+	if (rc) {
+		close(fd);
+		return rc;
+	}
+	return dir_fd = fd;
+}
+
+int runlock_open(const char *name, int flags, off_t max_size)
+{
+	int dir = runlock_dirfd(flags & O_CREAT), fd, rc;
+	struct stat st;
+
+	if (dir < 0)
+		return dir;
+	fd = openat(dir, name,
+		    flags | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK | O_NOCTTY,
+		    0600);
+	if (fd < 0)
+		return errno == ELOOP ? -EPERM : -errno;
+	if (fstat(fd, &st))
+		rc = -errno;
+	else if (!S_ISREG(st.st_mode) || st.st_nlink != 1)
+		rc = -EPERM;
+	else if (st.st_size > max_size)
+		rc = -EFBIG;
+	else
+		rc = trusted(&st);
+	if (rc) {
+		close(fd);
+		return rc;
+	}
+	return fd;
+}
+
+int runlock_replace(const char *name, const char *data, size_t len)
+{
+	int dir = runlock_dirfd(true), fd, rc = 0;
+	char tmp[64];
+	size_t done = 0;
+	ssize_t w;
+
+	if (dir < 0)
+		return dir;
+	snprintf(tmp, sizeof(tmp), "%s.new", name);
+	/* under the lock: one left by a run that was killed goes */
+	if (unlinkat(dir, tmp, 0) && errno != ENOENT)
+		return -errno;
+	fd = openat(dir, tmp,
+		    O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
+	if (fd < 0)
+		return -errno;
+	while (!rc && done < len) {
+		w = write(fd, data + done, len - done);
+		if (w < 0 && errno != EINTR)
+			rc = -errno;
+		else if (w > 0)
+			done += (size_t)w;
+	}
+	if (!rc && fsync(fd))
+		rc = -errno;
+	if (close(fd) && !rc)
+		rc = -errno;
+	if (!rc && renameat(dir, tmp, dir, name))
+		rc = -errno;
+	if (rc)
+		unlinkat(dir, tmp, 0);
+	return rc;
+}
+
+int runlock_remove(const char *name)
+{
+	int dir = runlock_dirfd(false);
+
+	if (dir < 0)
+		return dir == -ENOENT ? 0 : dir;
+	return unlinkat(dir, name, 0) && errno != ENOENT ? -errno : 0;
+}
+
 static pid_t read_holder(int fd)
 {
 	char buf[32];
@@ -66,17 +171,13 @@ static int lock_within(int fd, int timeout_ms)
 
 int runlock_take(int timeout_ms, pid_t *holder)
 {
-	char path[4096], pid[32];
-	const char *dir = runlock_dir();
+	char pid[32];
 	int fd, len;
 
 	*holder = 0;
-	if (mkdir(dir, 0755) && errno != EEXIST)
-		return -errno;
-	snprintf(path, sizeof(path), "%s/lock", dir);
-	fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0644);
+	fd = runlock_open("lock", O_RDWR | O_CREAT, 64);
 	if (fd < 0)
-		return -errno;
+		return fd;
 	if (flock(fd, LOCK_EX | LOCK_NB)) {
 		if (errno != EWOULDBLOCK) {
 			len = -errno;
