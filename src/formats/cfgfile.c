@@ -9,6 +9,7 @@
 #include <fcntl.h>
 #include <limits.h>
 #include <stdbool.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -34,13 +35,43 @@ bool cfgfile_outside(const char *real_root, const char *real)
 	return strncmp(real, real_root, n) || (real[n] && real[n] != '/');
 }
 
-/* Whether @path, once its links are followed, is outside the tree @root. */
+/*
+ * Whether @path, once its links are followed, is outside the tree @root.
+ * The root and the last folder are resolved once, not for every file of a
+ * folder: a file that is no link is where its folder is.
+ */
 static bool outside(const char *root, const char *path)
 {
-	char real_root[PATH_MAX], real[PATH_MAX];
+	static char root_key[PATH_MAX], real_root[PATH_MAX];
+	static char dir_key[PATH_MAX];
+	static bool root_ok, dir_out;
+	const char *base = strrchr(path, '/');
+	char real[PATH_MAX];
+	struct stat st;
+	size_t dirlen;
 
-	return root && *root && realpath(root, real_root) &&
-	       realpath(path, real) && cfgfile_outside(real_root, real);
+	if (!root || !*root)
+		return false;
+	if (strcmp(root_key, root)) {
+		snprintf(root_key, sizeof(root_key), "%s", root);
+		root_ok = realpath(root, real_root) != NULL;
+		dir_key[0] = '\0';
+	}
+	if (!root_ok)
+		return false;
+	if (base && base != path && strcmp(base + 1, ".") &&
+	    strcmp(base + 1, "..") && !lstat(path, &st) &&
+	    !S_ISLNK(st.st_mode) && (dirlen = (size_t)(base - path)) &&
+	    dirlen < sizeof(dir_key)) {
+		if (strncmp(dir_key, path, dirlen) || dir_key[dirlen]) {
+			memcpy(dir_key, path, dirlen);
+			dir_key[dirlen] = '\0';
+			dir_out = realpath(dir_key, real) &&
+				  cfgfile_outside(real_root, real);
+		}
+		return dir_out;
+	}
+	return realpath(path, real) && cfgfile_outside(real_root, real);
 }
 
 int cfgfile_read(const char *root, const char *path, char **buf, size_t *len,

@@ -13,6 +13,7 @@
 #include <strings.h>
 
 #include "formats/cfgfile.h"
+#include "formats/ifcfg-int.h"
 #include "model/ifname.h"
 #include "model/optstr.h"
 #include "formats/readers.h"
@@ -21,21 +22,6 @@
 #include "model/xalloc.h"
 
 #define IFCFG_DIR "/etc/sysconfig/network-scripts"
-
-struct ifcfg {
-	const char *path;
-	const char *suffix; /* the file name after "ifcfg-" */
-	struct shfile sh;
-	bool readable;
-	bool duplicate; /* another file configures the same device */
-	char device[IF_NAMESIZE];
-	struct diag_loc device_loc;
-	bool bond;
-	/* looked up once: every file is compared with every other */
-	const char *uuid;
-	const char *master;
-	const char *master_uuid;
-};
 
 /*
  * Backup and package-manager leftovers, which the initscripts skip too; an
@@ -57,20 +43,6 @@ static bool ignored_name(const char *name)
 			return true;
 	}
 	return false;
-}
-
-static const struct shvar *get(const struct ifcfg *f, const char *name)
-{
-	const struct shvar *v = shfile_get(&f->sh, name);
-
-	return v && *v->value ? v : NULL;
-}
-
-static const char *value(const struct ifcfg *f, const char *name)
-{
-	const struct shvar *v = get(f, name);
-
-	return v ? v->value : NULL;
 }
 
 static bool declares_bond(const struct ifcfg *f);
@@ -107,7 +79,7 @@ static void find_device(struct ifcfg *f, struct diags *d)
 		f->readable = false;
 		return;
 	}
-	snprintf(f->device, sizeof(f->device), "%s", which);
+	str_copy(f->device, sizeof(f->device), which);
 	if (dev && strcmp(f->suffix, dev->value) &&
 	    !(name && !strcmp(f->suffix, name->value)))
 		diags_add(
@@ -133,38 +105,6 @@ static bool declares_bond(const struct ifcfg *f)
 }
 
 /* The device a slave's MASTER= or MASTER_UUID= names, or NULL. */
-static const char *master_of(struct ifcfg *files, size_t n, struct ifcfg *f,
-			     struct diag_loc *where, struct diags *d)
-{
-	const struct shvar *master = get(f, "MASTER"),
-			   *uuid = get(f, "MASTER_UUID");
-	const char *by_uuid = NULL;
-
-	*where = master ? master->loc : uuid ? uuid->loc : f->device_loc;
-	size_t i;
-
-	if (uuid) {
-		for (i = 0; i < n; i++) {
-			const char *u = files[i].uuid;
-
-			if (files[i].readable && !files[i].duplicate && u &&
-			    !strcasecmp(u, uuid->value))
-				by_uuid = files[i].device;
-		}
-		if (!by_uuid && !master)
-			diags_add(
-				d, DIAG_ERROR, &uuid->loc,
-				"MASTER_UUID=%s: no ifcfg file has that UUID; give MASTER=<bond> instead",
-				uuid->value);
-		if (by_uuid && master && strcmp(by_uuid, master->value))
-			diags_add(
-				d, DIAG_ERROR, &uuid->loc,
-				"MASTER_UUID names %s but MASTER=%s; they must agree",
-				by_uuid, master->value);
-	}
-	return master ? master->value : by_uuid;
-}
-
 static void bad_key_check(const struct ifcfg *f, struct diags *d)
 {
 	const char *known[BONDOPT_COUNT + 3] = { "BONDING_OPTS",
@@ -389,12 +329,12 @@ static void port_option(struct host_claim *c, const struct ifcfg *f,
 	bond_conf_free(&tmp);
 }
 
-static void claim_slave(struct host_conf *h, struct ifcfg *files, size_t n,
+static void claim_slave(struct host_conf *h, const struct ifcfg_index *ix,
 			struct ifcfg *f, struct diags *d)
 {
 	const struct shvar *slave = get(f, "SLAVE");
 	struct diag_loc loc;
-	const char *master = master_of(files, n, f, &loc, d);
+	const char *master = ifcfg_master_of(ix, f, &loc, d);
 	struct host_claim *c;
 	int id;
 
@@ -422,57 +362,12 @@ static void claim_slave(struct host_conf *h, struct ifcfg *files, size_t n,
 			port_option(c, f, id, d);
 }
 
-/* Two files for one device: the first (in name order) is used. */
-static void find_duplicates(struct ifcfg *files, size_t n, struct diags *d)
-{
-	size_t i, j;
-
-	for (i = 0; i < n; i++) {
-		if (!files[i].readable)
-			continue;
-		for (j = 0; j < i; j++) {
-			const char *u = files[i].uuid, *v = files[j].uuid;
-
-			if (!files[j].readable || files[j].duplicate ||
-			    strcmp(files[i].device, files[j].device))
-				continue;
-			files[i].duplicate = true;
-			diags_add(
-				d, DIAG_ERROR, &files[i].device_loc,
-				"two files configure %s: %s and this one; this one is ignored (give each device one file, and fix DEVICE=)%s",
-				files[i].device, files[j].path,
-				u && v && !strcasecmp(u, v) ?
-					"; both files also carry the same UUID" :
-					"");
-			break;
-		}
-	}
-}
-
-/* Whether some other file names @f's device (or UUID) as its bond. */
-static const struct ifcfg *named_as_master(const struct ifcfg *files, size_t n,
-					   const struct ifcfg *f)
-{
-	const char *uuid = f->uuid;
-	size_t i;
-
-	for (i = 0; i < n; i++) {
-		const char *m = files[i].master, *mu = files[i].master_uuid;
-
-		if (&files[i] == f || !files[i].readable || files[i].duplicate)
-			continue;
-		if ((m && !strcmp(m, f->device)) ||
-		    (mu && uuid && !strcasecmp(mu, uuid)))
-			return &files[i];
-	}
-	return NULL;
-}
-
 int ifcfg_read_files(struct host_conf *h, const char *const *paths, size_t n,
 		     struct diags *d)
 {
 	struct ifcfg *files = xcalloc(n, sizeof(*files));
 	unsigned int errors = d->errors;
+	struct ifcfg_index ix;
 	const struct ifcfg *by;
 	const char *base;
 	size_t i, len;
@@ -496,7 +391,8 @@ int ifcfg_read_files(struct host_conf *h, const char *const *paths, size_t n,
 		f->master = value(f, "MASTER");
 		f->master_uuid = value(f, "MASTER_UUID");
 	}
-	find_duplicates(files, n, d);
+	ifcfg_find_duplicates(files, n, d);
+	ifcfg_index_build(&ix, files, n);
 	for (i = 0; i < n; i++) {
 		struct ifcfg *f = &files[i];
 
@@ -504,7 +400,7 @@ int ifcfg_read_files(struct host_conf *h, const char *const *paths, size_t n,
 			continue;
 		bad_key_check(f, d);
 		f->bond = declares_bond(f);
-		if (!f->bond && (by = named_as_master(files, n, f))) {
+		if (!f->bond && (by = ifcfg_named_as_master(&ix, f))) {
 			const struct shvar *type = get(f, "TYPE");
 
 			diags_add(
@@ -524,7 +420,8 @@ int ifcfg_read_files(struct host_conf *h, const char *const *paths, size_t n,
 	}
 	for (i = 0; i < n; i++)
 		if (files[i].readable && !files[i].duplicate)
-			claim_slave(h, files, n, &files[i], d);
+			claim_slave(h, &ix, &files[i], d);
+	ifcfg_index_free(&ix);
 	for (i = 0; i < n; i++)
 		shfile_free(&files[i].sh);
 	free(files);
@@ -546,7 +443,7 @@ int ifcfg_read_host(struct host_conf *h, struct diags *d)
 		if (!strcmp(names[i], "ifcfg-")) {
 			struct diag_loc loc = {
 				.source = host_conf_keep(
-					h, xasprintf("%s/%s", dir, names[i]))
+					h, xpathjoin(dir, names[i]))
 			};
 
 			diags_add(
@@ -561,7 +458,7 @@ int ifcfg_read_host(struct host_conf *h, struct diags *d)
 			continue;
 		paths = xreallocarray(paths, np + 1, sizeof(*paths));
 		paths[np++] =
-			host_conf_keep(h, xasprintf("%s/%s", dir, names[i]));
+			host_conf_keep(h, xpathjoin(dir, names[i]));
 	}
 	cfgfile_list_free(names, n);
 	err = ifcfg_read_files(h, paths, np, d);

@@ -94,7 +94,7 @@ static void source_directory(struct ifaces *s, const char *from,
 		for (i = 0; i < n; i++) {
 			if (!part_name(names[i]))
 				continue;
-			path = xasprintf("%s/%s", full, names[i]);
+			path = xpathjoin(full, names[i]);
 			read_file(s, path, depth + 1, loc);
 			free(path);
 		}

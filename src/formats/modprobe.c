@@ -291,7 +291,7 @@ int modprobe_read_host(struct host_conf *h, struct diags *d)
 			if (j < n_all)
 				continue; /* overridden by an earlier folder */
 			all = xreallocarray(all, n_all + 1, sizeof(char *));
-			all[n_all++] = xasprintf("%s/%s", path, names[i]);
+			all[n_all++] = xpathjoin(path, names[i]);
 		}
 		cfgfile_list_free(names, n);
 	}

@@ -297,7 +297,7 @@ static int read_assignments(struct scan *s, struct word *w)
 			return err;
 		}
 		memset(&pending[n], 0, sizeof(pending[n]));
-		pending[n].name = xasprintf("%.*s", (int)len, s->p);
+		pending[n].name = xstrndup(s->p, len);
 		pending[n].loc = shlex_here(s, s->line);
 		appends[n] = append;
 		s->p += len + 1 + append;

@@ -159,6 +159,20 @@ static int plain_or_expansion(struct scan *s, struct word *w)
 	return 0;
 }
 
+/*
+ * Appends to @w the bytes from here on that are none of @stops and no
+ * newline (which shlex_next() counts): one copy, not one call per byte.
+ */
+static void add_run(struct scan *s, struct word *w, const char *stops)
+{
+	const char *q = s->p;
+
+	while (q < s->end && *q != '\n' && !strchr(stops, *q))
+		q++;
+	strbuf_addn(&w->text, s->p, (size_t)(q - s->p));
+	s->p = q;
+}
+
 static int double_quoted(struct scan *s, struct word *w)
 {
 	unsigned int line = s->line;
@@ -166,6 +180,9 @@ static int double_quoted(struct scan *s, struct word *w)
 
 	shlex_next(s);
 	while (!shlex_at_end(s)) {
+		add_run(s, w, "\"\\$`");
+		if (shlex_at_end(s))
+			break;
 		c = *s->p;
 		if (c == '"') {
 			shlex_next(s);
@@ -197,6 +214,9 @@ static int single_quoted(struct scan *s, struct word *w)
 
 	shlex_next(s);
 	while (!shlex_at_end(s)) {
+		add_run(s, w, "'");
+		if (shlex_at_end(s))
+			break;
 		if (*s->p == '\'') {
 			shlex_next(s);
 			return 0;

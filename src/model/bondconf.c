@@ -18,7 +18,7 @@ void bond_conf_init(struct bond_conf *c, const char *name)
 {
 	memset(c, 0, sizeof(*c));
 	if (name)
-		snprintf(c->name, sizeof(c->name), "%s", name);
+		str_copy(c->name, sizeof(c->name), name);
 }
 
 void bond_conf_init_defaults(struct bond_conf *c, const char *name)
@@ -99,7 +99,7 @@ struct bond_slave_conf *bond_conf_slave(struct bond_conf *c, const char *name)
 		xreallocarray(c->slaves, c->n_slaves + 1, sizeof(*c->slaves));
 	s = &c->slaves[c->n_slaves++];
 	memset(s, 0, sizeof(*s));
-	snprintf(s->name, sizeof(s->name), "%s", name);
+	str_copy(s->name, sizeof(s->name), name);
 	return s;
 }
 

@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -62,6 +63,7 @@ void host_conf_free(struct host_conf *h)
 	for (i = 0; i < h->n_bonds; i++)
 		bond_free(h->bonds[i]);
 	free(h->bonds);
+	free(h->by_name);
 	for (i = 0; i < h->n_strings; i++)
 		free(h->strings[i]);
 	free(h->strings);
@@ -112,8 +114,8 @@ struct host_claim *host_conf_claim(struct host_conf *h, enum host_format f,
 	struct host_claim *c = xcalloc(1, sizeof(*c));
 
 	c->format = f;
-	snprintf(c->slave.name, sizeof(c->slave.name), "%s", slave);
-	snprintf(c->master, sizeof(c->master), "%s", master);
+	str_copy(c->slave.name, sizeof(c->slave.name), slave);
+	str_copy(c->master, sizeof(c->master), master);
 	if (loc)
 		c->loc = *loc;
 	h->claims = xreallocarray(h->claims, h->n_claims + 1, sizeof(c));
@@ -142,14 +144,54 @@ void host_bond_add_slave(struct host_bond *b, const char *name,
 	bond_conf_add_member(&b->conf, name, loc);
 }
 
+/* FNV-1a of an interface name. */
+static size_t name_hash(const char *name)
+{
+	uint32_t x = 2166136261u;
+
+	while (*name)
+		x = (x ^ (unsigned char)*name++) * 16777619u;
+	return x;
+}
+
 struct host_bond *host_conf_find(const struct host_conf *h, const char *name)
+{
+	size_t i, mask = h->by_name_cap - 1;
+
+	if (!h->by_name_cap)
+		return NULL;
+	for (i = name_hash(name) & mask; h->by_name[i]; i = (i + 1) & mask)
+		if (!strcmp(h->by_name[i]->conf.name, name))
+			return h->by_name[i];
+	return NULL;
+}
+
+static void by_name_put(struct host_conf *h, struct host_bond *b)
+{
+	size_t i, mask = h->by_name_cap - 1;
+
+	for (i = name_hash(b->conf.name) & mask; h->by_name[i];
+	     i = (i + 1) & mask)
+		;
+	h->by_name[i] = b;
+}
+
+/* Adds @b to @h's bonds, and to the index by name. */
+static void add_bond(struct host_conf *h, struct host_bond *b)
 {
 	size_t i;
 
+	h->bonds = xreallocarray(h->bonds, h->n_bonds + 1, sizeof(b));
+	h->bonds[h->n_bonds++] = b;
+	if (2 * h->n_bonds < h->by_name_cap) {
+		by_name_put(h, b);
+		return;
+	}
+	free(h->by_name);
+	h->by_name_cap = h->by_name_cap ? 2 * h->by_name_cap : 64;
+	h->by_name = xcalloc(h->by_name_cap, sizeof(*h->by_name));
 	for (i = 0; i < h->n_bonds; i++)
-		if (!strcmp(h->bonds[i]->conf.name, name))
-			return h->bonds[i];
-	return NULL;
+		by_name_put(h, h->bonds[i]);
 }
 
 static enum host_format first_format(unsigned int formats)
@@ -261,8 +303,7 @@ static struct host_bond *merged_bond(struct host_conf *h, const char *name,
 	if (b)
 		return b;
 	b = bond_new(name, loc);
-	h->bonds = xreallocarray(h->bonds, h->n_bonds + 1, sizeof(b));
-	h->bonds[h->n_bonds++] = b;
+	add_bond(h, b);
 	return b;
 }
 

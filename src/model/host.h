@@ -61,6 +61,9 @@ struct host_conf {
 	struct bond_conf module;
 	struct host_bond **bonds; /* after host_conf_merge(), in order */
 	size_t n_bonds;
+	/* @bonds by name, open addressing: host_conf_find() in O(1) */
+	struct host_bond **by_name;
+	size_t by_name_cap; /* a power of two, over twice @n_bonds */
 	char **strings; /* file names that diagnostics point to */
 	size_t n_strings;
 	unsigned int files_read;

@@ -154,7 +154,7 @@ int optstr_parse(struct bond_conf *c, const char *str, enum optstr_context ctx,
 		if (eq)
 			*eq = '\0';
 		/* messages quote the key as written, lookups take it as modprobe does */
-		snprintf(key, sizeof(key), "%s", words[i]);
+		str_copy(key, sizeof(key), words[i]);
 		if (ctx == OPTSTR_MODULE)
 			module_key(key);
 		opt = bondopt_find(key, strlen(key));

@@ -49,6 +49,34 @@ void *xcalloc(size_t n, size_t size)
 	return oom(calloc(n ? n : 1, size ? size : 1));
 }
 
+char *xstrndup(const char *s, size_t n)
+{
+	size_t len = strnlen(s, n);
+	char *p = xcalloc(len + 1, 1);
+
+	memcpy(p, s, len);
+	return p;
+}
+
+void str_copy(char *dst, size_t size, const char *src)
+{
+	size_t len = strnlen(src, size - 1);
+
+	memcpy(dst, src, len);
+	dst[len] = '\0';
+}
+
+char *xpathjoin(const char *dir, const char *name)
+{
+	size_t a = strlen(dir), b = strlen(name);
+	char *p = xcalloc(a + b + 2, 1);
+
+	memcpy(p, dir, a);
+	p[a] = '/';
+	memcpy(p + a + 1, name, b);
+	return p;
+}
+
 char *xstrdup(const char *s)
 {
 	return oom(strdup(s));

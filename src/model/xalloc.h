@@ -12,6 +12,12 @@
 void *xreallocarray(void *p, size_t n, size_t size);
 void *xcalloc(size_t n, size_t size);
 char *xstrdup(const char *s);
+/* The first @n bytes of @s (fewer at a NUL), as a string. */
+char *xstrndup(const char *s, size_t n);
+/* Copies @src into @dst of @size bytes, cut to fit: snprintf's "%s". */
+void str_copy(char *dst, size_t size, const char *src);
+/* "@dir/@name": the paths of a folder's files, without printf. */
+char *xpathjoin(const char *dir, const char *name);
 char *xvasprintf(const char *fmt, va_list ap)
 	__attribute__((format(printf, 1, 0)));
 char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
