@@ -433,6 +433,52 @@ ip address add 192.168.1.22/24 dev bond0" ]
 	done
 }
 
+# hostile_names: the ifcfg files of the test above, names that are code.
+hostile_names() {
+	mkfile "$NS/ifcfg-b\$(id>pwn)" "DEVICE='b\$(id>pwn)'\nTYPE=Bond\nBONDING_MASTER=yes\nBONDING_OPTS='mode=1 miimon=100 primary=\`id\`'\nMTU=9000\n"
+	mkfile "$NS/ifcfg-\`id\`" "DEVICE='\`id\`'\nMASTER='b\$(id>pwn)'\nSLAVE=yes\n"
+	mkfile "$NS/ifcfg-a'b;c" "DEVICE=\"a'b;c\"\nMASTER='b\$(id>pwn)'\nSLAVE=yes\n"
+}
+
+# consume WHAT CMD...: runs CMD, a consumer of the output, in an empty
+# folder with a PATH whose id, nmcli and ip leave a mark if run; fails if
+# the output ran anything.
+consume() {
+	local what=$1 cwd=$BATS_TEST_TMPDIR/cwd-$1 bin=$BATS_TEST_TMPDIR/bin
+	shift
+	mkdir -p "$cwd" "$bin"
+	printf '#!/bin/sh\n: >"%s/ran-id"\n' "$cwd" >"$bin/id"
+	printf '#!/bin/sh\nprintf "<%%s>" "$@" >>"%s/words"; echo >>"%s/words"\n' "$cwd" "$cwd" >"$bin/nmcli"
+	chmod +x "$bin/id" "$bin/nmcli"
+	(cd "$cwd" && PATH=$bin:$PATH "$@") >/dev/null 2>&1 || true
+	if [ -e "$cwd/pwn" ] || [ -e "$cwd/ran-id" ]; then
+		echo "# $what: the output ran a command" >&2
+		return 1
+	fi
+}
+
+@test "every output a shell reads runs no name as code: --format=shell, convert --to ifcfg, confd and nmcli, each run by its consumer" {
+	hostile_names
+	# ifcfg-bond-parse --format=shell: eval'd by scripts
+	run_split "$IFCFG_BOND_PARSE" --root "$T" --format=shell
+	[ -z "$err" ]
+	consume shell bash -c 'eval "$1"; printf "%s\n" "$bond0_slaves" >/dev/null' bash "$output"
+	# ifcfg files, as initscripts source them
+	run_x "$BONDCFG" --root "$T" convert --to ifcfg -o "$BATS_TEST_TMPDIR/out-ifcfg"
+	files=("$BATS_TEST_TMPDIR"/out-ifcfg/etc/sysconfig/network-scripts/ifcfg-*)
+	[ "${#files[@]}" -eq 3 ]
+	consume ifcfg bash -c 'for f in "$@"; do ( . "$f"; echo "$DEVICE" ) || exit 1; done' bash "${files[@]}"
+	# each file gives back its device's name as written
+	[ "$(bash -c 'for f in "$@"; do ( . "$f"; echo "$DEVICE" ); done' bash "${files[@]}" | LC_ALL=C sort | tr '\n' ' ')" = "\`id\` a'b;c b\$(id>pwn) " ]
+	# conf.d/net, as netifrc sources it
+	run_x "$BONDCFG" --root "$T" convert --to confd -o "$BATS_TEST_TMPDIR/out-confd"
+	consume confd bash -c '. "$1"' bash "$BATS_TEST_TMPDIR/out-confd/etc/conf.d/net"
+	# nmcli commands, run by sh with a stand-in nmcli
+	run_x "$BONDCFG" --root "$T" convert --to nmcli
+	consume nmcli sh -c "$output"
+	grep -qF '<ifname><b$(id>pwn)>' "$BATS_TEST_TMPDIR/cwd-nmcli/words"
+}
+
 @test "--bond limits the output, and a bond nobody declares is an error" {
 	mkfile etc/network/interfaces 'iface bond0 inet manual\n  bond-slaves eth0\niface bond1 inet manual\n  bond-slaves eth1\n'
 	bp --root "$T" --bond bond1
