@@ -16,14 +16,7 @@ setup_file() {
 }
 
 setup() {
-	kernel_setup
-	# A device's first opening gives it a qdisc (noop becomes noqueue),
-	# which no request can undo: open each once, so that before/after
-	# comparisons see only what the engine changes.
-	for d in d0 d1 d2 d3; do
-		printf 'link add %s type dummy\nlink set %s up\nlink set %s down\n' "$d" "$d" "$d"
-	done | ip -batch -
-	ip link set d0 up
+	engine_setup
 }
 
 teardown() {

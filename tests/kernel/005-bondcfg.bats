@@ -15,10 +15,7 @@ setup_file() {
 }
 
 setup() {
-	bondcfg_setup
-	ROOT=$BATS_TEST_TMPDIR/root
-	NS=$ROOT/etc/sysconfig/network-scripts
-	mkdir -p "$NS"
+	ifcfg_setup
 }
 
 teardown() {
@@ -27,18 +24,6 @@ teardown() {
 
 
 
-# ifcfg BOND "OPTIONS" SLAVE...: an ifcfg bond and its slave files in $NS.
-ifcfg() {
-	local bond=$1 opts=$2 dev
-
-	shift 2
-	printf 'DEVICE=%s\nTYPE=Bond\nBONDING_MASTER=yes\nBONDING_OPTS="%s"\nONBOOT=yes\n' \
-		"$bond" "$opts" >"$NS/ifcfg-$bond"
-	for dev in "$@"; do
-		printf 'DEVICE=%s\nMASTER=%s\nSLAVE=yes\nONBOOT=yes\n' \
-			"$dev" "$bond" >"$NS/ifcfg-$dev"
-	done
-}
 
 # --- every scenario -------------------------------------------------------
 

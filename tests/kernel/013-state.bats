@@ -13,10 +13,7 @@ setup_file() {
 }
 
 setup() {
-	bondcfg_setup
-	ROOT=$BATS_TEST_TMPDIR/root
-	NS=$ROOT/etc/sysconfig/network-scripts
-	mkdir -p "$NS"
+	ifcfg_setup
 	RUN=$BONDCFG_RUN_DIR
 }
 
@@ -24,18 +21,6 @@ teardown() {
 	kernel_teardown
 }
 
-# ifcfg BOND OPTS SLAVE...: an ifcfg-BOND and an ifcfg file per slave.
-ifcfg() {
-	local bond=$1 opts=$2 dev
-
-	shift 2
-	printf 'DEVICE=%s\nTYPE=Bond\nBONDING_MASTER=yes\nBONDING_OPTS="%s"\nONBOOT=yes\n' \
-		"$bond" "$opts" >"$NS/ifcfg-$bond"
-	for dev in "$@"; do
-		printf 'DEVICE=%s\nMASTER=%s\nSLAVE=yes\nONBOOT=yes\n' \
-			"$dev" "$bond" >"$NS/ifcfg-$dev"
-	done
-}
 
 # one_bond: bond0 with d1 (up) and d2 (down).
 one_bond() {

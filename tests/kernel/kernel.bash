@@ -61,6 +61,48 @@ bondcfg_setup() {
 	export BONDCFG BONDCFG_RUN_DIR=$BATS_TEST_TMPDIR/run
 }
 
+# ifcfg_setup: bondcfg_setup, and an ifcfg tree in $ROOT, its
+# network-scripts folder in $NS, for ifcfg.
+ifcfg_setup() {
+	bondcfg_setup
+	ROOT=$BATS_TEST_TMPDIR/root
+	NS=$ROOT/etc/sysconfig/network-scripts
+	mkdir -p "$NS"
+}
+
+# ifcfg BOND "OPTIONS" SLAVE...: an ifcfg bond and its slave files in $NS.
+ifcfg() {
+	local bond=$1 opts=$2 dev
+
+	shift 2
+	printf 'DEVICE=%s\nTYPE=Bond\nBONDING_MASTER=yes\nBONDING_OPTS="%s"\nONBOOT=yes\n' \
+		"$bond" "$opts" >"$NS/ifcfg-$bond"
+	for dev in "$@"; do
+		printf 'DEVICE=%s\nMASTER=%s\nSLAVE=yes\nONBOOT=yes\n' \
+			"$dev" "$bond" >"$NS/ifcfg-$dev"
+	done
+}
+
+# opened_dummies DEV...: dummies, each opened once and left down: a
+# device's first opening gives it a qdisc (noop becomes noqueue), which no
+# request undoes, so that before/after comparisons see only what a run
+# changes.
+opened_dummies() {
+	local d
+
+	for d in "$@"; do
+		printf 'link add %s type dummy\nlink set %s up\nlink set %s down\n' "$d" "$d" "$d"
+	done | ip -batch -
+}
+
+# engine_setup: kernel_setup, and dummies d0..d3 opened once, d0 up: the
+# start of the tests of tests/bond-engine.
+engine_setup() {
+	kernel_setup
+	opened_dummies d0 d1 d2 d3
+	ip link set d0 up
+}
+
 # announce_kernel: names the kernel in the TAP output (from setup_file).
 announce_kernel() {
 	echo "# kernel $(uname -r)" >&3
