@@ -54,9 +54,11 @@ int change_down(const char *const *names, size_t n)
 		if (l)
 			plan_down(&t[nb].plan, &t[nb].want, &s.ls,
 				  change_opt.keep);
-		/* gone: only the slaves a killed run left down come back */
-		session_give_back(&s, &t[nb]);
-		if (l || t[nb].plan.n) {
+		/*
+		 * gone: only the slaves a killed run left down come back, and
+		 * its records are forgotten
+		 */
+		if (session_give_back(&s, &t[nb]) || l) {
 			nb++;
 			continue;
 		}

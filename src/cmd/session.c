@@ -188,7 +188,9 @@ int session_open(struct session *s, const char *cmd, bool dry_run)
 
 int session_close(struct session *s)
 {
-	records_flush(&s->d);
+	/* a dry run writes nothing, the records neither */
+	if (s->lock >= 0)
+		records_flush(&s->d);
 	session_report(&s->d);
 	if (bondcfg.verbose && s->nl)
 		fprintf(stderr, "%s: %u change%s sent in %u round trip%s\n",
@@ -258,8 +260,8 @@ void session_run(struct session *s, struct target *t, size_t n,
 			say_done(&t[i]);
 }
 
-void session_give_back(struct session *s, struct target *t)
+bool session_give_back(struct session *s, struct target *t)
 {
-	records_plan_give_back(&t->plan, &t->want, &s->ls, &s->d);
 	t->gives_back = true;
+	return records_plan_give_back(&t->plan, &t->want, &s->ls, &s->d);
 }

@@ -91,9 +91,10 @@ int session_close(struct session *s);
 
 /*
  * Adds to the plan of @t the steps that bring up the slaves it releases
- * that were up before they were enslaved (engine/records.h).
+ * that were up before they were enslaved (engine/records.h). Returns
+ * whether there are records of its bond, which the run forgets.
  */
-void session_give_back(struct session *s, struct target *t);
+bool session_give_back(struct session *s, struct target *t);
 
 /* Prints the plan of each target that is not skipped. */
 void session_print_plans(const struct target *t, size_t n);

@@ -213,13 +213,14 @@ int records_before_run(const struct linkset *before, const struct plan *p,
  * before it was enslaved and is now down and free: released by this
  * plan, or by a run killed before it gave it back.
  */
-void records_plan_give_back(struct plan *p, const struct bond_conf *want,
+bool records_plan_give_back(struct plan *p, const struct bond_conf *want,
 			    const struct linkset *ls, struct diags *d)
 {
 	const struct slave_record *r;
 	const struct link *dev;
 	size_t i, n = p->n;
 	char name[IF_NAMESIZE];
+	bool any = false;
 
 	records_load(d);
 	for (i = 0; i < n; i++) {
@@ -236,6 +237,7 @@ void records_plan_give_back(struct plan *p, const struct bond_conf *want,
 		r = &records.v[i];
 		if (strcmp(r->bond, want->name))
 			continue;
+		any = true;
 		dev = linkset_find(ls, r->name);
 		if (dev && !dev->master && r->released && r->up &&
 		    !(dev->flags & IFF_UP))
@@ -243,6 +245,7 @@ void records_plan_give_back(struct plan *p, const struct bond_conf *want,
 		else if (!dev || !dev->master)
 			records.v[i].forget = true;
 	}
+	return any;
 }
 
 /* After a run that gave slaves back: forgets what they were. */

@@ -18,8 +18,10 @@
  * @want that @ls shows down and free: one a run killed before it gave it
  * back released. Once the plan has run, records_after_run() with
  * @gave_back forgets what they were. Problems with the file go to @d.
+ * Returns whether there are records of @want (to forget after the run,
+ * even with no step).
  */
-void records_plan_give_back(struct plan *p, const struct bond_conf *want,
+bool records_plan_give_back(struct plan *p, const struct bond_conf *want,
 			    const struct linkset *ls, struct diags *d);
 
 /*

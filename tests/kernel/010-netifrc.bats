@@ -118,11 +118,21 @@ install() {
 	[ "$(address_of eth0)" = 192.168.0.253/24 ]
 }
 
-@test "a configuration error stops net.bond0 start, with file and line; nothing is left" {
+@test "a value that cannot be read is said with file and line; net.bond0 start builds the bond without it" {
 	install gentoo-confd-net-modern
 	sed -i 's/^miimon_bond0=.*/miimon_bond0="fast"/' "$CONFD_NET"
+	run_split "$NETLO" bond0 start
+	[[ "$output$err" == *"etc/conf.d/net:"*"error: "*"miimon"* ]]
+	[ "$(bond_names)" = bond0 ]
+	[ "$(bond_info bond0 .miimon)" = 0 ]
+}
+
+@test "a mode that cannot be read stops net.bond0 start, with file and line; nothing is left" {
+	install gentoo-confd-net-modern
+	sed -i 's/^mode_bond0=.*/mode_bond0="balance-rx"/' "$CONFD_NET"
+	grep -q balance-rx "$CONFD_NET"
 	expected_rc=1 run_split "$NETLO" bond0 start
-	[[ "$err" == *"etc/conf.d/net:"*"error: "*"miimon"* ]]
+	[[ "$output$err" == *"etc/conf.d/net:"*"balance-rx"* ]]
 	[ -z "$(bond_names)" ]
 }
 
