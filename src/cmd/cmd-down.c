@@ -44,9 +44,10 @@ int change_down(const char *const *names, size_t n)
 			;
 		if (k < nb || (l && !l->is_bond)) {
 			if (k == nb && i < n)
-				diags_add(&s.d, DIAG_NOTE, NULL,
-					  "%s: not a bond; nothing to take down",
-					  name);
+				diags_add(
+					&s.d, DIAG_NOTE, NULL,
+					"%s: not a bond; nothing to take down",
+					name);
 			continue;
 		}
 		run_target_init(&t[nb], name);

@@ -95,15 +95,16 @@ static bool blocked(struct session *s, const struct host_conf *h,
 		    const struct host_bond *hb, enum run_policy policy)
 {
 	const char *name = hb->conf.name;
-	uint64_t bad = policy == RUN_DEGRADE ?
-			       bond_conf_refused_switch(&hb->conf) : 0;
+	uint64_t bad =
+		policy == RUN_DEGRADE ? bond_conf_refused_switch(&hb->conf) : 0;
 
 	if (run_blocked(h, name, &s->d, policy)) {
 		diags_add(
 			&s->d, DIAG_ERROR, &hb->loc, "%s: not %s%s%s", name,
-			policy == RUN_STRICT ? "changed: its configuration has errors" :
-			bad  ? "built: its " :
-			       "built: its options contradict each other (the errors above), so what its files say is not unambiguous",
+			policy == RUN_STRICT ?
+				"changed: its configuration has errors" :
+			bad ? "built: its " :
+			      "built: its options contradict each other (the errors above), so what its files say is not unambiguous",
 			bad ? bondopt_get(__builtin_ctzll(bad))->name : "",
 			bad ? " could not be read, and a bond in the wrong mode can disturb the switch (fix the value; the other errors only leave out what they name)" :
 			      "");

@@ -50,11 +50,14 @@ static void add_diag(struct diags *d, enum diag_severity sev, const char *what,
 		     int err)
 {
 	if (d)
-		diags_add(d, sev, NULL, "%s/%s: %s: %s", runlock_dir(),
-			  records_name, what,
-			  err == -EPERM ? "not a regular file of root's with one name, in a folder only root may write; ignored" :
-			  err == -EFBIG ? "larger than 4 MiB, so not one bondcfg wrote; ignored" :
-					  strerror(-err));
+		diags_add(
+			d, sev, NULL, "%s/%s: %s: %s", runlock_dir(),
+			records_name, what,
+			err == -EPERM ?
+				"not a regular file of root's with one name, in a folder only root may write; ignored" :
+			err == -EFBIG ?
+				"larger than 4 MiB, so not one bondcfg wrote; ignored" :
+				strerror(-err));
 }
 
 static void records_load(struct diags *d)
@@ -72,9 +75,10 @@ static void records_load(struct diags *d)
 	if (fd == -ENOENT)
 		return;
 	if (fd < 0) {
-		add_diag(d, DIAG_WARNING,
-			 "cannot read what slaves were before they were enslaved",
-			 fd);
+		add_diag(
+			d, DIAG_WARNING,
+			"cannot read what slaves were before they were enslaved",
+			fd);
 		/* written again from scratch at the end of the run */
 		records.dirty = true;
 		return;
@@ -93,9 +97,10 @@ static void records_load(struct diags *d)
 		    (strcmp(state, "up") && strcmp(state, "down")) ||
 		    (*mark && strcmp(mark, "released"))) {
 			if (d)
-				diags_add(d, DIAG_WARNING, NULL,
-					  "%s/%s:%zu: not a record of bondcfg; dropped",
-					  runlock_dir(), records_name, lineno);
+				diags_add(
+					d, DIAG_WARNING, NULL,
+					"%s/%s:%zu: not a record of bondcfg; dropped",
+					runlock_dir(), records_name, lineno);
 			records.dirty = true;
 			continue;
 		}
@@ -133,9 +138,10 @@ int records_flush(struct diags *d)
 		free(text);
 	}
 	if (rc)
-		add_diag(d, DIAG_WARNING,
-			 "cannot write what slaves were before they were enslaved (down leaves them down)",
-			 rc);
+		add_diag(
+			d, DIAG_WARNING,
+			"cannot write what slaves were before they were enslaved (down leaves them down)",
+			rc);
 	return rc;
 }
 

@@ -369,8 +369,8 @@ static void left(struct apply_run *r, size_t *count, const char *fmt, ...)
 
 static const char *master_name(const struct linkset *ls, const struct link *l)
 {
-	const struct link *m =
-		l->master ? linkset_find_index(ls, l->master) : NULL;
+	const struct link *m = l->master ? linkset_find_index(ls, l->master) :
+					   NULL;
 
 	return !l->master ? "none" : m ? m->name : "?";
 }
@@ -432,18 +432,21 @@ static void bond_left(struct apply_run *r, const struct link *was,
 static void slave_left(struct apply_run *r, const struct link *was,
 		       const struct link *now, size_t *count)
 {
-	const struct bond_slave_conf *a = &was->slave_opts, *b = &now->slave_opts;
+	const struct bond_slave_conf *a = &was->slave_opts,
+				     *b = &now->slave_opts;
 	int id;
 
 	if (!was->is_bond_slave || !now->is_bond_slave)
 		return;
 	for (id = 0; id < BONDOPT_COUNT; id++)
 		if (a->present & BONDOPT_BIT(id) &&
-		    (!(b->present & BONDOPT_BIT(id)) || a->num[id] != b->num[id]))
+		    (!(b->present & BONDOPT_BIT(id)) ||
+		     a->num[id] != b->num[id]))
 			left(r, count, "%s: %s=%lld, was %lld", was->name,
 			     bondopt_get(id)->name,
-			     b->present & BONDOPT_BIT(id) ? (long long)b->num[id] :
-							    0LL,
+			     b->present & BONDOPT_BIT(id) ?
+				     (long long)b->num[id] :
+				     0LL,
 			     (long long)a->num[id]);
 }
 
@@ -461,7 +464,8 @@ static void link_left(struct apply_run *r, const char *name, size_t *count)
 		return;
 	}
 	if (!was) {
-		left(r, count, "%s: there; it was not before (delete it)", name);
+		left(r, count, "%s: there; it was not before (delete it)",
+		     name);
 		return;
 	}
 	if (strcmp(master_name(r->before, was), master_name(&r->now, now)))
@@ -497,8 +501,9 @@ size_t rollback_left_different(struct apply_run *r,
 
 	if (apply_refresh(r)) {
 		free(names);
-		diags_add(r->d, DIAG_ERROR, NULL,
-			  "rollback: the links could not be read again to check what it left");
+		diags_add(
+			r->d, DIAG_ERROR, NULL,
+			"rollback: the links could not be read again to check what it left");
 		return 1;
 	}
 	for (k = 0; k < n; k++) {

@@ -104,12 +104,13 @@ void ifcfg_find_duplicates(struct ifcfg *files, size_t n, struct diags *d)
 		if (!files[i].duplicate)
 			continue;
 		w = first[i]->uuid;
-		diags_add(d, DIAG_ERROR, &files[i].device_loc,
-			  "two files configure %s: %s and this one; this one is ignored (give each device one file, and fix DEVICE=)%s",
-			  files[i].device, first[i]->path,
-			  u && w && !strcasecmp(u, w) ?
-				  "; both files also carry the same UUID" :
-				  "");
+		diags_add(
+			d, DIAG_ERROR, &files[i].device_loc,
+			"two files configure %s: %s and this one; this one is ignored (give each device one file, and fix DEVICE=)%s",
+			files[i].device, first[i]->path,
+			u && w && !strcasecmp(u, w) ?
+				"; both files also carry the same UUID" :
+				"");
 	}
 	free(first);
 	free(v);
@@ -136,4 +137,3 @@ const struct ifcfg *ifcfg_named_as_master(const struct ifcfg_index *ix,
 		}
 	return best;
 }
-

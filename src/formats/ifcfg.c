@@ -442,8 +442,8 @@ int ifcfg_read_host(struct host_conf *h, struct diags *d)
 	for (i = 0; i < n; i++) {
 		if (!strcmp(names[i], "ifcfg-")) {
 			struct diag_loc loc = {
-				.source = host_conf_keep(
-					h, xpathjoin(dir, names[i]))
+				.source = host_conf_keep(h, xpathjoin(dir,
+								      names[i]))
 			};
 
 			diags_add(
@@ -457,8 +457,7 @@ int ifcfg_read_host(struct host_conf *h, struct diags *d)
 		    strstr(names[i], "-range"))
 			continue;
 		paths = xreallocarray(paths, np + 1, sizeof(*paths));
-		paths[np++] =
-			host_conf_keep(h, xpathjoin(dir, names[i]));
+		paths[np++] = host_conf_keep(h, xpathjoin(dir, names[i]));
 	}
 	cfgfile_list_free(names, n);
 	err = ifcfg_read_files(h, paths, np, d);

@@ -144,8 +144,8 @@ static void add_opt(struct iface *f, const char *key, const char *value,
 
 static bool is_family(const char *w)
 {
-	return !strcmp(w, "inet") || !strcmp(w, "inet6") ||
-	       !strcmp(w, "ipx") || !strcmp(w, "can");
+	return !strcmp(w, "inet") || !strcmp(w, "inet6") || !strcmp(w, "ipx") ||
+	       !strcmp(w, "can");
 }
 
 /* One logical line (continuations joined) of @path. */

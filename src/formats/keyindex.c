@@ -25,7 +25,8 @@ struct entry {
 static int entry_cmp(const void *a, const void *b)
 {
 	const struct entry *x = a, *y = b;
-	int c = sorting->cmp(key_of(sorting, x->item), key_of(sorting, y->item));
+	int c = sorting->cmp(key_of(sorting, x->item),
+			     key_of(sorting, y->item));
 
 	return c ? c : x->order < y->order ? -1 : x->order > y->order;
 }

@@ -392,8 +392,8 @@ static struct bond_slave_conf *listed(const struct host_conf *h,
  * A bond that is a slave of itself, through other bonds or not: the
  * kernel refuses it. The listing that closes each loop is dropped.
  */
-static void check_loops(struct host_conf *h, struct listing *v,
-			size_t *master, struct diags *d)
+static void check_loops(struct host_conf *h, struct listing *v, size_t *master,
+			struct diags *d)
 {
 	unsigned char *state = xcalloc(h->n_bonds + 1, 1);
 	size_t *path = xcalloc(h->n_bonds + 1, sizeof(*path));
@@ -448,7 +448,8 @@ static void check_slaves(struct host_conf *h, struct diags *d)
 		for (k = 0; k < c->n_slaves; k++) {
 			if (!c->slaves[k].member)
 				continue;
-			v[n] = (struct listing){ c->slaves[k].name, i, k, false };
+			v[n] = (struct listing){ c->slaves[k].name, i, k,
+						 false };
 			if (!strcmp(c->slaves[k].name, c->name)) {
 				diags_add(d, DIAG_ERROR, &c->slaves[k].listed,
 					  "%s lists itself as its own slave",

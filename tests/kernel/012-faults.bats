@@ -29,10 +29,13 @@ teardown() {
 
 # links: what ip reads, without what no request sets: ifindexes (a bond
 # created again has another), the LACP state bits and aggregator ids of
-# 802.3ad ports, which move on their own. gojq prints keys sorted.
+# 802.3ad ports, which move on their own, and a slave's link failure
+# counter (6.12 counts one when its bond goes down and up again). gojq
+# prints keys sorted.
 links() {
 	ip -d -j link show | gojq -c 'map(del(.ifindex,
 		.linkinfo.info_data.ad_info?,
+		.linkinfo.info_slave_data.link_failure_count?,
 		.linkinfo.info_slave_data.ad_aggregator_id?,
 		.linkinfo.info_slave_data.ad_actor_oper_port_state?,
 		.linkinfo.info_slave_data.ad_actor_oper_port_state_str?,
