@@ -144,7 +144,8 @@ int change_ifup(const char *arg)
 	if (enslaved)
 		return CLI_EXIT_OK;
 	names[0] = r.dev;
-	return enslave_run(r.bond, names, 1, false, !bondcfg.quiet);
+	return enslave_run(r.bond, names, 1, false, !bondcfg.quiet,
+			   !change_opt.strict);
 }
 
 /*

@@ -266,8 +266,10 @@ static void say_configured(const struct target *t, const struct host_bond *hb)
 }
 
 int enslave_run(const char *master, const char *const *names, size_t n,
-		bool force, bool announce)
+		bool force, bool announce, bool degrade)
 {
+	enum run_policy policy = degrade ? RUN_DEGRADE : RUN_STRICT;
+	unsigned int cfg_errors = 0;
 	const struct host_bond *hb = NULL;
 	const struct link *bond;
 	struct host_conf h;
@@ -303,8 +305,9 @@ int enslave_run(const char *master, const char *const *names, size_t n,
 					  "%s", cd.v[i].message);
 			if (cd.errors)
 				session_fail(&s, CLI_EXIT_CONFIG);
+			cfg_errors = cd.errors;
 		}
-		if (hb && run_blocked(&h, master, &cd, RUN_STRICT)) {
+		if (hb && run_blocked(&h, master, &cd, policy)) {
 			diags_add(&s.d, DIAG_ERROR, &hb->loc,
 				  "%s: not %s: its configuration has errors",
 				  master, bond ? "changed" : "created");
@@ -326,11 +329,17 @@ int enslave_run(const char *master, const char *const *names, size_t n,
 		if (hb)
 			want_configured(&s, hb, &t.want);
 	}
-	if (s.d.errors) {
+	/* at boot, the errors of the files leave out only what they name */
+	if (s.d.errors > (degrade ? cfg_errors : 0)) {
 		diags_add(&s.d, DIAG_ERROR, NULL, "%s: nothing was changed",
 			  master);
 		goto done;
 	}
+	if (cfg_errors && hb)
+		diags_add(
+			&s.d, DIAG_WARNING, &hb->loc,
+			"%s: built with what its files say without error: the errors above leave out only what they name (--strict refuses the bond instead)",
+			master);
 	if (plan_bond(&t.plan, &t.want, &s.ls, PLAN_KEEP_SLAVES, &s.d)) {
 		session_fail(&s, CLI_EXIT_FAILURE);
 		goto done;

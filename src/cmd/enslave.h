@@ -15,11 +15,13 @@
  * and any problem changes nothing. A @master that does not exist, or that
  * has no slaves, gets the options of the host's configuration (read under
  * bondcfg.root), and with @announce a line on stdout says so. @force
- * enslaves devices that are not Ethernet. Returns the exit status, after
+ * enslaves devices that are not Ethernet. With @degrade (ifup from the
+ * hooks at boot), errors in the configuration leave out what they name,
+ * as up does, instead of changing nothing. Returns the exit status, after
  * reporting.
  */
 int enslave_run(const char *master, const char *const *names, size_t n,
-		bool force, bool announce);
+		bool force, bool announce, bool degrade);
 
 /* The bond @master in the session; otherwise says why not. */
 const struct link *enslave_live_bond(struct session *s, const char *master);

@@ -290,7 +290,8 @@ int main(int argc, const char **argv)
 	else if (opt.detach)
 		rc = ifenslave_detach(rest[0], rest + 1, n - 1, opt.verbose);
 	else
-		rc = enslave_run(rest[0], rest + 1, n - 1, opt.force, true);
+		rc = enslave_run(rest[0], rest + 1, n - 1, opt.force, true,
+				 false);
 out:
 	poptFreeContext(ctx);
 	return rc;
