@@ -16,10 +16,7 @@ setup_file() {
 }
 
 setup() {
-	bondcfg_setup
-	ROOT=$BATS_TEST_TMPDIR/root
-	NS=$ROOT/etc/sysconfig/network-scripts
-	mkdir -p "$NS"
+	ifcfg_setup
 }
 
 teardown() {
