@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "engine/records.h"
@@ -60,10 +61,23 @@ static void add_diag(struct diags *d, enum diag_severity sev, const char *what,
 				strerror(-err));
 }
 
+/* A new record at the end, zeroed. */
+static struct slave_record *record_add(void)
+{
+	if (records.n == records.cap) {
+		records.cap = records.cap ? 2 * records.cap : 64;
+		records.v = xreallocarray(records.v, records.cap,
+					  sizeof(*records.v));
+	}
+	memset(&records.v[records.n], 0, sizeof(records.v[0]));
+	return &records.v[records.n++];
+}
+
 static void records_load(struct diags *d)
 {
-	char *buf, *line, *save = NULL, state[8], mark[16];
+	char *buf, *line, *eol, state[8], mark[16];
 	struct slave_record r;
+	struct stat st;
 	ssize_t len;
 	size_t lineno = 0;
 	int fd;
@@ -83,12 +97,20 @@ static void records_load(struct diags *d)
 		records.dirty = true;
 		return;
 	}
-	buf = xcalloc(RECORDS_MAX_SIZE + 1, 1);
-	len = read(fd, buf, RECORDS_MAX_SIZE);
+	/* the file's size, checked by runlock_open(), not the bound */
+	len = fstat(fd, &st) ? 0 : (ssize_t)st.st_size;
+	buf = xcalloc((size_t)len + 1, 1);
+	len = len ? read(fd, buf, (size_t)len) : 0;
 	close(fd);
-	for (line = strtok_r(len > 0 ? buf : (char *)"", "\n", &save); line;
-	     line = strtok_r(NULL, "\n", &save)) {
+	/* every line counted, so that a diagnostic names the right one */
+	for (line = buf; len > 0 && *line;
+	     line = eol ? eol + 1 : line + strlen(line)) {
+		eol = strchr(line, '\n');
+		if (eol)
+			*eol = '\0';
 		lineno++;
+		if (!*line)
+			continue;
 		memset(&r, 0, sizeof(r));
 		mark[0] = '\0';
 		if (sscanf(line, "%15s %15s %7s %15s", r.bond, r.name, state,
@@ -106,12 +128,7 @@ static void records_load(struct diags *d)
 		}
 		r.up = !strcmp(state, "up");
 		r.released = *mark != '\0';
-		if (records.n == records.cap) {
-			records.cap = records.cap ? 2 * records.cap : 64;
-			records.v = xreallocarray(records.v, records.cap,
-						  sizeof(*records.v));
-		}
-		records.v[records.n++] = r;
+		*record_add() = r;
 	}
 	free(buf);
 }
@@ -198,13 +215,7 @@ int records_before_run(const struct linkset *before, const struct plan *p,
 		records_load(d);
 		if (record_find(st->bond, st->dev))
 			continue;
-		if (records.n == records.cap) {
-			records.cap = records.cap ? 2 * records.cap : 64;
-			records.v = xreallocarray(records.v, records.cap,
-						  sizeof(*records.v));
-		}
-		r = &records.v[records.n++];
-		memset(r, 0, sizeof(*r));
+		r = record_add();
 		snprintf(r->bond, sizeof(r->bond), "%s", st->bond);
 		snprintf(r->name, sizeof(r->name), "%s", st->dev);
 		r->up = dev->flags & IFF_UP;
@@ -295,13 +306,8 @@ void records_after_run(const struct plan *p, bool gave_back, bool ok)
 
 	for (i = 0; i < records.n; i++) {
 		struct slave_record *r = &records.v[i];
-		bool mine = false;
-		size_t k;
+		bool mine = r->ahead && enslaves(p, r);
 
-		for (k = 0; r->ahead && !mine && k < p->n; k++)
-			mine = p->v[k].kind == STEP_ENSLAVE &&
-			       !strcmp(p->v[k].bond, r->bond) &&
-			       !strcmp(p->v[k].dev, r->name);
 		if (mine && !ok) {
 			/* rolled back: the slave is free as it was */
 			records.dirty = true;
