@@ -12,6 +12,7 @@
 
 #include "engine/records.h"
 #include "engine/run.h"
+#include "kernel/nl.h"
 #include "model/xalloc.h"
 
 static void copy_diags(struct diags *to, const struct diags *from)
@@ -76,12 +77,14 @@ bool run_blocked(const struct host_conf *h, const char *name,
  * Runs the plans. All bonds first go in one plan, which costs a few round
  * trips for any number of bonds; if that fails it is rolled back whole
  * and each bond is run on its own, so that only the failing ones stay
- * down.
+ * down. The links are read again for those runs: the rollback created
+ * again the bonds the plan had deleted, with new ifindexes.
  */
 int run_targets(struct nl *nl, const struct linkset *ls, struct target *t,
 		size_t n, unsigned int flags, struct diags *d)
 {
 	struct plan all;
+	struct linkset again;
 	struct diags tmp;
 	size_t i, k, ready = 0;
 	int rc, worst = 0;
@@ -118,6 +121,9 @@ int run_targets(struct nl *nl, const struct linkset *ls, struct target *t,
 			records_after_run(&t[i].plan, t[i].gives_back, !rc);
 		}
 	} else {
+		rc = bnl_dump_links(nl, &again);
+		if (!rc)
+			ls = &again;
 		for (i = 0; i < n; i++) {
 			if (t[i].skip)
 				continue;
@@ -128,6 +134,8 @@ int run_targets(struct nl *nl, const struct linkset *ls, struct target *t,
 			if (rc && (!worst || rc == -EOPNOTSUPP))
 				worst = rc;
 		}
+		if (ls == &again)
+			linkset_free(&again);
 	}
 	for (i = 0; i < n; i++) {
 		if (!t[i].failed || t[i].skip || !t[i].plan.n)

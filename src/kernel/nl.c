@@ -30,6 +30,11 @@ ssize_t bnl_recv_answer(struct nl *nl)
 	return errno == EAGAIN || errno == EWOULDBLOCK ? -ETIMEDOUT : -errno;
 }
 
+/* bnl_test_refuse_opened(): what each handle opened from then on refuses */
+static unsigned int opened_refuse_at[2];
+static int opened_refuse_err[2];
+static unsigned int changes_total; /* bnl_test_changes_total() */
+
 int bnl_open(struct nl **out)
 {
 	struct nl *nl = xcalloc(1, sizeof(*nl));
@@ -50,6 +55,8 @@ int bnl_open(struct nl **out)
 		goto fail;
 	nl->portid = mnl_socket_get_portid(nl->sock);
 	nl->seq = (unsigned int)time(NULL);
+	memcpy(nl->refuse_at, opened_refuse_at, sizeof(nl->refuse_at));
+	memcpy(nl->refuse_err, opened_refuse_err, sizeof(nl->refuse_err));
 	*out = nl;
 	return 0;
 fail:
@@ -128,6 +135,7 @@ static int talk(struct nl *nl, struct nlmsghdr *nlh, struct nl_error *e)
 	nlh->nlmsg_flags |= NLM_F_REQUEST | NLM_F_ACK;
 	nlh->nlmsg_seq = ++nl->seq;
 	nl->changes++;
+	changes_total++;
 	for (i = 0; i < 2; i++)
 		if (nl->refuse_at[i] == nl->changes) {
 			snprintf(e->msg, sizeof(e->msg), "refused by the test");
@@ -153,6 +161,17 @@ void bnl_test_refuse(struct nl *nl, int slot, unsigned int n, int err)
 {
 	nl->refuse_at[slot & 1] = n;
 	nl->refuse_err[slot & 1] = err;
+}
+
+void bnl_test_refuse_opened(int slot, unsigned int n, int err)
+{
+	opened_refuse_at[slot & 1] = n;
+	opened_refuse_err[slot & 1] = err;
+}
+
+unsigned int bnl_test_changes_total(void)
+{
+	return changes_total;
 }
 
 void bnl_batch_begin(struct nl *nl)

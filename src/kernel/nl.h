@@ -38,6 +38,15 @@ unsigned int bnl_changes(const struct nl *nl);
  */
 void bnl_test_refuse(struct nl *nl, int slot, unsigned int n, int err);
 
+/*
+ * The same for every handle bnl_open() opens after the call: for the test
+ * builds of the commands (tests/faulty.c), which open theirs inside.
+ */
+void bnl_test_refuse_opened(int slot, unsigned int n, int err);
+
+/* The change requests of every handle of the process so far, refused too. */
+unsigned int bnl_test_changes_total(void);
+
 /* Messages exchanged with the kernel so far: each request, batch or dump. */
 unsigned int bnl_round_trips(const struct nl *nl);
 

@@ -27,51 +27,6 @@ teardown() {
 	kernel_clean
 }
 
-# links: what ip reads, without what no request sets: ifindexes (a bond
-# created again has another), the LACP state bits and aggregator ids of
-# 802.3ad ports, which move on their own, and a slave's link failure
-# counter (6.12 counts one when its bond goes down and up again). gojq
-# prints keys sorted.
-links() {
-	ip -d -j link show | gojq -c 'map(del(.ifindex,
-		.linkinfo.info_data.ad_info?,
-		.linkinfo.info_slave_data.link_failure_count?,
-		.linkinfo.info_slave_data.ad_aggregator_id?,
-		.linkinfo.info_slave_data.ad_actor_oper_port_state?,
-		.linkinfo.info_slave_data.ad_actor_oper_port_state_str?,
-		.linkinfo.info_slave_data.ad_partner_oper_port_state?,
-		.linkinfo.info_slave_data.ad_partner_oper_port_state_str?))
-		| sort_by(.ifname) | .[]'
-}
-
-# same_as BEFORE: links reads BEFORE within 5 s (the link watch reports
-# carrier and operstate up to a second late); else the difference is shown.
-same_as() {
-	local now i
-
-	for i in $(seq 10); do
-		now=$(links)
-		[ "$now" = "$1" ] && return 0
-		sleep 0.5
-	done
-	echo "# links differ (< before, > after):" >&2
-	diff <(echo "$1") <(echo "$now") | sed 's/^/#   /' >&2
-	return 1
-}
-
-# reset: no bond, the dummies down and free, d0 up.
-reset() {
-	local d
-
-	{
-		ip -j link show type bond | gojq -r '.[].ifname' | sed 's/^/link del /'
-		for d in d0 d1 d2 d3; do
-			printf 'link set %s down nomaster mtu 1500\n' "$d"
-		done
-		echo 'link set d0 up'
-	} | ip -batch -
-}
-
 # The states each plan starts from.
 start_empty() {
 	reset

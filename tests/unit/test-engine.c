@@ -20,6 +20,7 @@
 #include "kernel/nl.h"
 #include "model/optstr.h"
 #include "engine/plan.h"
+#include "engine/run.h"
 #include "tap.h"
 
 static const struct diag_loc loc = { "test", 1 };
@@ -897,6 +898,73 @@ static void down_all_or_nothing(const char *what, setup_fn setup,
 	       what, n);
 }
 
+/*
+ * Down of bn and bm through run_targets(), as down --all runs it, with
+ * each request refused in turn: the one plan for both fails and is rolled
+ * back, which creates a deleted bond again with another ifindex; each bond
+ * then runs on its own (the refusal spent) and must go: its plan names
+ * links, which the second runs find in links read again.
+ */
+static int run_down_two(struct diags *d)
+{
+	static const char *const names[2] = { "bn", "bm" };
+	struct target t[2];
+	struct linkset ls;
+	struct nl *nl;
+	size_t i;
+	int rc;
+
+	bnl_open(&nl);
+	rc = bnl_dump_links(nl, &ls);
+	for (i = 0; i < 2; i++) {
+		run_target_init(&t[i], names[i]);
+		if (!rc)
+			plan_down(&t[i].plan, &t[i].want, &ls, false);
+	}
+	if (!rc) {
+		rc = run_targets(nl, &ls, t, 2, 0, d);
+		linkset_free(&ls);
+	}
+	for (i = 0; i < 2; i++)
+		run_target_free(&t[i]);
+	bnl_close(nl);
+	return rc;
+}
+
+static void down_two_rerun_after_rollback(void)
+{
+	unsigned int n, i, bad = 0;
+	struct diags d;
+	char *after;
+	int rc;
+
+	two_bonds();
+	n = fakenl_requests();
+	diags_init(&d);
+	rc = run_down_two(&d);
+	n = fakenl_requests() - n;
+	diags_free(&d);
+	for (i = 1; i <= n && !rc; i++) {
+		two_bonds();
+		fakenl_refuse(0, i, -EINVAL);
+		diags_init(&d);
+		rc = run_down_two(&d);
+		fakenl_refuse(0, 0, 0);
+		after = fakenl_state();
+		if (rc || strstr(after, " bond ")) {
+			bad++;
+			printf("# refused request %u: rc %d: %s\n%s", i, rc,
+			       first_diag(&d), after);
+		}
+		rc = 0;
+		free(after);
+		diags_free(&d);
+	}
+	tap_ok(n > 2 && !bad,
+	       "down of two bonds, each of %u requests refused in turn: the rollback then each bond on its own deletes both",
+	       n);
+}
+
 int main(void)
 {
 	every_option_in_every_mode();
@@ -928,6 +996,7 @@ int main(void)
 	down_all_or_nothing("down --keep", lacp_bond, "bn", 3, true);
 	down_all_or_nothing("down of two bonds, one deleted before the other",
 			    two_bonds, "bn,bm", 6, false);
+	down_two_rerun_after_rollback();
 	down_all_or_nothing("down of two bonds, the other way round", two_bonds,
 			    "bm,bn", 6, false);
 	fakenl_reset();
