@@ -38,7 +38,8 @@ static struct shvar *find_var(struct shfile *f, const char *name)
 	size_t i;
 
 	for (i = 0; i < f->n_vars; i++)
-		if (!strcmp(f->vars[i].name, name))
+		if (f->vars[i].name[0] == name[0] &&
+		    !strcmp(f->vars[i].name, name))
 			return &f->vars[i];
 	return NULL;
 }
@@ -122,7 +123,12 @@ static void commit_var(struct scan *s, struct shvar *v, bool append)
 		free_var(v);
 		return;
 	}
-	s->f->vars = xreallocarray(s->f->vars, s->f->n_vars + 1, sizeof(*v));
+	/* room for 8, then doubled at each power of two */
+	if (!s->f->n_vars ||
+	    (s->f->n_vars >= 8 && !(s->f->n_vars & (s->f->n_vars - 1))))
+		s->f->vars = xreallocarray(s->f->vars,
+					   s->f->n_vars ? 2 * s->f->n_vars : 8,
+					   sizeof(*v));
 	s->f->vars[s->f->n_vars++] = *v;
 }
 

@@ -53,11 +53,37 @@ bool shlex_is_blank(char c)
 	return c == ' ' || c == '\t' || c == '\r';
 }
 
+/*
+ * The bytes that end a run copied whole: in a word (WORD_STOP, which has
+ * the breaks, BREAK, and what starts a quote, escape or expansion), inside
+ * "..." (DQ_STOP) and inside '...' (SQ_STOP). A newline ends each, for
+ * shlex_next() to count it.
+ */
+enum { BREAK = 1, WORD_STOP = 2, DQ_STOP = 4, SQ_STOP = 8 };
+#define BREAKS (BREAK | WORD_STOP)
+static const unsigned char stops[256] = {
+	[' '] = BREAKS,
+	['\t'] = BREAKS,
+	['\r'] = BREAKS,
+	['\n'] = BREAKS | DQ_STOP | SQ_STOP,
+	[';'] = BREAKS,
+	['&'] = BREAKS,
+	['|'] = BREAKS,
+	['<'] = BREAKS,
+	['>'] = BREAKS,
+	['('] = BREAKS,
+	[')'] = BREAKS,
+	['\\'] = WORD_STOP | DQ_STOP,
+	['"'] = WORD_STOP | DQ_STOP,
+	['$'] = WORD_STOP | DQ_STOP,
+	['`'] = WORD_STOP | DQ_STOP,
+	['\''] = WORD_STOP | SQ_STOP,
+};
+
 /* Characters that end an unquoted word. */
 static bool is_break(char c)
 {
-	return shlex_is_blank(c) || c == '\n' || c == ';' || c == '&' ||
-	       c == '|' || c == '<' || c == '>' || c == '(' || c == ')';
+	return stops[(unsigned char)c] & BREAK;
 }
 
 static bool is_name_start(char c)
@@ -160,14 +186,14 @@ static int plain_or_expansion(struct scan *s, struct word *w)
 }
 
 /*
- * Appends to @w the bytes from here on that are none of @stops and no
- * newline (which shlex_next() counts): one copy, not one call per byte.
+ * Appends to @w the bytes from here on that are none of @stop (stops[]),
+ * and no newline: one copy, not one call per byte.
  */
-static void add_run(struct scan *s, struct word *w, const char *stops)
+static void add_run(struct scan *s, struct word *w, unsigned char stop)
 {
 	const char *q = s->p;
 
-	while (q < s->end && *q != '\n' && !strchr(stops, *q))
+	while (q < s->end && !(stops[(unsigned char)*q] & stop))
 		q++;
 	strbuf_addn(&w->text, s->p, (size_t)(q - s->p));
 	s->p = q;
@@ -180,7 +206,7 @@ static int double_quoted(struct scan *s, struct word *w)
 
 	shlex_next(s);
 	while (!shlex_at_end(s)) {
-		add_run(s, w, "\"\\$`");
+		add_run(s, w, DQ_STOP);
 		if (shlex_at_end(s))
 			break;
 		c = *s->p;
@@ -214,7 +240,7 @@ static int single_quoted(struct scan *s, struct word *w)
 
 	shlex_next(s);
 	while (!shlex_at_end(s)) {
-		add_run(s, w, "'");
+		add_run(s, w, SQ_STOP);
 		if (shlex_at_end(s))
 			break;
 		if (*s->p == '\'') {
@@ -259,8 +285,11 @@ int shlex_read_word(struct scan *s, struct word *w)
 			w->quoted = true;
 			if (double_quoted(s, w))
 				return -EINVAL;
-		} else if (plain_or_expansion(s, w)) {
-			return -EINVAL;
+		} else if (c == '$' || c == '`') {
+			if (plain_or_expansion(s, w))
+				return -EINVAL;
+		} else {
+			add_run(s, w, WORD_STOP);
 		}
 	}
 	return 0;
