@@ -116,11 +116,13 @@ static void bond_option(struct host_bond *b, const struct ifopt *o,
 			   OPTSTR_BONDING_OPTS, &o->loc, d);
 	} else {
 		first = strtok_r(copy, " \t", &save);
-		if (first && strtok_r(NULL, " \t", &save))
+		if (first && strtok_r(NULL, " \t", &save)) {
 			diags_add(d, DIAG_ERROR, &o->loc,
 				  "%s: one value expected, got '%s'", o->key,
 				  o->value);
-		else
+			/* a value that could not be read (the boot policy) */
+			b->conf.refused |= BONDOPT_BIT(bondopt_id(opt));
+		} else
 			optstr_set(&b->conf, opt, first ? first : "",
 				   OPTSTR_BONDING_OPTS, &o->loc, d);
 	}
@@ -157,11 +159,65 @@ static void slaves_option(struct host_bond *b, const struct ifopt *o,
 	free(copy);
 }
 
+/* bond-lacp-rate and bond_lacp_rate: the same key. */
+static bool same_key(const char *a, const char *b)
+{
+	if (!is_bond_key(a) || !is_bond_key(b))
+		return !strcmp(a, b);
+	for (a += 5, b += 5; *a && *b; a++, b++)
+		if (*a != *b &&
+		    !((*a == '-' || *a == '_') && (*b == '-' || *b == '_')))
+			return false;
+	return !*a && !*b;
+}
+
+/*
+ * A bond key given again in the stanza: ifupdown hands the hooks the
+ * first (its environment has both, getenv() finds the first). Says so
+ * and returns true for the later one.
+ */
+static bool given_again(const struct iface *f, size_t i, struct diags *d)
+{
+	const struct ifopt *o = &f->opts[i];
+	size_t j;
+
+	if (!is_bond_key(o->key) && strcmp(o->key, "slaves"))
+		return false;
+	for (j = 0; j < i; j++)
+		if (same_key(f->opts[j].key, o->key)) {
+			diags_add(
+				d, DIAG_WARNING, &o->loc,
+				"%s is given again in this stanza; ifupdown uses the first, from line %u, and so does this reader: this one is ignored (give it once)",
+				o->key, f->opts[j].loc.line);
+			return true;
+		}
+	return false;
+}
+
+/* The stanza's first bond-master, if it names an interface. */
+static const struct ifopt *master_of(const struct iface *f)
+{
+	size_t i;
+
+	for (i = 0; i < f->n_opts; i++)
+		if (key_is(f->opts[i].key, "master"))
+			return ifname_check(f->opts[i].value) ? NULL :
+								&f->opts[i];
+	return NULL;
+}
+
 static bool declares_bond(const struct iface *f)
 {
 	const char *const *k;
 	size_t i;
 
+	/*
+	 * A slave's stanza (bond-master) may carry bond options: Debian's
+	 * hook sets them on its master, so they declare the master, not a
+	 * bond of the slave's name (slave_options()).
+	 */
+	if (master_of(f))
+		return false;
 	for (i = 0; i < f->n_opts; i++) {
 		if (!strcmp(f->opts[i].key, "slaves"))
 			return true;
@@ -176,19 +232,68 @@ static bool declares_bond(const struct iface *f)
 	return false;
 }
 
+/*
+ * The bond options on slave stanza @f, of bond @m: Debian's hook sets
+ * them on the master when the slave comes up (creating the master if it
+ * must), as README.Debian's hotplug examples use them. They make a
+ * declaration of the master, merged with its own stanza's (host.c says
+ * where the two disagree); brought up at boot when the slave is.
+ */
+static void slave_options(struct ifaces *s, const struct iface *f,
+			  const struct ifopt *m)
+{
+	struct host_bond *b = NULL;
+	const char *const *k;
+	size_t i;
+
+	for (i = 0; i < f->n_opts; i++) {
+		const struct ifopt *o = &f->opts[i];
+
+		if (!is_bond_key(o->key) && strcmp(o->key, "slaves"))
+			continue;
+		if (given_again(f, i, s->d))
+			continue;
+		for (k = hook_keys; *k; k++)
+			if (key_is(o->key, *k))
+				break;
+		if (*k && strcmp(*k, "slaves"))
+			continue;
+		if (*k || !strcmp(o->key, "slaves")) {
+			diags_add(
+				s->d, DIAG_WARNING, &o->loc,
+				"%s on a stanza with %s: Debian's hook enslaves only %s to %s and ignores this list (remove it, or list the slaves on %s's stanza)",
+				o->key, m->key, f->name, m->value, m->value);
+			continue;
+		}
+		if (!b) {
+			b = host_conf_declare(s->h, HOST_INTERFACES, m->value,
+					      &o->loc);
+			b->onboot = is_up(s, f->name);
+		}
+		bond_option(b, o, s->d);
+	}
+}
+
 void iface_read(struct ifaces *s, const struct iface *f)
 {
+	const struct ifopt *m = master_of(f);
 	struct host_bond *b = NULL;
 	size_t i;
 
 	if (declares_bond(f)) {
 		b = host_conf_declare(s->h, HOST_INTERFACES, f->name, &f->loc);
 		b->onboot = is_up(s, f->name);
+	} else if (m) {
+		slave_options(s, f, m);
 	}
 	for (i = 0; i < f->n_opts; i++) {
 		const struct ifopt *o = &f->opts[i];
 
+		if (b && given_again(f, i, s->d))
+			continue;
 		if (key_is(o->key, "master")) {
+			if (!b && o != m && m)
+				continue; /* said by slave_options() */
 			struct host_claim *c;
 
 			if (ifname_check(o->value)) {
