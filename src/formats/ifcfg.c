@@ -104,6 +104,20 @@ static bool declares_bond(const struct ifcfg *f)
 	return false;
 }
 
+/* Whether @f says anything of a bond: bond keys, or a slave's. */
+static bool plays_part(const struct ifcfg *f)
+{
+	size_t i;
+
+	if (declares_bond(f) || get(f, "MASTER") || get(f, "MASTER_UUID") ||
+	    get(f, "SLAVE"))
+		return true;
+	for (i = 0; i < f->sh.n_vars; i++)
+		if (!strncmp(f->sh.vars[i].name, "BOND", 4))
+			return true;
+	return false;
+}
+
 /* The device a slave's MASTER= or MASTER_UUID= names, or NULL. */
 static void bad_key_check(const struct ifcfg *f, struct diags *d)
 {
@@ -369,6 +383,7 @@ int ifcfg_read_files(struct host_conf *h, const char *const *paths, size_t n,
 	unsigned int errors = d->errors;
 	struct ifcfg_index ix;
 	const struct ifcfg *by;
+	struct diags_mark mark;
 	const char *base;
 	size_t i, len;
 	char *buf;
@@ -386,7 +401,15 @@ int ifcfg_read_files(struct host_conf *h, const char *const *paths, size_t n,
 		shfile_parse(&f->sh, buf, len, f->path, d);
 		free(buf);
 		f->readable = true;
+		mark = diags_mark(d);
 		find_device(f, d);
+		/*
+		 * The name of a profile that plays no part in any bond (no
+		 * bond or slave keys) is not ours to judge: a NAME=-only
+		 * profile of NetworkManager's is no error of the host's bonds.
+		 */
+		if (!plays_part(f))
+			diags_rewind(d, mark);
 		f->uuid = value(f, "UUID");
 		f->master = value(f, "MASTER");
 		f->master_uuid = value(f, "MASTER_UUID");

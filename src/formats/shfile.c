@@ -132,6 +132,41 @@ static void commit_var(struct scan *s, struct shvar *v, bool append)
 	s->f->vars[s->f->n_vars++] = *v;
 }
 
+/*
+ * The assignments of the line being read, set once the line is whole: bash
+ * parses a line before it runs any of it, so a syntax error anywhere in it
+ * sets nothing of it.
+ */
+struct held {
+	struct shvar *v;
+	bool *append;
+	size_t n;
+};
+
+static void hold(struct scan *s, struct shvar *v, bool append)
+{
+	struct held *h = s->held;
+
+	h->v = xreallocarray(h->v, h->n + 1, sizeof(*h->v));
+	h->append = xreallocarray(h->append, h->n + 1, sizeof(*h->append));
+	h->v[h->n] = *v;
+	h->append[h->n++] = append;
+}
+
+/* Sets the held assignments from @from on, or with @drop forgets them. */
+static void release(struct scan *s, size_t from, bool drop)
+{
+	struct held *h = s->held;
+	size_t i;
+
+	for (i = from; i < h->n; i++)
+		if (drop)
+			free_var(&h->v[i]);
+		else
+			commit_var(s, &h->v[i], h->append[i]);
+	h->n = from;
+}
+
 /* NAME=( word... ), over as many lines as it takes. */
 static int read_array(struct scan *s, struct shvar *v, struct word *w)
 {
@@ -277,16 +312,16 @@ static int read_assignments(struct scan *s, struct word *w)
 
 	for (;;) {
 		shlex_skip_blanks(s);
-		/* A=1 && B=2 sets both, as A=1; B=2 does */
-		if (shlex_at_end(s) || *s->p == '\n' || *s->p == ';' ||
-		    *s->p == '#' || *s->p == '&' || *s->p == '|')
-			break;
-		if (redirection(s, w)) {
+		if (!shlex_at_end(s) && redirection(s, w)) {
 			/* A=1 >file: A is set, the file made: the value is kept */
 			if (shlex_read_word(s, w))
 				break;
 			continue;
 		}
+		/* A=1 && B=2 sets both, as A=1; B=2 does */
+		if (shlex_at_end(s) || *s->p == '\n' || *s->p == ';' ||
+		    *s->p == '#' || *s->p == '&' || *s->p == '|')
+			break;
 		len = shlex_assignment_name(s, &append);
 		if (!len || n == 64) {
 			/* a command with variables for it alone */
@@ -334,7 +369,7 @@ static int read_assignments(struct scan *s, struct word *w)
 			pending[0].name);
 	}
 	for (i = 0; i < n; i++)
-		commit_var(s, &pending[i], appends[i]);
+		hold(s, &pending[i], appends[i]);
 	if (err)
 		return err;
 	shlex_skip_blanks(s);
@@ -404,6 +439,72 @@ static int read_command(struct scan *s, struct word *w)
 	return shlex_skip_code(s, 0, NULL);
 }
 
+/* ; ;; & && | || |& at the read position, read. */
+static const char *operator(struct scan *s)
+{
+	char c = shlex_next(s), d = shlex_peek(s, 0);
+
+	if (c == ';')
+		return d == ';' ? (shlex_next(s), ";;") : ";";
+	if (c == '&')
+		return d == '&' ? (shlex_next(s), "&&") : "&";
+	if (d == '|' || d == '&')
+		return shlex_next(s) == '|' ? "||" : "|";
+	return "|";
+}
+
+/* A line bash refuses: said, and nothing more is read, as bash reads no more. */
+static void syntax_error(struct scan *s, const char *op, const char *where)
+{
+	char msg[256];
+
+	snprintf(
+		msg, sizeof(msg),
+		"syntax error %s '%s': bash refuses this line and reads no further, so nothing from here on is read (%s)",
+		where, op,
+		!strcmp(where, "after") ?
+			"end the line with a command, or remove the operator" :
+			"remove the stray operator");
+	shlex_error_at(s, s->line, msg);
+}
+
+/*
+ * The assignments of the command just read, from @start, run in a subshell
+ * (before '&', around '|'): bash does not set them; neither does this.
+ */
+static void in_subshell(struct scan *s, size_t start, const char *op)
+{
+	struct held *h = s->held;
+
+	if (start == h->n)
+		return;
+	diags_add(
+		s->d, DIAG_WARNING, &h->v[start].loc,
+		"%s=... %s '%s' runs in a subshell in bash and is not set; it is left out (remove the '%s')",
+		h->v[start].name, !strcmp(op, "&") ? "before" : "beside", op,
+		op);
+	release(s, start, true);
+}
+
+/* The first line that ends in CR LF, said (the lexer takes CR as blank). */
+static void crlf(struct scan *s, const char *buf, size_t len)
+{
+	const char *cr = memchr(buf, '\r', len);
+	struct diag_loc loc;
+	const char *p;
+
+	while (cr && cr + 1 < buf + len && cr[1] != '\n')
+		cr = memchr(cr + 1, '\r', (size_t)(buf + len - cr - 1));
+	if (!cr || cr + 1 >= buf + len)
+		return;
+	loc = shlex_here(s, 1);
+	for (p = buf; p < cr; p++)
+		loc.line += *p == '\n';
+	diags_add(
+		s->d, DIAG_WARNING, &loc,
+		"the line ends in CR LF (a DOS file): bash keeps the CR in the value, which the scripts then cannot use; read here without it (convert the file with dos2unix)");
+}
+
 int shfile_parse(struct shfile *f, const char *buf, size_t len,
 		 const char *source, struct diags *d)
 {
@@ -414,8 +515,14 @@ int shfile_parse(struct shfile *f, const char *buf, size_t len,
 			  .d = d,
 			  .f = f };
 	struct word w = { 0 };
+	struct held held = { 0 };
+	bool cmd = false, more = false, piped = false, bad = false;
+	const char *op = NULL;
+	size_t start = 0;
 
 	memset(f, 0, sizeof(*f));
+	s.held = &held;
+	crlf(&s, buf, len);
 	while (!shlex_at_end(&s)) {
 		shlex_skip_blanks(&s);
 		if (shlex_at_end(&s))
@@ -424,19 +531,49 @@ int shfile_parse(struct shfile *f, const char *buf, size_t len,
 		case '\n':
 			shlex_next(&s);
 			shlex_skip_heredocs(&s);
+			if (!more) {
+				release(&s, 0, false);
+				cmd = false;
+			}
 			continue;
 		case '#':
 			shlex_skip_comment(&s);
 			continue;
 		case ';':
-			shlex_next(&s);
+		case '&':
+		case '|':
+			op = operator(&s);
+			if (!cmd || !strcmp(op, ";;")) {
+				syntax_error(&s, op, "near");
+				bad = true;
+				break;
+			}
+			if (!strcmp(op, "&") || !strcmp(op, "|"))
+				in_subshell(&s, start, op);
+			piped = !strcmp(op, "|");
+			more = strcmp(op, ";") && strcmp(op, "&");
+			cmd = false;
 			continue;
 		}
+		if (bad)
+			break;
+		start = held.n;
 		if (read_command(&s, &w) || s.too_many) {
 			/* a quote or bracket left open: the rest is unreadable */
 			break;
 		}
+		if (piped)
+			in_subshell(&s, start, "|");
+		cmd = true;
+		more = piped = false;
 	}
+	if (more && !bad) {
+		syntax_error(&s, op, "after");
+		bad = true;
+	}
+	release(&s, 0, bad);
+	free(held.v);
+	free(held.append);
 	shlex_skip_heredocs(&s);
 	strbuf_free(&w.text);
 	return s.err;
@@ -460,28 +597,4 @@ void shfile_free(struct shfile *f)
 const struct shvar *shfile_get(const struct shfile *f, const char *name)
 {
 	return find_var((struct shfile *)f, name);
-}
-
-void shfile_write_quoted(FILE *out, const char *s)
-{
-	const char *p;
-
-	fputc('\'', out);
-	for (p = s; *p; p++) {
-		if (*p == '\'')
-			fputs("'\\''", out);
-		else
-			fputc(*p, out);
-	}
-	fputc('\'', out);
-}
-
-void shfile_write_word(FILE *out, const char *s)
-{
-	if (*s &&
-	    strspn(s, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
-		      "0123456789._:/+,=@%-") == strlen(s))
-		fputs(s, out);
-	else
-		shfile_write_quoted(out, s);
 }

@@ -285,6 +285,16 @@ int shlex_read_word(struct scan *s, struct word *w)
 			w->quoted = true;
 			if (double_quoted(s, w))
 				return -EINVAL;
+		} else if (c == '$' && shlex_peek(s, 1) == '\'') {
+			w->quoted = true;
+			if (shlex_ansi_c_quoted(s, w))
+				return -EINVAL;
+		} else if (c == '$' && shlex_peek(s, 1) == '"') {
+			/* $"...": a translated string; untranslated, "..." */
+			w->quoted = true;
+			shlex_next(s);
+			if (double_quoted(s, w))
+				return -EINVAL;
 		} else if (c == '$' || c == '`') {
 			if (plain_or_expansion(s, w))
 				return -EINVAL;

@@ -32,6 +32,7 @@ struct scan {
 	struct heredoc heredocs[MAX_HEREDOCS];
 	unsigned int n_heredocs;
 	bool too_many; /* MAX_VARS reached */
+	void *held; /* shfile.c: the assignments of the line being read */
 };
 
 /* A word as read: its text after quote removal, and what it held. */
@@ -44,6 +45,13 @@ struct word {
 
 /* Where line @line of the file being read is, for a diagnostic. */
 struct diag_loc shlex_here(const struct scan *s, unsigned int line);
+
+/*
+ * A $'...' at the read position (shquote.c), decoded into @w as bash
+ * decodes it; a NUL ends the value, as in bash. Returns 0, or -EINVAL
+ * (reported) when the quote is not closed.
+ */
+int shlex_ansi_c_quoted(struct scan *s, struct word *w);
 
 /* An error at line @line: reported, and the reading fails. */
 void shlex_error_at(struct scan *s, unsigned int line, const char *msg);

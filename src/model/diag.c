@@ -19,6 +19,20 @@ void diags_init(struct diags *d)
 	*d = (struct diags){ 0 };
 }
 
+struct diags_mark diags_mark(const struct diags *d)
+{
+	return (struct diags_mark){ d->n, d->errors, d->warnings, d->dropped };
+}
+
+void diags_rewind(struct diags *d, struct diags_mark m)
+{
+	while (d->n > m.n)
+		free(d->v[--d->n].message);
+	d->errors = m.errors;
+	d->warnings = m.warnings;
+	d->dropped = m.dropped;
+}
+
 void diags_free(struct diags *d)
 {
 	size_t i;

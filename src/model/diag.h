@@ -51,6 +51,16 @@ struct diags {
 void diags_init(struct diags *d);
 void diags_free(struct diags *d);
 
+/* Where @d is now, to go back to with diags_rewind(). */
+struct diags_mark {
+	size_t n;
+	unsigned int errors, warnings, dropped;
+};
+struct diags_mark diags_mark(const struct diags *d);
+
+/* Forgets every diagnostic added since @m, and their counts. */
+void diags_rewind(struct diags *d, struct diags_mark m);
+
 /*
  * Adds one diagnostic; @loc may be NULL. Control characters in the message
  * become '?', so that text quoted from a file cannot play tricks on a

@@ -494,7 +494,7 @@ consume() {
 	has_diag $NS/ifcfg-bond0 3 note "NetworkManager manages bond0"
 }
 
-@test "ifcfg without DEVICE=: a warning for a bond's file and a slave's without HWADDR=, a note otherwise" {
+@test "ifcfg without DEVICE=: a warning for a bond's file and a slave's without HWADDR=, a note for a slave's with it, nothing for a profile that plays no part in a bond" {
 	NS=etc/sysconfig/network-scripts
 	mkfile $NS/ifcfg-bond0 'TYPE=Bond\nBONDING_MASTER=yes\nHWADDR=52:54:00:00:00:01\nBONDING_OPTS="mode=1 miimon=100"\n'
 	mkfile $NS/ifcfg-eth0 'MASTER=bond0\nSLAVE=yes\n'
@@ -506,5 +506,6 @@ consume() {
 	has_diag $NS/ifcfg-bond0 - warning "no DEVICE=; bondcfg takes the device name bond0 from the file name, but the initscripts find the device only by DEVICE= or HWADDR= (add DEVICE=bond0)"
 	has_diag $NS/ifcfg-eth0 - warning "no DEVICE=; bondcfg takes the device name eth0 from the file name"
 	has_diag $NS/ifcfg-eth1 - note "no DEVICE=; the device name eth1 is taken from the file name (add DEVICE=eth1)"
-	has_diag $NS/ifcfg-eth2 - note "no DEVICE=; the device name eth2 is taken from the file name (add DEVICE=eth2)"
+	# not ours to judge: no bond or slave keys
+	[[ "$err" != *ifcfg-eth2* ]]
 }

@@ -31,3 +31,27 @@ corpus() {
 	[[ "$output" == *"1 cases, 1 disagree"* ]]
 	[[ "$output" == *"stdout < slaves=eth0"* ]]
 }
+
+@test "corpus: ifcfg files of initscripts and NetworkManager" {
+	corpus ifcfg 24
+}
+
+@test "corpus: every ifcfg file of the corpus reads as bash reads it: each variable the same" {
+	local cases=("$C/ifcfg"/*.case)
+
+	run "$C/check" --bash "$BUILDDIR/tests/shfile-dump" "${cases[@]}"
+	echo "# bash: ${output##*$'\n'}" >&3
+	[ "$status" -eq 0 ] || { echo "$output" | sed 's/^/# /' >&2; return 1; }
+	# the deliberate differences aside, at least 20 files compared
+	[ "$(sed -n 's/^\([0-9]*\) files.*/\1/p' <<<"${output##*$'\n'}")" -ge 20 ]
+}
+
+@test "corpus: the comparison with bash finds a difference" {
+	local c=$BATS_TEST_TMPDIR/crlf.case
+
+	# the CR LF case, which differs on purpose, without its mark
+	grep -v '^# bash: differs' "$C/ifcfg/dos-crlf.case" >"$c"
+	run "$C/check" --bash "$BUILDDIR/tests/shfile-dump" "$c"
+	[ "$status" -eq 1 ]
+	[[ "$output" == *"1 files, 1 disagree"* ]]
+}
