@@ -9,6 +9,7 @@
 
 #include <errno.h>
 #include <stdlib.h>
+#include <sys/stat.h>
 #include <string.h>
 
 #include "formats/cfgfile.h"
@@ -114,10 +115,23 @@ static void set_option(struct host_bond *b, const struct bondopt *opt,
 	}
 	w = words_of(v, &n);
 	if (opt->kind == BONDOPT_IPV4S || opt->kind == BONDOPT_IPV6S) {
-		/* one address per word, as netifrc writes them */
+		/* one address per word, "+" before it or not ("+${i#+}") */
 		for (i = 0; i < n; i++)
-			optstr_set(&b->conf, opt, w[i], OPTSTR_BONDING_OPTS,
-				   &v->loc, d);
+			optstr_set(&b->conf, opt, w[i] + (w[i][0] == '+'),
+				   OPTSTR_BONDING_OPTS, &v->loc, d);
+	} else if (n == 1 && bondopt_id(opt) == BONDOPT_MODE &&
+		   !strcmp(w[0], "round-robin")) {
+		/*
+		 * net.example's spelling: netifrc writes it to sysfs as it
+		 * is, the driver refuses it and the bond keeps its default,
+		 * balance-rr, which is what the word means.
+		 */
+		diags_add(
+			d, DIAG_WARNING, &v->loc,
+			"%s: the driver refuses 'round-robin' (net.example's spelling): the bond stays in its default mode, balance-rr, as meant; write balance-rr",
+			v->name);
+		optstr_set(&b->conf, opt, "balance-rr", OPTSTR_BONDING_OPTS,
+			   &v->loc, d);
 	} else if (n == 1) {
 		optstr_set(&b->conf, opt, w[0], OPTSTR_BONDING_OPTS, &v->loc,
 			   d);
@@ -154,24 +168,77 @@ static void addresses(struct host_bond *b, const struct shvar *v,
 
 static void onboot(struct host_conf *h, struct host_bond *b)
 {
-	static const char *const levels[] = { "boot", "default", NULL };
+	static const char *const levels[] = { "sysinit", "boot", "default",
+					      NULL };
 	const char *const *l;
+	struct stat st;
 	char *path;
 
 	for (l = levels; *l; l++) {
 		path = xasprintf("%s/etc/runlevels/%s/net.%s", h->root, *l,
 				 b->conf.name);
-		if (cfgfile_exists(path))
+		/* the link is what counts: rc-update makes it absolute,
+		 * which under --root points out of the tree */
+		if (!lstat(path, &st))
 			b->onboot = true;
 		free(path);
 	}
+}
+
+/*
+ * The interface whose variables end in @var: the service net.X (a link in
+ * /etc/init.d or a runlevel) whose X netifrc maps to @var (bond-lan for
+ * slaves_bond_lan), else @var itself. Two such services: said, the first.
+ */
+static const char *service_name(struct host_conf *h, const char *var,
+				const struct diag_loc *loc, struct diags *d)
+{
+	static const char *const dirs[] = { "etc/init.d",
+					    "etc/runlevels/sysinit",
+					    "etc/runlevels/boot",
+					    "etc/runlevels/default", NULL };
+	const char *const *dir, *found = NULL;
+	char mapped[IF_NAMESIZE], *path, **names;
+	struct diags quiet; /* an unreadable folder: no service there */
+	size_t n, i;
+	int err;
+
+	for (dir = dirs; *dir; dir++) {
+		path = xasprintf("%s/%s", h->root, *dir);
+		diags_init(&quiet);
+		err = cfgfile_list(path, &names, &n, &quiet);
+		diags_free(&quiet);
+		free(path);
+		if (err)
+			continue;
+		for (i = 0; i < n; i++) {
+			const char *x = names[i] + 4;
+
+			if (strncmp(names[i], "net.", 4) || !strcmp(x, "lo") ||
+			    strlen(x) >= IF_NAMESIZE || !strcmp(x, var))
+				continue;
+			ifvar(x, mapped, sizeof(mapped));
+			if (strcmp(mapped, var))
+				continue;
+			if (!found)
+				found = host_conf_keep(h, xstrdup(x));
+			else if (strcmp(found, x))
+				diags_add(
+					d, DIAG_WARNING, loc,
+					"services net.%s and net.%s both read the variables of %s; the bond is taken to be %s (remove one)",
+					found, x, var, found);
+		}
+		cfgfile_list_free(names, n);
+	}
+	return found ? found : var;
 }
 
 /* slaves_X="a b": bond X and its slaves, then every <option>_X. */
 static void declare_bond(struct host_conf *h, const struct shfile *sh,
 			 const struct shvar *slaves, struct diags *d)
 {
-	const char *name = slaves->name + strlen("slaves_");
+	const char *name = service_name(h, slaves->name + strlen("slaves_"),
+					&slaves->loc, d);
 	char var[IF_NAMESIZE], **w;
 	size_t i, n, plen, vlen = strlen(name);
 	struct host_bond *b;

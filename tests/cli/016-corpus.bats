@@ -55,3 +55,7 @@ corpus() {
 	[ "$status" -eq 1 ]
 	[[ "$output" == *"1 files, 1 disagree"* ]]
 }
+
+@test "corpus: Gentoo's conf.d/net (netifrc), with its services' links" {
+	corpus confd 12
+}
