@@ -71,9 +71,88 @@ static bool key_is(const char *key, const char *name)
 	return true;
 }
 
-static void bond_option(struct host_bond *b, const struct ifopt *o,
-			struct diags *d)
+/* bond-lacp-rate and bond_lacp_rate: the same key. */
+static bool same_key(const char *a, const char *b);
+/* The stanza's earlier key @i given again: said; true for a later one. */
+static bool given_again(const struct iface *f, size_t i, struct diags *d);
+
+/* ifupdown2's booleans: yes, on and fast are 1, no, off and slow 0. */
+static const char *ifupdown2_bool(const char *v)
 {
+	static const char *const one[] = { "yes", "on", "fast", NULL },
+				 *const zero[] = { "no", "off", "slow", NULL };
+	const char *const *w;
+
+	for (w = one; *w; w++)
+		if (!strcmp(v, *w))
+			return "1";
+	for (w = zero; *w; w++)
+		if (!strcmp(v, *w))
+			return "0";
+	return v;
+}
+
+/* The option that key @key is ifupdown2's other name for, or NULL. */
+static const struct bondopt *ifupdown2_option(const char *key)
+{
+	const char *const *k;
+	int id;
+
+	for (id = 0; id < BONDOPT_COUNT; id++)
+		for (k = bondopt_get(id)->ifupdown2; k && *k; k++)
+			if (same_key(key, *k))
+				return bondopt_get(id);
+	return NULL;
+}
+
+static void set_one(struct ifaces *s, struct host_bond *b,
+		    const struct bondopt *opt, const struct ifopt *o,
+		    const char *v)
+{
+	if (s->ifupdown2 && (opt->flags & BONDOPT_F_IFUPDOWN2_BOOL))
+		v = ifupdown2_bool(v);
+	optstr_set(&b->conf, opt, v, OPTSTR_BONDING_OPTS, &o->loc, s->d);
+}
+
+/*
+ * ifupdown2's other keys (bond-ad-sys-mac-addr, es-sys-mac, ...): each
+ * sets its option unless the option's own key did, and of two of them the
+ * one earlier in the row's list wins, as ifupdown2 lets it override.
+ */
+static void ifupdown2_options(struct ifaces *s, struct host_bond *b,
+			      const struct iface *f)
+{
+	const struct bondopt *opt;
+	const char *const *k;
+	size_t i, j;
+
+	for (i = 0; i < f->n_opts; i++) {
+		const struct ifopt *o = &f->opts[i];
+		bool stronger = false;
+
+		opt = ifupdown2_option(o->key);
+		if (!opt || given_again(f, i, s->d))
+			continue;
+		if (bond_conf_has(&b->conf, bondopt_id(opt))) {
+			diags_add(
+				s->d, DIAG_NOTE, &o->loc,
+				"%s is left out: the stanza sets %s already, which ifupdown2 takes over it",
+				o->key, opt->name);
+			continue;
+		}
+		for (k = opt->ifupdown2; *k && !same_key(*k, o->key); k++)
+			for (j = 0; j < f->n_opts; j++)
+				stronger |= same_key(f->opts[j].key, *k);
+		if (stronger)
+			continue;
+		set_one(s, b, opt, o, o->value);
+	}
+}
+
+static void bond_option(struct ifaces *s, struct host_bond *b,
+			const struct ifopt *o)
+{
+	struct diags *d = s->d;
 	const struct bondopt *opt;
 	const char *near;
 	char name[64], *copy, *w, *save = NULL, *first;
@@ -122,17 +201,55 @@ static void bond_option(struct host_bond *b, const struct ifopt *o,
 				  o->value);
 			/* a value that could not be read (the boot policy) */
 			b->conf.refused |= BONDOPT_BIT(bondopt_id(opt));
-		} else
-			optstr_set(&b->conf, opt, first ? first : "",
-				   OPTSTR_BONDING_OPTS, &o->loc, d);
+		} else {
+			set_one(s, b, opt, o, first ? first : "");
+		}
 	}
 	free(copy);
 }
 
-static void slaves_option(struct host_bond *b, const struct ifopt *o,
-			  struct diags *d)
+/* One name of a slave list, checked, added to @b. */
+static void add_listed(struct host_bond *b, const struct ifopt *o,
+		       const char *w, struct diags *d)
 {
-	char *copy = xstrdup(o->value), *w, *save = NULL;
+	if (ifname_check(w))
+		diags_add(d, DIAG_ERROR, &o->loc,
+			  "%s: '%s' is not an interface name", o->key, w);
+	else
+		host_bond_add_slave(b, w, &o->loc, d);
+}
+
+/* ifupdown2's "regex EXPR": the stanzas it names, here. */
+static void regex_word(struct ifaces *s, struct host_bond *b,
+		       const struct ifopt *o, const char *w)
+{
+	char **names;
+	size_t n, i;
+	int err;
+
+	n = ifupdown2_regex(s, w, &names, &err);
+	if (err)
+		diags_add(s->d, DIAG_ERROR, &o->loc,
+			  "%s: regex '%s' is not a regular expression", o->key,
+			  w);
+	else if (!n)
+		diags_add(
+			s->d, DIAG_WARNING, &o->loc,
+			"%s: regex '%s' matches no interface of the configuration; ifupdown2 matches the live links too, which a reading of files cannot: list the slaves",
+			o->key, w);
+	for (i = 0; i < n; i++) {
+		add_listed(b, o, names[i], s->d);
+		free(names[i]);
+	}
+	free(names);
+}
+
+static void slaves_option(struct ifaces *s, struct host_bond *b,
+			  const struct ifopt *o)
+{
+	char *copy = xstrdup(o->value), *w, *save = NULL, **names;
+	bool glob = false, regex = false;
+	size_t n, i;
 
 	b->list_given = true;
 	b->list_loc = o->loc;
@@ -142,19 +259,36 @@ static void slaves_option(struct host_bond *b, const struct ifopt *o,
 	}
 	if (!strcmp(o->value, "all")) {
 		diags_add(
-			d, DIAG_WARNING, &o->loc,
+			s->d, DIAG_WARNING, &o->loc,
 			"bond-slaves all enslaves whatever Ethernet devices exist at boot; it is not resolved here: list the slaves");
 		free(copy);
 		return;
 	}
+	/* ifupdown2: "glob" and "regex" apply to the next word alone */
 	for (w = strtok_r(copy, " \t", &save); w;
 	     w = strtok_r(NULL, " \t", &save)) {
-		if (ifname_check(w))
-			diags_add(d, DIAG_ERROR, &o->loc,
-				  "bond-slaves: '%s' is not an interface name",
-				  w);
-		else
-			host_bond_add_slave(b, w, &o->loc, d);
+		if (!strcmp(w, "glob") || !strcmp(w, "regex")) {
+			glob = w[0] == 'g';
+			regex = !glob;
+			continue;
+		}
+		if (!strcmp(w, "noglob") || !strcmp(w, "noregex")) {
+			glob = regex = false;
+			continue;
+		}
+		if (regex) {
+			regex_word(s, b, o, w);
+		} else if (glob) {
+			n = ifupdown2_glob(w, &names);
+			for (i = 0; i < n; i++) {
+				add_listed(b, o, names[i], s->d);
+				free(names[i]);
+			}
+			free(names);
+		} else {
+			add_listed(b, o, w, s->d);
+		}
+		glob = regex = false;
 	}
 	free(copy);
 }
@@ -270,7 +404,7 @@ static void slave_options(struct ifaces *s, const struct iface *f,
 					      &o->loc);
 			b->onboot = is_up(s, f->name);
 		}
-		bond_option(b, o, s->d);
+		bond_option(s, b, o);
 	}
 }
 
@@ -280,6 +414,20 @@ void iface_read(struct ifaces *s, const struct iface *f)
 	struct host_bond *b = NULL;
 	size_t i;
 
+	if (m && s->ifupdown2) {
+		char at[512];
+
+		/* its bond addon enslaves what a master's bond-slaves lists */
+		diag_loc_format(&s->dialect_loc, at, sizeof(at));
+		diags_add(
+			s->d, DIAG_WARNING, &m->loc,
+			"%s: ifupdown2 does not read it, and these files are ifupdown2's (%s%s%s): %s is not enslaved, nor are this stanza's bond options set (list %s in %s's bond-slaves)",
+			m->key, s->dialect_why,
+			s->dialect_loc.source ? ", " : "",
+			s->dialect_loc.source ? at : "", f->name, f->name,
+			m->value);
+		return;
+	}
 	if (declares_bond(f)) {
 		b = host_conf_declare(s->h, HOST_INTERFACES, f->name, &f->loc);
 		b->onboot = is_up(s, f->name);
@@ -309,13 +457,22 @@ void iface_read(struct ifaces *s, const struct iface *f)
 		} else if (!b) {
 			continue;
 		} else if (key_is(o->key, "slaves") ||
-			   !strcmp(o->key, "slaves")) {
-			/* "slaves" is the hooks' older spelling */
-			slaves_option(b, o, s->d);
+			   !strcmp(o->key, "slaves") ||
+			   key_is(o->key, "ports")) {
+			/* "slaves": the hooks' older spelling; ports:
+			 * ifupdown2's other name */
+			slaves_option(s, b, o);
 		} else if (key_is(o->key, "give-a-chance")) {
 			continue; /* a wait of the if-up hook, not an option */
+		} else if (key_is(o->key, "lacp-bypass-allow")) {
+			diags_add(
+				s->d, DIAG_WARNING, &o->loc,
+				"%s: an option of Cumulus Linux's kernel, which Linux's bonding driver does not have; ignored",
+				o->key);
+		} else if (ifupdown2_option(o->key)) {
+			continue; /* ifupdown2_options(), after the others */
 		} else if (is_bond_key(o->key)) {
-			bond_option(b, o, s->d);
+			bond_option(s, b, o);
 		} else if (!strcmp(o->key, "address")) {
 			if (values_valid_address(o->value))
 				host_bond_add_address(b, o->value);
@@ -339,6 +496,8 @@ void iface_read(struct ifaces *s, const struct iface *f)
 					o->value);
 		}
 	}
+	if (b)
+		ifupdown2_options(s, b, f);
 	/* address 192.0.2.1 with netmask 255.255.255.0 */
 	if (b && b->n_addresses == 1 && !strchr(b->addresses[0], '/')) {
 		for (i = 0; i < f->n_opts; i++)

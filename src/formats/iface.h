@@ -42,11 +42,34 @@ struct ifaces {
 	unsigned int n_chain;
 	unsigned int files;
 	bool full; /* MAX_IFACES reached */
+	bool mako; /* a Mako template line was said */
+	/* read as ifupdown2 reads it (iface_dialect()), and why */
+	bool ifupdown2;
+	char dialect_why[96];
+	struct diag_loc dialect_loc;
 	char root_real[PATH_MAX]; /* the --root tree, resolved; "" for none */
 };
 
 /* @name is brought up at boot: an auto or allow-* line names it. */
 void iface_add_up(struct ifaces *s, const char *name);
+
+/*
+ * ifupdown2.c: whether the stanzas of @s are in ifupdown2's dialect: the
+ * tree has /etc/network/ifupdown2 (the package's folder), or the files use
+ * what only ifupdown2 reads (an iface with no address family, bond-ports,
+ * es-sys-mac and ifupdown2's older bond- keys, glob or regex slave lists).
+ */
+void iface_dialect(struct ifaces *s);
+
+/* ifupdown2's glob word expanded (swp1-4.100, swp[1-4], ...): the count. */
+size_t ifupdown2_glob(const char *word, char ***names);
+
+/*
+ * The stanza names that ifupdown2's regex word @expr matches (as Python's
+ * re.search(expr + '$')); @err the regcomp() error, 0 if none.
+ */
+size_t ifupdown2_regex(const struct ifaces *s, const char *expr, char ***names,
+		       int *err);
 
 /* Adds to @s->h what stanza @f declares: a bond, or a slave of one. */
 void iface_read(struct ifaces *s, const struct iface *f);

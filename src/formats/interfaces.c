@@ -162,7 +162,7 @@ static void read_line(struct ifaces *s, const char *path, char *line,
 		     *method = next_word(&p), *extra;
 
 		*cur = NULL;
-		if (!name || !family || !method) {
+		if (!name) {
 			diags_add(
 				s->d, DIAG_ERROR, loc,
 				"iface needs a name, a family and a method: iface bond0 inet static");
@@ -170,15 +170,18 @@ static void read_line(struct ifaces *s, const char *path, char *line,
 		}
 		/* ifupdown refuses the whole file for these */
 		extra = next_word(&p);
-		if (!is_family(family)) {
+		if (family && !is_family(family)) {
 			diags_add(
 				s->d, DIAG_ERROR, loc,
 				"iface %s: '%s' is no address family (inet, inet6, can or ipx); the stanza is not read (one name per iface line: iface %s %s %s)",
 				name, family, name,
-				is_family(method) ? method : "inet",
-				is_family(method) && extra ? extra : "manual");
+				method && is_family(method) ? method : "inet",
+				method && is_family(method) && extra ?
+					extra :
+					"manual");
 			return;
 		}
+		/* a family without a method: ifupdown2 takes static */
 		if (extra) {
 			diags_add(
 				s->d, DIAG_ERROR, loc,
@@ -191,7 +194,8 @@ static void read_line(struct ifaces *s, const char *path, char *line,
 				  "iface %s: not a valid interface name", name);
 			return;
 		}
-		*cur = new_iface(s, name, family, loc);
+		/* no family: ifupdown2's form (iface_dialect()) */
+		*cur = new_iface(s, name, family ? family : "", loc);
 	} else if (!strcmp(kw, "auto") || !strncmp(kw, "allow-", 6)) {
 		*cur = NULL;
 		while ((w = next_word(&p)))
@@ -204,6 +208,13 @@ static void read_line(struct ifaces *s, const char *path, char *line,
 		*cur = NULL;
 		while ((w = next_word(&p)))
 			source_directory(s, path, w, depth, loc);
+	} else if (kw[0] == '%' || !strncmp(kw, "<%", 2)) {
+		*cur = NULL;
+		if (!s->mako)
+			diags_add(
+				s->d, DIAG_ERROR, loc,
+				"a Mako template line: ifupdown2 renders the file with Mako before it reads it, which this reader does not, so what the template makes is not read (write the stanzas out)");
+		s->mako = true;
 	} else if (!strcmp(kw, "mapping") || !strcmp(kw, "rename") ||
 		   !strcmp(kw, "no-auto-down") || !strcmp(kw, "no-scripts")) {
 		*cur = NULL;
@@ -360,6 +371,7 @@ int interfaces_read_file(struct host_conf *h, const char *path, struct diags *d)
 	if (!*h->root || !realpath(h->root, s.root_real))
 		s.root_real[0] = '\0';
 	read_file(&s, path, 0, NULL);
+	iface_dialect(&s);
 	for (i = 0; i < s.n; i++)
 		iface_read(&s, &s.v[i]);
 	ifaces_free(&s);

@@ -78,6 +78,11 @@ static const char *const num_peer_notif_aliases[] = { "num_unsol_na", NULL };
 static const char *const peer_notif_delay_aliases[] = { "peer_notify_delay",
 							NULL };
 static const char *const missed_max_aliases[] = { "missed_max", NULL };
+/* ifupdown2's older keys, and the EVPN system MAC it sets the same way */
+static const char *const ifupdown2_sys_prio[] = { "bond-ad-sys-priority",
+						  NULL };
+static const char *const ifupdown2_system[] = { "bond-ad-sys-mac-addr",
+						"es-sys-mac", NULL };
 
 /* The values systemd-networkd takes, where it takes fewer than the kernel. */
 static const char *const nd_xmit[] = { "layer2",   "layer3+4", "layer2+3",
@@ -130,7 +135,8 @@ const struct bondopt bondopt_table[BONDOPT_COUNT] = {
 	[BONDOPT_USE_CARRIER] = {
 		.name = "use_carrier", .nla = IFLA_BOND_USE_CARRIER, .nla_type = BONDOPT_NLA_U8,
 		.kind = BONDOPT_BOOL, .max = 1, .def = 1,
-		.modes = BOND_MODES_ALL, .flags = BONDOPT_F_MODPARAM,
+		.modes = BOND_MODES_ALL,
+		.flags = BONDOPT_F_MODPARAM | BONDOPT_F_IFUPDOWN2_BOOL,
 		.summary = "use the carrier state for MII monitoring",
 	},
 	[BONDOPT_ARP_INTERVAL] = {
@@ -249,7 +255,7 @@ const struct bondopt bondopt_table[BONDOPT_COUNT] = {
 		.kind = BONDOPT_ENUM, VALUES(lacp_rate_values),
 		.modes = M(8023AD),
 		.flags = BONDOPT_F_DOWN | BONDOPT_F_MODPARAM |
-			 BONDOPT_F_NODEFAULT,
+			 BONDOPT_F_NODEFAULT | BONDOPT_F_IFUPDOWN2_BOOL,
 		.summary = "rate of LACPDUs asked of the partner",
 	},
 	[BONDOPT_AD_SELECT] = {
@@ -270,6 +276,7 @@ const struct bondopt bondopt_table[BONDOPT_COUNT] = {
 	[BONDOPT_AD_ACTOR_SYS_PRIO] = {
 		.networkd = { "AdActorSystemPriority", BONDOPT_ND_NUM },
 		.name = "ad_actor_sys_prio", .nla = IFLA_BOND_AD_ACTOR_SYS_PRIO,
+		.ifupdown2 = ifupdown2_sys_prio,
 		.nla_type = BONDOPT_NLA_U16, .kind = BONDOPT_UINT, .min = 1,
 		.max = 65535, .def = 65535, .modes = M(8023AD),
 		.summary = "802.3ad system priority",
@@ -284,6 +291,7 @@ const struct bondopt bondopt_table[BONDOPT_COUNT] = {
 	[BONDOPT_AD_ACTOR_SYSTEM] = {
 		.networkd = { "AdActorSystem", BONDOPT_ND_TEXT },
 		.name = "ad_actor_system", .nla = IFLA_BOND_AD_ACTOR_SYSTEM,
+		.ifupdown2 = ifupdown2_system,
 		.nla_type = BONDOPT_NLA_BINARY, .kind = BONDOPT_MAC,
 		.modes = M(8023AD),
 		.summary = "802.3ad system MAC address (00:00:00:00:00:00: the bond's)",

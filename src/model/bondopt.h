@@ -125,6 +125,8 @@ enum bondopt_flags {
 	 * option out (a bond in the wrong mode can disturb the switch).
 	 */
 	BONDOPT_F_SWITCH = 1u << 13,
+	/* ifupdown2 reads it as a boolean: yes, on, fast are 1; no, off, slow 0 */
+	BONDOPT_F_IFUPDOWN2_BOOL = 1u << 14,
 };
 
 /* Options that no request to a bond carries. */
@@ -183,6 +185,8 @@ struct bondopt {
 	struct bondopt_networkd networkd; /* its [Bond] key */
 	const char *ifcfg_port; /* a slave's ifcfg key (BOND_PORT_*), or NULL */
 	const char *nmcli_port; /* nmcli's bond-port property, or NULL */
+	/* ifupdown2's other keys for it (bond-ad-sys-priority), or NULL */
+	const char *const *ifupdown2;
 	unsigned int slot; /* BONDOPT_IFNAME: its name buffer in a bond_conf */
 	const char *summary;
 	struct bondopt_kver since; /* first mainline kernel with it; 0: any */

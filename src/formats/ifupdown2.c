@@ -1,0 +1,187 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/*
+ * ifupdown2's dialect of Debian's interfaces format: which dialect a file
+ * set is in, and ifupdown2's slave lists (glob and regex words). iface.c
+ * reads the stanzas with them.
+ */
+#include "config.h"
+
+#include <regex.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "formats/iface.h"
+#include "model/ifname.h"
+#include "model/xalloc.h"
+
+/* more names than a glob may make: the rest are said and left out */
+#define GLOB_MAX 1024
+
+/* Keys only ifupdown2 reads (bond-ports, es-sys-mac, ...). */
+static bool ifupdown2_only_key(const char *key)
+{
+	static const char *const keys[] = { "bond-ports", "bond_ports",
+					    "bond-lacp-bypass-allow",
+					    "bond_lacp_bypass_allow", NULL };
+	const char *const *k;
+	int id;
+
+	for (k = keys; *k; k++)
+		if (!strcmp(key, *k))
+			return true;
+	for (id = 0; id < BONDOPT_COUNT; id++)
+		for (k = bondopt_get(id)->ifupdown2; k && *k; k++)
+			if (!strcmp(key, *k))
+				return true;
+	return false;
+}
+
+static bool glob_or_regex(const char *value)
+{
+	char *copy = xstrdup(value), *w, *save = NULL;
+	bool found = false;
+
+	for (w = strtok_r(copy, " \t", &save); w && !found;
+	     w = strtok_r(NULL, " \t", &save))
+		found = !strcmp(w, "glob") || !strcmp(w, "regex");
+	free(copy);
+	return found;
+}
+
+void iface_dialect(struct ifaces *s)
+{
+	struct stat st;
+	char *dir = xasprintf("%s/etc/network/ifupdown2", s->h->root);
+	size_t i, j;
+
+	s->ifupdown2 = !lstat(dir, &st);
+	free(dir);
+	if (s->ifupdown2) {
+		snprintf(s->dialect_why, sizeof(s->dialect_why),
+			 "/etc/network/ifupdown2 is there");
+		return;
+	}
+	for (i = 0; i < s->n; i++) {
+		const struct iface *f = &s->v[i];
+
+		if (!f->family[0]) {
+			s->ifupdown2 = true;
+			snprintf(s->dialect_why, sizeof(s->dialect_why),
+				 "iface %s has no address family", f->name);
+			s->dialect_loc = f->loc;
+			return;
+		}
+		for (j = 0; j < f->n_opts; j++) {
+			const struct ifopt *o = &f->opts[j];
+			bool list = !strcmp(o->key, "bond-slaves") ||
+				    !strcmp(o->key, "bond_slaves") ||
+				    !strcmp(o->key, "bond-ports");
+
+			if (ifupdown2_only_key(o->key) ||
+			    (list && glob_or_regex(o->value))) {
+				s->ifupdown2 = true;
+				snprintf(s->dialect_why, sizeof(s->dialect_why),
+					 "%s%s", o->key,
+					 ifupdown2_only_key(o->key) ?
+						 "" :
+						 " glob/regex");
+				s->dialect_loc = o->loc;
+				return;
+			}
+		}
+	}
+}
+
+/*
+ * The first range of @w: "[N-M]", else N-M after a letter (swp1-4.100).
+ * Returns where it starts, its length, and N and M; NULL for none.
+ */
+static const char *find_range(const char *w, size_t *len, unsigned long *lo,
+			      unsigned long *hi)
+{
+	const char *p, *q;
+	char *end;
+
+	for (p = w; *p; p++) {
+		bool bracket = *p == '[';
+
+		if (!bracket && !(p > w && ((p[-1] >= 'a' && p[-1] <= 'z') ||
+					    (p[-1] >= 'A' && p[-1] <= 'Z'))))
+			continue;
+		q = p + bracket;
+		if (*q < '0' || *q > '9')
+			continue;
+		*lo = strtoul(q, &end, 10);
+		if (*end != '-' || end[1] < '0' || end[1] > '9')
+			continue;
+		*hi = strtoul(end + 1, &end, 10);
+		if (bracket && *end++ != ']')
+			continue;
+		*len = (size_t)(end - p);
+		return p;
+	}
+	return NULL;
+}
+
+/* Adds @w with each of its ranges expanded, in order. */
+static void expand(const char *w, char ***out, size_t *n, bool *cut)
+{
+	unsigned long lo, hi, i;
+	const char *r;
+	size_t len;
+	char *one;
+
+	r = find_range(w, &len, &lo, &hi);
+	if (!r) {
+		if (*n == GLOB_MAX) {
+			*cut = true;
+			return;
+		}
+		*out = xreallocarray(*out, *n + 1, sizeof(char *));
+		(*out)[(*n)++] = xstrdup(w);
+		return;
+	}
+	for (i = lo; i <= hi && !*cut; i++) {
+		one = xasprintf("%.*s%lu%s", (int)(r - w), w, i, r + len);
+		expand(one, out, n, cut);
+		free(one);
+	}
+}
+
+size_t ifupdown2_glob(const char *word, char ***names)
+{
+	size_t n = 0;
+	bool cut = false;
+
+	*names = NULL;
+	expand(word, names, &n, &cut);
+	return n;
+}
+
+size_t ifupdown2_regex(const struct ifaces *s, const char *expr, char ***names,
+		       int *err)
+{
+	char *anchored = xasprintf("(%s)$", expr);
+	size_t n = 0, i, k;
+	regex_t re;
+
+	*names = NULL;
+	*err = regcomp(&re, anchored, REG_EXTENDED | REG_NOSUB);
+	free(anchored);
+	if (*err)
+		return 0;
+	for (i = 0; i < s->n; i++) {
+		if (regexec(&re, s->v[i].name, 0, NULL, 0))
+			continue;
+		for (k = 0; k < n && strcmp((*names)[k], s->v[i].name); k++)
+			;
+		if (k < n)
+			continue;
+		*names = xreallocarray(*names, n + 1, sizeof(char *));
+		(*names)[n++] = xstrdup(s->v[i].name);
+	}
+	regfree(&re);
+	return n;
+}
