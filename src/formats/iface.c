@@ -71,82 +71,13 @@ static bool key_is(const char *key, const char *name)
 	return true;
 }
 
-/* bond-lacp-rate and bond_lacp_rate: the same key. */
-static bool same_key(const char *a, const char *b);
-/* The stanza's earlier key @i given again: said; true for a later one. */
-static bool given_again(const struct iface *f, size_t i, struct diags *d);
-
-/* ifupdown2's booleans: yes, on and fast are 1, no, off and slow 0. */
-static const char *ifupdown2_bool(const char *v)
-{
-	static const char *const one[] = { "yes", "on", "fast", NULL },
-				 *const zero[] = { "no", "off", "slow", NULL };
-	const char *const *w;
-
-	for (w = one; *w; w++)
-		if (!strcmp(v, *w))
-			return "1";
-	for (w = zero; *w; w++)
-		if (!strcmp(v, *w))
-			return "0";
-	return v;
-}
-
-/* The option that key @key is ifupdown2's other name for, or NULL. */
-static const struct bondopt *ifupdown2_option(const char *key)
-{
-	const char *const *k;
-	int id;
-
-	for (id = 0; id < BONDOPT_COUNT; id++)
-		for (k = bondopt_get(id)->ifupdown2; k && *k; k++)
-			if (same_key(key, *k))
-				return bondopt_get(id);
-	return NULL;
-}
-
-static void set_one(struct ifaces *s, struct host_bond *b,
-		    const struct bondopt *opt, const struct ifopt *o,
-		    const char *v)
+void iface_set_option(struct ifaces *s, struct host_bond *b,
+		      const struct bondopt *opt, const struct ifopt *o,
+		      const char *v)
 {
 	if (s->ifupdown2 && (opt->flags & BONDOPT_F_IFUPDOWN2_BOOL))
 		v = ifupdown2_bool(v);
 	optstr_set(&b->conf, opt, v, OPTSTR_BONDING_OPTS, &o->loc, s->d);
-}
-
-/*
- * ifupdown2's other keys (bond-ad-sys-mac-addr, es-sys-mac, ...): each
- * sets its option unless the option's own key did, and of two of them the
- * one earlier in the row's list wins, as ifupdown2 lets it override.
- */
-static void ifupdown2_options(struct ifaces *s, struct host_bond *b,
-			      const struct iface *f)
-{
-	const struct bondopt *opt;
-	const char *const *k;
-	size_t i, j;
-
-	for (i = 0; i < f->n_opts; i++) {
-		const struct ifopt *o = &f->opts[i];
-		bool stronger = false;
-
-		opt = ifupdown2_option(o->key);
-		if (!opt || given_again(f, i, s->d))
-			continue;
-		if (bond_conf_has(&b->conf, bondopt_id(opt))) {
-			diags_add(
-				s->d, DIAG_NOTE, &o->loc,
-				"%s is left out: the stanza sets %s already, which ifupdown2 takes over it",
-				o->key, opt->name);
-			continue;
-		}
-		for (k = opt->ifupdown2; *k && !same_key(*k, o->key); k++)
-			for (j = 0; j < f->n_opts; j++)
-				stronger |= same_key(f->opts[j].key, *k);
-		if (stronger)
-			continue;
-		set_one(s, b, opt, o, o->value);
-	}
 }
 
 static void bond_option(struct ifaces *s, struct host_bond *b,
@@ -202,7 +133,7 @@ static void bond_option(struct ifaces *s, struct host_bond *b,
 			/* a value that could not be read (the boot policy) */
 			b->conf.refused |= BONDOPT_BIT(bondopt_id(opt));
 		} else {
-			set_one(s, b, opt, o, first ? first : "");
+			iface_set_option(s, b, opt, o, first ? first : "");
 		}
 	}
 	free(copy);
@@ -294,7 +225,7 @@ static void slaves_option(struct ifaces *s, struct host_bond *b,
 }
 
 /* bond-lacp-rate and bond_lacp_rate: the same key. */
-static bool same_key(const char *a, const char *b)
+bool iface_same_key(const char *a, const char *b)
 {
 	if (!is_bond_key(a) || !is_bond_key(b))
 		return !strcmp(a, b);
@@ -310,7 +241,7 @@ static bool same_key(const char *a, const char *b)
  * first (its environment has both, getenv() finds the first). Says so
  * and returns true for the later one.
  */
-static bool given_again(const struct iface *f, size_t i, struct diags *d)
+bool iface_given_again(const struct iface *f, size_t i, struct diags *d)
 {
 	const struct ifopt *o = &f->opts[i];
 	size_t j;
@@ -318,7 +249,7 @@ static bool given_again(const struct iface *f, size_t i, struct diags *d)
 	if (!is_bond_key(o->key) && strcmp(o->key, "slaves"))
 		return false;
 	for (j = 0; j < i; j++)
-		if (same_key(f->opts[j].key, o->key)) {
+		if (iface_same_key(f->opts[j].key, o->key)) {
 			diags_add(
 				d, DIAG_WARNING, &o->loc,
 				"%s is given again in this stanza; ifupdown uses the first, from line %u, and so does this reader: this one is ignored (give it once)",
@@ -385,7 +316,7 @@ static void slave_options(struct ifaces *s, const struct iface *f,
 
 		if (!is_bond_key(o->key) && strcmp(o->key, "slaves"))
 			continue;
-		if (given_again(f, i, s->d))
+		if (iface_given_again(f, i, s->d))
 			continue;
 		for (k = hook_keys; *k; k++)
 			if (key_is(o->key, *k))
@@ -408,6 +339,25 @@ static void slave_options(struct ifaces *s, const struct iface *f,
 	}
 }
 
+/*
+ * A stanza with addresses but no bond key, of an interface another stanza
+ * makes a bond (inet and inet6 stanzas): ifupdown applies both.
+ */
+static bool bond_elsewhere(const struct ifaces *s, const struct iface *f)
+{
+	size_t i;
+
+	for (i = 0; i < f->n_opts && strcmp(f->opts[i].key, "address"); i++)
+		;
+	if (i == f->n_opts || master_of(f))
+		return false;
+	for (i = 0; i < s->n; i++)
+		if (&s->v[i] != f && !strcmp(s->v[i].name, f->name) &&
+		    declares_bond(&s->v[i]))
+			return true;
+	return false;
+}
+
 void iface_read(struct ifaces *s, const struct iface *f)
 {
 	const struct ifopt *m = master_of(f);
@@ -428,7 +378,7 @@ void iface_read(struct ifaces *s, const struct iface *f)
 			m->value);
 		return;
 	}
-	if (declares_bond(f)) {
+	if (declares_bond(f) || bond_elsewhere(s, f)) {
 		b = host_conf_declare(s->h, HOST_INTERFACES, f->name, &f->loc);
 		b->onboot = is_up(s, f->name);
 	} else if (m) {
@@ -437,7 +387,7 @@ void iface_read(struct ifaces *s, const struct iface *f)
 	for (i = 0; i < f->n_opts; i++) {
 		const struct ifopt *o = &f->opts[i];
 
-		if (b && given_again(f, i, s->d))
+		if (b && iface_given_again(f, i, s->d))
 			continue;
 		if (key_is(o->key, "master")) {
 			if (!b && o != m && m)

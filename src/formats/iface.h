@@ -71,6 +71,34 @@ size_t ifupdown2_glob(const char *word, char ***names);
 size_t ifupdown2_regex(const struct ifaces *s, const char *expr, char ***names,
 		       int *err);
 
+/* bond-lacp-rate and bond_lacp_rate: the same key. */
+bool iface_same_key(const char *a, const char *b);
+
+/*
+ * Key @i of stanza @f given again (an earlier one has it): said, and true;
+ * ifupdown hands the hooks the first, as ifupdown2 reads the first.
+ */
+bool iface_given_again(const struct iface *f, size_t i, struct diags *d);
+
+/* Sets @opt of @b to @v from @o (ifupdown2's booleans in its files). */
+void iface_set_option(struct ifaces *s, struct host_bond *b,
+		      const struct bondopt *opt, const struct ifopt *o,
+		      const char *v);
+
+/* ifupdown2's booleans: yes, on, fast are "1"; no, off, slow "0"; else @v. */
+const char *ifupdown2_bool(const char *v);
+
+/* The option that @key is ifupdown2's other name for, or NULL. */
+const struct bondopt *ifupdown2_option(const char *key);
+
+/*
+ * ifupdown2's other keys in stanza @f (es-sys-mac, bond-ad-sys-mac-addr,
+ * ...): each sets its option unless the option's own key did, the one
+ * earlier in the row's list over a later one, as ifupdown2 has them.
+ */
+void ifupdown2_options(struct ifaces *s, struct host_bond *b,
+		       const struct iface *f);
+
 /* Adds to @s->h what stanza @f declares: a bond, or a slave of one. */
 void iface_read(struct ifaces *s, const struct iface *f);
 

@@ -14,6 +14,7 @@
 
 #include "formats/iface.h"
 #include "model/ifname.h"
+#include "model/optstr.h"
 #include "model/xalloc.h"
 
 /* more names than a glob may make: the rest are said and left out */
@@ -184,4 +185,68 @@ size_t ifupdown2_regex(const struct ifaces *s, const char *expr, char ***names,
 	}
 	regfree(&re);
 	return n;
+}
+
+/* ifupdown2's booleans: yes, on and fast are 1, no, off and slow 0. */
+const char *ifupdown2_bool(const char *v)
+{
+	static const char *const one[] = { "yes", "on", "fast", NULL },
+				 *const zero[] = { "no", "off", "slow", NULL };
+	const char *const *w;
+
+	for (w = one; *w; w++)
+		if (!strcmp(v, *w))
+			return "1";
+	for (w = zero; *w; w++)
+		if (!strcmp(v, *w))
+			return "0";
+	return v;
+}
+
+/* The option that key @key is ifupdown2's other name for, or NULL. */
+const struct bondopt *ifupdown2_option(const char *key)
+{
+	const char *const *k;
+	int id;
+
+	for (id = 0; id < BONDOPT_COUNT; id++)
+		for (k = bondopt_get(id)->ifupdown2; k && *k; k++)
+			if (iface_same_key(key, *k))
+				return bondopt_get(id);
+	return NULL;
+}
+
+/*
+ * ifupdown2's other keys (bond-ad-sys-mac-addr, es-sys-mac, ...): each
+ * sets its option unless the option's own key did, and of two of them the
+ * one earlier in the row's list wins, as ifupdown2 lets it override.
+ */
+void ifupdown2_options(struct ifaces *s, struct host_bond *b,
+		       const struct iface *f)
+{
+	const struct bondopt *opt;
+	const char *const *k;
+	size_t i, j;
+
+	for (i = 0; i < f->n_opts; i++) {
+		const struct ifopt *o = &f->opts[i];
+		bool stronger = false;
+
+		opt = ifupdown2_option(o->key);
+		if (!opt || iface_given_again(f, i, s->d))
+			continue;
+		if (bond_conf_has(&b->conf, bondopt_id(opt))) {
+			diags_add(
+				s->d, DIAG_NOTE, &o->loc,
+				"%s is left out: the stanza sets %s already, which ifupdown2 takes over it",
+				o->key, opt->name);
+			continue;
+		}
+		for (k = opt->ifupdown2; *k && !iface_same_key(*k, o->key); k++)
+			for (j = 0; j < f->n_opts; j++)
+				stronger |= iface_same_key(f->opts[j].key, *k);
+		if (stronger)
+			continue;
+		iface_set_option(s, b, opt, o, o->value);
+	}
 }

@@ -125,6 +125,11 @@ struct host_claim *host_conf_claim(struct host_conf *h, enum host_format f,
 
 void host_bond_add_address(struct host_bond *b, const char *addr)
 {
+	size_t i;
+
+	for (i = 0; i < b->n_addresses; i++)
+		if (!strcmp(b->addresses[i], addr))
+			return; /* once is enough */
 	b->addresses =
 		xreallocarray(b->addresses, b->n_addresses + 1, sizeof(char *));
 	b->addresses[b->n_addresses++] = xstrdup(addr);
@@ -289,7 +294,8 @@ static void merge_decl(struct host_bond *b, const struct host_bond *decl,
 	}
 	if (decl->hwaddr && !b->hwaddr)
 		b->hwaddr = xstrdup(decl->hwaddr);
-	if (!b->n_addresses)
+	/* another format's stand in for none; the same format's add to them */
+	if (!b->n_addresses || (b->formats & decl->formats))
 		for (i = 0; i < decl->n_addresses; i++)
 			host_bond_add_address(b, decl->addresses[i]);
 	b->formats |= decl->formats;

@@ -19,7 +19,7 @@ corpus() {
 }
 
 @test "corpus: Debian's interfaces, ifupdown and ifupdown2" {
-	corpus interfaces 29
+	corpus interfaces 40
 }
 
 @test "corpus: check finds a case that disagrees" {
