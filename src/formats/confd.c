@@ -151,12 +151,24 @@ static void addresses(struct host_bond *b, const struct shvar *v,
 	for (i = 0; i < n; i++) {
 		const char *e = v->array ? v->elems[i] : v->value;
 		size_t len = strcspn(e, " \t");
-		char *a;
+		const char *mask;
+		char *a, *full, *word;
 
 		if (!len || !strpbrk(e, ".:") ||
 		    (size_t)(strpbrk(e, ".:") - e) > len)
 			continue; /* null, dhcp, noop */
 		a = xasprintf("%.*s", (int)len, e);
+		mask = strstr(e + len, "netmask");
+		if (mask && !strchr(a, '/')) {
+			/* "ADDR netmask MASK": netifrc's older form */
+			mask += strlen("netmask") + strspn(mask + 7, " \t");
+			word = xasprintf("%.*s", (int)strcspn(mask, " \t"),
+					 mask);
+			full = values_address(a, NULL, word);
+			free(word);
+			free(a);
+			a = full;
+		}
 		if (values_valid_address(a))
 			host_bond_add_address(b, a);
 		else

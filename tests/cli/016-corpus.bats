@@ -33,7 +33,7 @@ corpus() {
 }
 
 @test "corpus: ifcfg files of initscripts and NetworkManager" {
-	corpus ifcfg 24
+	corpus ifcfg 40
 }
 
 @test "corpus: every ifcfg file of the corpus reads as bash reads it: each variable the same" {
@@ -57,5 +57,5 @@ corpus() {
 }
 
 @test "corpus: Gentoo's conf.d/net (netifrc), with its services' links" {
-	corpus confd 12
+	corpus confd 20
 }
