@@ -358,6 +358,38 @@ static bool bond_elsewhere(const struct ifaces *s, const struct iface *f)
 	return false;
 }
 
+/*
+ * A bond stanza with no slave list that no slave names: the hooks act on
+ * bond-slaves (or a slave's bond-master) and build no bond for it.
+ */
+static void unlisted(struct ifaces *s, const struct host_bond *b,
+		     const struct iface *f)
+{
+	const struct ifopt *m;
+	size_t i, j;
+
+	if (b->list_given || s->ifupdown2)
+		return;
+	for (i = 0; i < s->n; i++) {
+		const struct iface *g = &s->v[i];
+
+		if ((m = master_of(g)) && !strcmp(m->value, f->name))
+			return;
+		if (strcmp(g->name, f->name))
+			continue;
+		/* another stanza of the bond (inet6) lists them */
+		for (j = 0; j < g->n_opts; j++)
+			if (key_is(g->opts[j].key, "slaves") ||
+			    key_is(g->opts[j].key, "ports") ||
+			    !strcmp(g->opts[j].key, "slaves"))
+				return;
+	}
+	diags_add(
+		s->d, DIAG_WARNING, &f->loc,
+		"%s has bond options but no bond-slaves, and no stanza names it in bond-master: Debian's hook builds no bond for it, bondcfg up does (add bond-slaves, or bond-slaves none)",
+		f->name);
+}
+
 void iface_read(struct ifaces *s, const struct iface *f)
 {
 	const struct ifopt *m = master_of(f);
@@ -446,8 +478,10 @@ void iface_read(struct ifaces *s, const struct iface *f)
 					o->value);
 		}
 	}
-	if (b)
+	if (b) {
 		ifupdown2_options(s, b, f);
+		unlisted(s, b, f);
+	}
 	/* address 192.0.2.1 with netmask 255.255.255.0 */
 	if (b && b->n_addresses == 1 && !strchr(b->addresses[0], '/')) {
 		for (i = 0; i < f->n_opts; i++)
