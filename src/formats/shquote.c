@@ -34,17 +34,6 @@ static void add_utf8(struct word *w, unsigned long v)
 	}
 }
 
-static int hex_digit(char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
-
 /* The escape after a backslash in $'...', decoded as bash decodes it. */
 static void ansi_escape(struct scan *s, struct word *w)
 {
@@ -73,8 +62,10 @@ static void ansi_escape(struct scan *s, struct word *w)
 	if (c == 'x' || c == 'u' || c == 'U') {
 		max = c == 'x' ? 2 : c == 'u' ? 4 : 8;
 		for (n = 0;
-		     n < max && !shlex_at_end(s) && hex_digit(*s->p) >= 0; n++)
-			v = v * 16 + (unsigned long)hex_digit(shlex_next(s));
+		     n < max && !shlex_at_end(s) && str_hex_digit(*s->p) >= 0;
+		     n++)
+			v = v * 16 +
+			    (unsigned long)str_hex_digit(shlex_next(s));
 		if (n && c == 'x')
 			strbuf_addc(&w->text, (char)v);
 		else if (n && v <= 0x10ffff)

@@ -324,17 +324,6 @@ static int parse_targets(struct bond_conf *c, const struct bondopt *opt,
 	return err;
 }
 
-static int hex_digit(char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
-
 /* Exactly xx:xx:xx:xx:xx:xx, as the kernel's mac_pton() takes it. */
 static int parse_mac(const struct bondopt *opt, const char *value,
 		     const struct diag_loc *loc, struct diags *d,
@@ -347,8 +336,8 @@ static int parse_mac(const struct bondopt *opt, const char *value,
 
 		if (strlen(value) != 17)
 			break;
-		hi = hex_digit(p[0]);
-		lo = hex_digit(p[1]);
+		hi = str_hex_digit(p[0]);
+		lo = str_hex_digit(p[1]);
 		if (hi < 0 || lo < 0 || (i < 5 && p[2] != ':'))
 			break;
 		mac[i] = (uint8_t)(hi << 4 | lo);

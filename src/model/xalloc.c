@@ -155,3 +155,14 @@ void strbuf_free(struct strbuf *b)
 	free(b->s);
 	*b = (struct strbuf){ 0 };
 }
+
+int str_hex_digit(char c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	if (c >= 'A' && c <= 'F')
+		return c - 'A' + 10;
+	return -1;
+}

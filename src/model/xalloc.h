@@ -38,4 +38,7 @@ char *strbuf_take(struct strbuf *b);
 void strbuf_reset(struct strbuf *b);
 void strbuf_free(struct strbuf *b);
 
+/* The value of hex digit @c, or -1. */
+int str_hex_digit(char c);
+
 #endif
