@@ -17,22 +17,30 @@
 #include "model/ifname.h"
 #include "model/optstr.h"
 
-void iface_add_up(struct ifaces *s, const char *name)
+void iface_add_up(struct ifaces *s, const char *name, bool hotplug)
 {
-	if (s->n_up == MAX_IFACES)
+	char ***v = hotplug ? &s->hot : &s->up;
+	size_t *n = hotplug ? &s->n_hot : &s->n_up;
+
+	if (*n == MAX_IFACES)
 		return;
-	s->up = xreallocarray(s->up, s->n_up + 1, sizeof(char *));
-	s->up[s->n_up++] = xstrdup(name);
+	*v = xreallocarray(*v, *n + 1, sizeof(char *));
+	(*v)[(*n)++] = xstrdup(name);
+}
+
+static bool named(char *const *v, size_t n, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (!strcmp(v[i], name))
+			return true;
+	return false;
 }
 
 static bool is_up(const struct ifaces *s, const char *name)
 {
-	size_t i;
-
-	for (i = 0; i < s->n_up; i++)
-		if (!strcmp(s->up[i], name))
-			return true;
-	return false;
+	return named(s->up, s->n_up, name) || named(s->hot, s->n_hot, name);
 }
 
 /* --- the reader ------------------------------------------------------------ */
@@ -413,6 +421,12 @@ void iface_read(struct ifaces *s, const struct iface *f)
 	if (declares_bond(f) || bond_elsewhere(s, f)) {
 		b = host_conf_declare(s->h, HOST_INTERFACES, f->name, &f->loc);
 		b->onboot = is_up(s, f->name);
+		if (!named(s->up, s->n_up, f->name) &&
+		    named(s->hot, s->n_hot, f->name) && declares_bond(f))
+			diags_add(
+				s->d, DIAG_WARNING, &f->loc,
+				"allow-hotplug %s: ifupdown brings up a hotplug interface when udev reports its device, which a bond has only once it is made, so %s does not come up at boot by that line; bondcfg up --all builds it (write auto %s)",
+				f->name, f->name, f->name);
 	} else if (m) {
 		slave_options(s, f, m);
 	}

@@ -34,8 +34,10 @@ struct ifaces {
 	struct diags *d;
 	struct iface *v;
 	size_t n;
-	char **up; /* named by auto or allow-* */
+	char **up; /* named by auto or allow-* but allow-hotplug */
 	size_t n_up;
+	char **hot; /* named by allow-hotplug */
+	size_t n_hot;
 	char **seen; /* real paths read, against loops */
 	size_t n_seen;
 	const char *chain[16]; /* real paths of the files being read, nested */
@@ -50,8 +52,11 @@ struct ifaces {
 	char root_real[PATH_MAX]; /* the --root tree, resolved; "" for none */
 };
 
-/* @name is brought up at boot: an auto or allow-* line names it. */
-void iface_add_up(struct ifaces *s, const char *name);
+/*
+ * @name is brought up at boot: an auto or allow-* line names it; @hotplug
+ * for allow-hotplug (the bond of that line is said, iface_read()).
+ */
+void iface_add_up(struct ifaces *s, const char *name, bool hotplug);
 
 /*
  * ifupdown2.c: whether the stanzas of @s are in ifupdown2's dialect: the

@@ -199,7 +199,7 @@ static void read_line(struct ifaces *s, const char *path, char *line,
 	} else if (!strcmp(kw, "auto") || !strncmp(kw, "allow-", 6)) {
 		*cur = NULL;
 		while ((w = next_word(&p)))
-			iface_add_up(s, w);
+			iface_add_up(s, w, !strcmp(kw, "allow-hotplug"));
 	} else if (!strcmp(kw, "source")) {
 		*cur = NULL;
 		while ((w = next_word(&p)))
@@ -347,6 +347,9 @@ static void ifaces_free(struct ifaces *s)
 	for (i = 0; i < s->n_up; i++)
 		free(s->up[i]);
 	free(s->up);
+	for (i = 0; i < s->n_hot; i++)
+		free(s->hot[i]);
+	free(s->hot);
 	for (i = 0; i < s->n_seen; i++)
 		free(s->seen[i]);
 	free(s->seen);
