@@ -262,15 +262,28 @@ same_as() {
 	return 1
 }
 
-# reset: no bond, the dummies down and free, d0 up.
+# reset: no bond, the dummies d0..d3 made anew (fixed addresses, opened
+# once, down) and d0 up. Made anew, not reused: balance-alb sets its active
+# slave promiscuous for a while after a failover, and a bond deleted in
+# that while leaves the count on the dummy, a state no request of ours
+# sets.
 reset() {
-	local d
+	local d i=0
 
 	{
 		ip -j link show type bond | gojq -r '.[].ifname' | sed 's/^/link del /'
 		for d in d0 d1 d2 d3; do
-			printf 'link set %s down nomaster mtu 1500\n' "$d"
+			printf 'link del %s
+' "$d"
 		done
-		echo 'link set d0 up'
-	} | ip -batch -
+	} | ip -force -batch - 2>/dev/null || true
+	for d in d0 d1 d2 d3; do
+		printf 'link add %s address 02:00:00:00:0d:%02x type dummy
+link set %s up
+link set %s down
+' \
+			"$d" "$i" "$d" "$d"
+		i=$((i + 1))
+	done | ip -batch -
+	ip link set d0 up
 }
