@@ -407,8 +407,9 @@ int ifcfg_read_files(struct host_conf *h, const char *const *paths, size_t n,
 		 * The name of a profile that plays no part in any bond (no
 		 * bond or slave keys) is not ours to judge: a NAME=-only
 		 * profile of NetworkManager's is no error of the host's bonds.
+		 * (Asked only when something was said of it.)
 		 */
-		if (!plays_part(f))
+		if (diags_added_since(d, mark) && !plays_part(f))
 			diags_rewind(d, mark);
 		f->uuid = value(f, "UUID");
 		f->master = value(f, "MASTER");

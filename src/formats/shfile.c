@@ -138,19 +138,23 @@ static void commit_var(struct scan *s, struct shvar *v, bool append)
  * sets nothing of it.
  */
 struct held {
-	struct shvar *v;
-	bool *append;
-	size_t n;
+	struct {
+		struct shvar var;
+		bool append;
+	} * v;
+	size_t n, cap; /* room kept from line to line */
 };
 
 static void hold(struct scan *s, struct shvar *v, bool append)
 {
 	struct held *h = s->held;
 
-	h->v = xreallocarray(h->v, h->n + 1, sizeof(*h->v));
-	h->append = xreallocarray(h->append, h->n + 1, sizeof(*h->append));
-	h->v[h->n] = *v;
-	h->append[h->n++] = append;
+	if (h->n == h->cap) {
+		h->cap = h->cap ? 2 * h->cap : 8;
+		h->v = xreallocarray(h->v, h->cap, sizeof(*h->v));
+	}
+	h->v[h->n].var = *v;
+	h->v[h->n++].append = append;
 }
 
 /* Sets the held assignments from @from on, or with @drop forgets them. */
@@ -161,9 +165,9 @@ static void release(struct scan *s, size_t from, bool drop)
 
 	for (i = from; i < h->n; i++)
 		if (drop)
-			free_var(&h->v[i]);
+			free_var(&h->v[i].var);
 		else
-			commit_var(s, &h->v[i], h->append[i]);
+			commit_var(s, &h->v[i].var, h->v[i].append);
 	h->n = from;
 }
 
@@ -479,30 +483,11 @@ static void in_subshell(struct scan *s, size_t start, const char *op)
 	if (start == h->n)
 		return;
 	diags_add(
-		s->d, DIAG_WARNING, &h->v[start].loc,
+		s->d, DIAG_WARNING, &h->v[start].var.loc,
 		"%s=... %s '%s' runs in a subshell in bash and is not set; it is left out (remove the '%s')",
-		h->v[start].name, !strcmp(op, "&") ? "before" : "beside", op,
-		op);
+		h->v[start].var.name, !strcmp(op, "&") ? "before" : "beside",
+		op, op);
 	release(s, start, true);
-}
-
-/* The first line that ends in CR LF, said (the lexer takes CR as blank). */
-static void crlf(struct scan *s, const char *buf, size_t len)
-{
-	const char *cr = memchr(buf, '\r', len);
-	struct diag_loc loc;
-	const char *p;
-
-	while (cr && cr + 1 < buf + len && cr[1] != '\n')
-		cr = memchr(cr + 1, '\r', (size_t)(buf + len - cr - 1));
-	if (!cr || cr + 1 >= buf + len)
-		return;
-	loc = shlex_here(s, 1);
-	for (p = buf; p < cr; p++)
-		loc.line += *p == '\n';
-	diags_add(
-		s->d, DIAG_WARNING, &loc,
-		"the line ends in CR LF (a DOS file): bash keeps the CR in the value, which the scripts then cannot use; read here without it (convert the file with dos2unix)");
 }
 
 int shfile_parse(struct shfile *f, const char *buf, size_t len,
@@ -522,7 +507,7 @@ int shfile_parse(struct shfile *f, const char *buf, size_t len,
 
 	memset(f, 0, sizeof(*f));
 	s.held = &held;
-	crlf(&s, buf, len);
+	shlex_crlf(&s, buf, len);
 	while (!shlex_at_end(&s)) {
 		shlex_skip_blanks(&s);
 		if (shlex_at_end(&s))
@@ -573,7 +558,6 @@ int shfile_parse(struct shfile *f, const char *buf, size_t len,
 	}
 	release(&s, 0, bad);
 	free(held.v);
-	free(held.append);
 	shlex_skip_heredocs(&s);
 	strbuf_free(&w.text);
 	return s.err;

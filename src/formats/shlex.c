@@ -484,3 +484,21 @@ out:
 	strbuf_free(&w.text);
 	return err;
 }
+
+void shlex_crlf(struct scan *s, const char *buf, size_t len)
+{
+	const char *cr = memchr(buf, '\r', len);
+	struct diag_loc loc;
+	const char *p;
+
+	while (cr && cr + 1 < buf + len && cr[1] != '\n')
+		cr = memchr(cr + 1, '\r', (size_t)(buf + len - cr - 1));
+	if (!cr || cr + 1 >= buf + len)
+		return;
+	loc = shlex_here(s, 1);
+	for (p = buf; p < cr; p++)
+		loc.line += *p == '\n';
+	diags_add(
+		s->d, DIAG_WARNING, &loc,
+		"the line ends in CR LF (a DOS file): bash keeps the CR in the value, which the scripts then cannot use; read here without it (convert the file with dos2unix)");
+}

@@ -53,6 +53,12 @@ struct diag_loc shlex_here(const struct scan *s, unsigned int line);
  */
 int shlex_ansi_c_quoted(struct scan *s, struct word *w);
 
+/*
+ * Says the first line of @buf that ends in CR LF: the lexer takes CR as
+ * blank, where bash keeps it in the value.
+ */
+void shlex_crlf(struct scan *s, const char *buf, size_t len);
+
 /* An error at line @line: reported, and the reading fails. */
 void shlex_error_at(struct scan *s, unsigned int line, const char *msg);
 

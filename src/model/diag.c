@@ -24,6 +24,12 @@ struct diags_mark diags_mark(const struct diags *d)
 	return (struct diags_mark){ d->n, d->errors, d->warnings, d->dropped };
 }
 
+bool diags_added_since(const struct diags *d, struct diags_mark m)
+{
+	return d->n != m.n || d->errors != m.errors ||
+	       d->warnings != m.warnings || d->dropped != m.dropped;
+}
+
 void diags_rewind(struct diags *d, struct diags_mark m)
 {
 	while (d->n > m.n)

@@ -9,6 +9,7 @@
 #ifndef BONDCFG_DIAG_H
 #define BONDCFG_DIAG_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 enum diag_severity {
@@ -57,6 +58,9 @@ struct diags_mark {
 	unsigned int errors, warnings, dropped;
 };
 struct diags_mark diags_mark(const struct diags *d);
+
+/* Whether any diagnostic was added since @m (kept, or only counted). */
+bool diags_added_since(const struct diags *d, struct diags_mark m);
 
 /* Forgets every diagnostic added since @m, and their counts. */
 void diags_rewind(struct diags *d, struct diags_mark m);
