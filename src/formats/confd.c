@@ -197,24 +197,26 @@ static void onboot(struct host_conf *h, struct host_bond *b)
 	}
 }
 
-/*
- * The interface whose variables end in @var: the service net.X (a link in
- * /etc/init.d or a runlevel) whose X netifrc maps to @var (bond-lan for
- * slaves_bond_lan), else @var itself. Two such services: said, the first.
- */
-static const char *service_name(struct host_conf *h, const char *var,
-				const struct diag_loc *loc, struct diags *d)
+/* The X of each service net.X (but net.lo), in /etc/init.d or a runlevel. */
+struct services {
+	char **v;
+	size_t n;
+	bool read;
+};
+
+static void services_read(struct host_conf *h, struct services *sv)
 {
 	static const char *const dirs[] = { "etc/init.d",
 					    "etc/runlevels/sysinit",
 					    "etc/runlevels/boot",
 					    "etc/runlevels/default", NULL };
-	const char *const *dir, *found = NULL;
-	char mapped[IF_NAMESIZE], *path, **names;
+	const char *const *dir;
+	char *path, **names;
 	struct diags quiet; /* an unreadable folder: no service there */
-	size_t n, i;
+	size_t n, i, k;
 	int err;
 
+	sv->read = true;
 	for (dir = dirs; *dir; dir++) {
 		path = xasprintf("%s/%s", h->root, *dir);
 		diags_init(&quiet);
@@ -227,29 +229,66 @@ static const char *service_name(struct host_conf *h, const char *var,
 			const char *x = names[i] + 4;
 
 			if (strncmp(names[i], "net.", 4) || !strcmp(x, "lo") ||
-			    strlen(x) >= IF_NAMESIZE || !strcmp(x, var))
+			    strlen(x) >= IF_NAMESIZE)
 				continue;
-			ifvar(x, mapped, sizeof(mapped));
-			if (strcmp(mapped, var))
-				continue;
-			if (!found)
-				found = host_conf_keep(h, xstrdup(x));
-			else if (strcmp(found, x))
-				diags_add(
-					d, DIAG_WARNING, loc,
-					"services net.%s and net.%s both read the variables of %s; the bond is taken to be %s (remove one)",
-					found, x, var, found);
+			for (k = 0; k < sv->n && strcmp(sv->v[k], x); k++)
+				;
+			if (k < sv->n)
+				continue; /* linked in several places */
+			sv->v = xreallocarray(sv->v, sv->n + 1, sizeof(char *));
+			sv->v[sv->n++] = xstrdup(x);
 		}
 		cfgfile_list_free(names, n);
+	}
+}
+
+static void services_free(struct services *sv)
+{
+	size_t i;
+
+	for (i = 0; i < sv->n; i++)
+		free(sv->v[i]);
+	free(sv->v);
+}
+
+/*
+ * The interface whose variables end in @var: the service net.X whose X
+ * netifrc maps to @var (bond-lan for slaves_bond_lan), else @var itself.
+ * Two such services: said, the first.
+ */
+static const char *service_name(struct host_conf *h, struct services *sv,
+				const char *var, const struct diag_loc *loc,
+				struct diags *d)
+{
+	const char *found = NULL;
+	char mapped[IF_NAMESIZE];
+	size_t i;
+
+	if (!sv->read)
+		services_read(h, sv);
+	for (i = 0; i < sv->n; i++) {
+		if (!strcmp(sv->v[i], var))
+			continue;
+		ifvar(sv->v[i], mapped, sizeof(mapped));
+		if (strcmp(mapped, var))
+			continue;
+		if (!found)
+			found = host_conf_keep(h, xstrdup(sv->v[i]));
+		else
+			diags_add(
+				d, DIAG_WARNING, loc,
+				"services net.%s and net.%s both read the variables of %s; the bond is taken to be %s (remove one)",
+				found, sv->v[i], var, found);
 	}
 	return found ? found : var;
 }
 
 /* slaves_X="a b": bond X and its slaves, then every <option>_X. */
 static void declare_bond(struct host_conf *h, const struct shfile *sh,
-			 const struct shvar *slaves, struct diags *d)
+			 const struct shvar *slaves, struct services *sv,
+			 struct diags *d)
 {
-	const char *name = service_name(h, slaves->name + strlen("slaves_"),
+	const char *name = service_name(h, sv, slaves->name + strlen("slaves_"),
 					&slaves->loc, d);
 	char var[IF_NAMESIZE], **w;
 	size_t i, n, plen, vlen = strlen(name);
@@ -371,6 +410,7 @@ static void look_at_function(const struct shfunc *fn, struct diags *d)
 int confd_read_file(struct host_conf *h, const char *path, struct diags *d)
 {
 	unsigned int errors = d->errors;
+	struct services sv = { 0 };
 	struct shfile sh;
 	size_t len, i;
 	char *buf;
@@ -384,9 +424,10 @@ int confd_read_file(struct host_conf *h, const char *path, struct diags *d)
 	free(buf);
 	for (i = 0; i < sh.n_vars; i++)
 		if (!strncmp(sh.vars[i].name, "slaves_", 7))
-			declare_bond(h, &sh, &sh.vars[i], d);
+			declare_bond(h, &sh, &sh.vars[i], &sv, d);
 	for (i = 0; i < sh.n_funcs; i++)
 		look_at_function(&sh.funcs[i], d);
+	services_free(&sv);
 	shfile_free(&sh);
 	return d->errors > errors ? -EINVAL : 0;
 }

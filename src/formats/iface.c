@@ -79,6 +79,13 @@ static bool key_is(const char *key, const char *name)
 	return true;
 }
 
+bool iface_slaves_key(const char *key)
+{
+	/* "slaves": the hooks' older spelling; ports: ifupdown2's other name */
+	return key_is(key, "slaves") || !strcmp(key, "slaves") ||
+	       key_is(key, "ports");
+}
+
 void iface_set_option(struct ifaces *s, struct host_bond *b,
 		      const struct bondopt *opt, const struct ifopt *o,
 		      const char *v)
@@ -187,7 +194,7 @@ static void slaves_option(struct ifaces *s, struct host_bond *b,
 			  const struct ifopt *o)
 {
 	char *copy = xstrdup(o->value), *w, *save = NULL, **names;
-	bool glob = false, regex = false;
+	bool glob = false, regex = false, cut;
 	size_t n, i;
 
 	b->list_given = true;
@@ -218,7 +225,12 @@ static void slaves_option(struct ifaces *s, struct host_bond *b,
 		if (regex) {
 			regex_word(s, b, o, w);
 		} else if (glob) {
-			n = ifupdown2_glob(w, &names);
+			n = ifupdown2_glob(w, &names, &cut);
+			if (cut)
+				diags_add(
+					s->d, DIAG_ERROR, &o->loc,
+					"%s: glob '%s' makes more than %zu names; the rest are left out",
+					o->key, w, n);
 			for (i = 0; i < n; i++) {
 				add_listed(b, o, names[i], s->d);
 				free(names[i]);
@@ -326,18 +338,17 @@ static void slave_options(struct ifaces *s, const struct iface *f,
 			continue;
 		if (iface_given_again(f, i, s->d))
 			continue;
-		for (k = hook_keys; *k; k++)
-			if (key_is(o->key, *k))
-				break;
-		if (*k && strcmp(*k, "slaves"))
-			continue;
-		if (*k || !strcmp(o->key, "slaves")) {
+		if (iface_slaves_key(o->key)) {
 			diags_add(
 				s->d, DIAG_WARNING, &o->loc,
 				"%s on a stanza with %s: Debian's hook enslaves only %s to %s and ignores this list (remove it, or list the slaves on %s's stanza)",
 				o->key, m->key, f->name, m->value, m->value);
 			continue;
 		}
+		for (k = hook_keys; *k && !key_is(o->key, *k); k++)
+			;
+		if (*k)
+			continue; /* bond-master, bond-give-a-chance */
 		if (!b) {
 			b = host_conf_declare(s->h, HOST_INTERFACES, m->value,
 					      &o->loc);
@@ -387,9 +398,7 @@ static void unlisted(struct ifaces *s, const struct host_bond *b,
 			continue;
 		/* another stanza of the bond (inet6) lists them */
 		for (j = 0; j < g->n_opts; j++)
-			if (key_is(g->opts[j].key, "slaves") ||
-			    key_is(g->opts[j].key, "ports") ||
-			    !strcmp(g->opts[j].key, "slaves"))
+			if (iface_slaves_key(g->opts[j].key))
 				return;
 	}
 	diags_add(
@@ -402,6 +411,7 @@ void iface_read(struct ifaces *s, const struct iface *f)
 {
 	const struct ifopt *m = master_of(f);
 	struct host_bond *b = NULL;
+	bool declares;
 	size_t i;
 
 	if (m && s->ifupdown2) {
@@ -418,11 +428,12 @@ void iface_read(struct ifaces *s, const struct iface *f)
 			m->value);
 		return;
 	}
-	if (declares_bond(f) || bond_elsewhere(s, f)) {
+	declares = declares_bond(f);
+	if (declares || bond_elsewhere(s, f)) {
 		b = host_conf_declare(s->h, HOST_INTERFACES, f->name, &f->loc);
 		b->onboot = is_up(s, f->name);
 		if (!named(s->up, s->n_up, f->name) &&
-		    named(s->hot, s->n_hot, f->name) && declares_bond(f))
+		    named(s->hot, s->n_hot, f->name) && declares)
 			diags_add(
 				s->d, DIAG_WARNING, &f->loc,
 				"allow-hotplug %s: ifupdown brings up a hotplug interface when udev reports its device, which a bond has only once it is made, so %s does not come up at boot by that line; bondcfg up --all builds it (write auto %s)",
@@ -452,11 +463,7 @@ void iface_read(struct ifaces *s, const struct iface *f)
 			(void)c;
 		} else if (!b) {
 			continue;
-		} else if (key_is(o->key, "slaves") ||
-			   !strcmp(o->key, "slaves") ||
-			   key_is(o->key, "ports")) {
-			/* "slaves": the hooks' older spelling; ports:
-			 * ifupdown2's other name */
+		} else if (iface_slaves_key(o->key)) {
 			slaves_option(s, b, o);
 		} else if (key_is(o->key, "give-a-chance")) {
 			continue; /* a wait of the if-up hook, not an option */

@@ -66,8 +66,11 @@ void iface_add_up(struct ifaces *s, const char *name, bool hotplug);
  */
 void iface_dialect(struct ifaces *s);
 
-/* ifupdown2's glob word expanded (swp1-4.100, swp[1-4], ...): the count. */
-size_t ifupdown2_glob(const char *word, char ***names);
+/*
+ * ifupdown2's glob word expanded (swp1-4.100, swp[1-4], ...): the count;
+ * @cut when it made more names than are kept (1024).
+ */
+size_t ifupdown2_glob(const char *word, char ***names, bool *cut);
 
 /*
  * The stanza names that ifupdown2's regex word @expr matches (as Python's
@@ -78,6 +81,9 @@ size_t ifupdown2_regex(const struct ifaces *s, const char *expr, char ***names,
 
 /* bond-lacp-rate and bond_lacp_rate: the same key. */
 bool iface_same_key(const char *a, const char *b);
+
+/* A slave list's key: bond-slaves, the hooks' slaves, ifupdown2's bond-ports. */
+bool iface_slaves_key(const char *key);
 
 /*
  * Key @i of stanza @f given again (an earlier one has it): said, and true;

@@ -17,26 +17,15 @@
 #include "model/optstr.h"
 #include "model/xalloc.h"
 
-/* more names than a glob may make: the rest are said and left out */
+/* more names than a glob may make: the rest are left out, and said */
 #define GLOB_MAX 1024
 
 /* Keys only ifupdown2 reads (bond-ports, es-sys-mac, ...). */
 static bool ifupdown2_only_key(const char *key)
 {
-	static const char *const keys[] = { "bond-ports", "bond_ports",
-					    "bond-lacp-bypass-allow",
-					    "bond_lacp_bypass_allow", NULL };
-	const char *const *k;
-	int id;
-
-	for (k = keys; *k; k++)
-		if (!strcmp(key, *k))
-			return true;
-	for (id = 0; id < BONDOPT_COUNT; id++)
-		for (k = bondopt_get(id)->ifupdown2; k && *k; k++)
-			if (!strcmp(key, *k))
-				return true;
-	return false;
+	return iface_same_key(key, "bond-ports") ||
+	       iface_same_key(key, "bond-lacp-bypass-allow") ||
+	       ifupdown2_option(key);
 }
 
 static bool glob_or_regex(const char *value)
@@ -76,12 +65,10 @@ void iface_dialect(struct ifaces *s)
 		}
 		for (j = 0; j < f->n_opts; j++) {
 			const struct ifopt *o = &f->opts[j];
-			bool list = !strcmp(o->key, "bond-slaves") ||
-				    !strcmp(o->key, "bond_slaves") ||
-				    !strcmp(o->key, "bond-ports");
 
 			if (ifupdown2_only_key(o->key) ||
-			    (list && glob_or_regex(o->value))) {
+			    (iface_slaves_key(o->key) &&
+			     glob_or_regex(o->value))) {
 				s->ifupdown2 = true;
 				snprintf(s->dialect_why, sizeof(s->dialect_why),
 					 "%s%s", o->key,
@@ -151,13 +138,13 @@ static void expand(const char *w, char ***out, size_t *n, bool *cut)
 	}
 }
 
-size_t ifupdown2_glob(const char *word, char ***names)
+size_t ifupdown2_glob(const char *word, char ***names, bool *cut)
 {
 	size_t n = 0;
-	bool cut = false;
 
 	*names = NULL;
-	expand(word, names, &n, &cut);
+	*cut = false;
+	expand(word, names, &n, cut);
 	return n;
 }
 
