@@ -9,7 +9,6 @@
 
 #include <errno.h>
 #include <stdlib.h>
-#include <sys/stat.h>
 #include <string.h>
 
 #include "formats/cfgfile.h"
@@ -161,7 +160,8 @@ static void addresses(struct host_bond *b, const struct shvar *v,
 		mask = strstr(e + len, "netmask");
 		if (mask && !strchr(a, '/')) {
 			/* "ADDR netmask MASK": netifrc's older form */
-			mask += strlen("netmask") + strspn(mask + 7, " \t");
+			mask += strlen("netmask");
+			mask += strspn(mask, " \t");
 			word = xasprintf("%.*s", (int)strcspn(mask, " \t"),
 					 mask);
 			full = values_address(a, NULL, word);
@@ -178,28 +178,15 @@ static void addresses(struct host_bond *b, const struct shvar *v,
 	}
 }
 
-static void onboot(struct host_conf *h, struct host_bond *b)
-{
-	static const char *const levels[] = { "sysinit", "boot", "default",
-					      NULL };
-	const char *const *l;
-	struct stat st;
-	char *path;
-
-	for (l = levels; *l; l++) {
-		path = xasprintf("%s/etc/runlevels/%s/net.%s", h->root, *l,
-				 b->conf.name);
-		/* the link is what counts: rc-update makes it absolute,
-		 * which under --root points out of the tree */
-		if (!lstat(path, &st))
-			b->onboot = true;
-		free(path);
-	}
-}
-
-/* The X of each service net.X (but net.lo), in /etc/init.d or a runlevel. */
+/*
+ * The X of each service net.X (but net.lo), in /etc/init.d or a runlevel,
+ * and whether a runlevel has it: the bond comes up at boot. The link is
+ * what counts, whatever it points to (rc-update makes it absolute, which
+ * under --root points out of the tree).
+ */
 struct services {
 	char **v;
+	bool *boot;
 	size_t n;
 	bool read;
 };
@@ -233,10 +220,15 @@ static void services_read(struct host_conf *h, struct services *sv)
 				continue;
 			for (k = 0; k < sv->n && strcmp(sv->v[k], x); k++)
 				;
-			if (k < sv->n)
-				continue; /* linked in several places */
-			sv->v = xreallocarray(sv->v, sv->n + 1, sizeof(char *));
-			sv->v[sv->n++] = xstrdup(x);
+			if (k == sv->n) {
+				sv->v = xreallocarray(sv->v, sv->n + 1,
+						      sizeof(char *));
+				sv->boot = xreallocarray(sv->boot, sv->n + 1,
+							 sizeof(bool));
+				sv->v[k] = xstrdup(x);
+				sv->boot[sv->n++] = false;
+			}
+			sv->boot[k] |= dir != dirs; /* a runlevel */
 		}
 		cfgfile_list_free(names, n);
 	}
@@ -249,6 +241,18 @@ static void services_free(struct services *sv)
 	for (i = 0; i < sv->n; i++)
 		free(sv->v[i]);
 	free(sv->v);
+	free(sv->boot);
+}
+
+/* Whether a runlevel starts net.@name. */
+static bool at_boot(const struct services *sv, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < sv->n; i++)
+		if (!strcmp(sv->v[i], name))
+			return sv->boot[i];
+	return false;
 }
 
 /*
@@ -358,7 +362,7 @@ static void declare_bond(struct host_conf *h, const struct shfile *sh,
 					v->name, v->value);
 		}
 	}
-	onboot(h, b);
+	b->onboot = at_boot(sv, name);
 }
 
 /*
