@@ -6,6 +6,7 @@
 #ifndef BONDCFG_CMD_CHANGE_H
 #define BONDCFG_CMD_CHANGE_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 enum change_cmd {
@@ -63,5 +64,18 @@ int change_down(const char *const *names, size_t n);
 /* ifup and ifdown of @arg, an interface or its ifcfg file. */
 int change_ifup(const char *arg);
 int change_ifdown(const char *arg);
+
+struct host_conf;
+struct linkset;
+struct bond_conf;
+
+/*
+ * What ifup of bond @want enslaves, when /etc/network/interfaces declares
+ * it: not the slaves that only their own stanza's bond-master names and
+ * that are not enslaved yet (their own ifup enslaves them). Returns
+ * whether it is such a bond, whose slaves ifup then leaves in place.
+ */
+bool change_hook_want(const struct host_conf *h, const struct linkset *ls,
+		      struct bond_conf *want);
 
 #endif

@@ -106,8 +106,48 @@ static void say_nothing(const char *cmd, const char *arg)
 			cmd, arg);
 }
 
+/* Whether @sl of bond @want is there only by the bond-master of a stanza. */
+static bool by_bond_master(const struct host_conf *h,
+			   const struct bond_conf *want,
+			   const struct bond_slave_conf *sl)
+{
+	size_t i;
+
+	for (i = 0; i < h->n_claims; i++) {
+		const struct host_claim *c = h->claims[i];
+
+		if (c->format == HOST_INTERFACES &&
+		    !strcmp(c->master, want->name) &&
+		    !strcmp(c->slave.name, sl->name))
+			return c->loc.source == sl->listed.source &&
+			       c->loc.line == sl->listed.line;
+	}
+	return false;
+}
+
+bool change_hook_want(const struct host_conf *h, const struct linkset *ls,
+		      struct bond_conf *want)
+{
+	const struct host_bond *hb = host_conf_find(h, want->name);
+	const struct link *bond = linkset_find(ls, want->name);
+	size_t i;
+
+	if (!hb || !(hb->formats & HOST_FORMAT_BIT(HOST_INTERFACES)))
+		return false;
+	for (i = 0; i < want->n_slaves; i++) {
+		struct bond_slave_conf *sl = &want->slaves[i];
+		const struct link *dev = linkset_find(ls, sl->name);
+
+		if (sl->member && by_bond_master(h, want, sl) &&
+		    !(dev && bond && dev->master == bond->ifindex))
+			sl->member = false;
+	}
+	return true;
+}
+
 /*
- * ifup ARG: a bond is brought up as configured (up); a slave is enslaved to
+ * ifup ARG: a bond is brought up as configured (up), but for the slaves
+ * that change_hook_want() leaves to their own ifup; a slave is enslaved to
  * its bond, which is built from the configuration if it is missing.
  */
 int change_ifup(const char *arg)
@@ -124,7 +164,7 @@ int change_ifup(const char *arg)
 	switch (r.kind) {
 	case ROLE_BOND:
 		names[0] = r.bond;
-		return change_converge(CMD_UP, names, 1, 0);
+		return change_converge(CMD_IFUP, names, 1, 0);
 	case ROLE_SLAVE:
 		break;
 	default:

@@ -237,7 +237,8 @@ int change_converge(enum change_cmd cmd, const char *const *names, size_t n,
 				bondcfg.root ? bondcfg.root : "");
 			session_fail(&s, CLI_EXIT_CONFIG);
 		}
-	policy = cmd == CMD_UP && !change_opt.strict ? RUN_DEGRADE : RUN_STRICT;
+	policy = cmd != CMD_APPLY && !change_opt.strict ? RUN_DEGRADE :
+							  RUN_STRICT;
 	t = xcalloc(h.n_bonds ? h.n_bonds : 1, sizeof(*t));
 	for (i = 0; i < h.n_bonds; i++) {
 		const struct bond_conf *conf = &h.bonds[i]->conf;
@@ -269,6 +270,8 @@ int change_converge(enum change_cmd cmd, const char *const *names, size_t n,
 		}
 		if (change_opt.no_slaves)
 			bare(&tg->want);
+		if (cmd == CMD_IFUP && change_hook_want(&h, &s.ls, &tg->want))
+			flags |= PLAN_KEEP_SLAVES;
 	}
 	plan_targets(&s, t, nt, flags);
 	if (change_opt.dry_run)

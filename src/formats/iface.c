@@ -2,8 +2,7 @@
 /*
  * Debian's interfaces format, stanza by stanza: what an iface stanza's
  * bond-* options (or ifupdown2's bond_*) and the auto and allow-* lines
- * make of a bond, and the writer of those stanzas, so that the bond-
- * spelling of the options is in one file. interfaces.c reads the files.
+ * make of a bond. interfaces.c reads the files, and writes the stanzas.
  */
 #include "config.h"
 
@@ -106,14 +105,10 @@ static void bond_option(struct ifaces *s, struct host_bond *b,
 	opt = bond_key(o->key, name, sizeof(name));
 	if (!opt) {
 		near = bondopt_suggest(name);
-		if (near)
-			diags_add(
-				d, DIAG_ERROR, &o->loc,
-				"%s: unknown bonding option; did you mean bond-%s?",
-				o->key, near);
-		else
-			diags_add(d, DIAG_ERROR, &o->loc,
-				  "%s: unknown bonding option", o->key);
+		diags_add(d, DIAG_ERROR, &o->loc,
+			  "%s: unknown bonding option%s%s%s", o->key,
+			  near ? "; did you mean bond-" : "", near ? near : "",
+			  near ? "?" : "");
 		return;
 	}
 	copy = xstrdup(o->value);
@@ -261,22 +256,36 @@ bool iface_same_key(const char *a, const char *b)
  * first (its environment has both, getenv() finds the first). Says so
  * and returns true for the later one.
  */
-bool iface_given_again(const struct iface *f, size_t i, struct diags *d)
+bool iface_given_again(const struct ifaces *s, const struct iface *f, size_t i)
 {
 	const struct ifopt *o = &f->opts[i];
 	size_t j;
 
 	if (!is_bond_key(o->key) && strcmp(o->key, "slaves"))
 		return false;
-	for (j = 0; j < i; j++)
-		if (iface_same_key(f->opts[j].key, o->key)) {
-			diags_add(
-				d, DIAG_WARNING, &o->loc,
-				"%s is given again in this stanza; ifupdown uses the first, from line %u, and so does this reader: this one is ignored (give it once)",
-				o->key, f->opts[j].loc.line);
-			return true;
-		}
-	return false;
+	for (j = 0; j < i && !iface_same_key(f->opts[j].key, o->key); j++)
+		;
+	if (j == i)
+		return false;
+	/* ifupdown joins the lines; the hook's loop takes every word */
+	if (!s->ifupdown2 && iface_slaves_key(o->key)) {
+		diags_add(
+			s->d, DIAG_WARNING, &o->loc,
+			"%s is given again (first at line %u): ifupdown joins the lists and Debian's hook enslaves both, and so does this reader (give one list)",
+			o->key, f->opts[j].loc.line);
+		return false;
+	}
+	if (j < f->n_inherited)
+		diags_add(
+			s->d, DIAG_WARNING, &o->loc,
+			"%s is given by template %s too (line %u): ifupdown joins the two values and the driver takes the first line, the template's, and so does this reader: this one is ignored (give it once)",
+			o->key, f->inherits, f->opts[j].loc.line);
+	else
+		diags_add(
+			s->d, DIAG_WARNING, &o->loc,
+			"%s is given again in this stanza; ifupdown uses the first, from line %u, and so does this reader: this one is ignored (give it once)",
+			o->key, f->opts[j].loc.line);
+	return true;
 }
 
 /* The stanza's first bond-master, if it names an interface. */
@@ -336,7 +345,7 @@ static void slave_options(struct ifaces *s, const struct iface *f,
 
 		if (!is_bond_key(o->key) && strcmp(o->key, "slaves"))
 			continue;
-		if (iface_given_again(f, i, s->d))
+		if (iface_given_again(s, f, i))
 			continue;
 		if (iface_slaves_key(o->key)) {
 			diags_add(
@@ -407,12 +416,34 @@ static void unlisted(struct ifaces *s, const struct host_bond *b,
 		f->name);
 }
 
+/*
+ * A stanza that a later one inherits and that no auto or allow-* line
+ * names: a template, which ifupdown brings up only when asked by name.
+ */
+static bool template_only(const struct ifaces *s, const struct iface *f)
+{
+	size_t i;
+
+	for (i = (size_t)(f - s->v) + 1; i < s->n; i++)
+		if (!strcmp(s->v[i].inherits, f->name))
+			return !is_up(s, f->name);
+	return false;
+}
+
 void iface_read(struct ifaces *s, const struct iface *f)
 {
 	const struct ifopt *m = master_of(f);
 	struct host_bond *b = NULL;
 	bool declares;
 	size_t i;
+
+	if (template_only(s, f))
+		return;
+	if (f->inherits[0] && s->ifupdown2)
+		diags_add(
+			s->d, DIAG_ERROR, &f->loc,
+			"iface %s inherits %s: ifupdown2 has no templates (it ignores 'inherits' after a method and refuses it for a family); this reader takes %s's options as Debian's ifupdown does (write them out in this stanza)",
+			f->name, f->inherits, f->inherits);
 
 	if (m && s->ifupdown2) {
 		char at[512];
@@ -444,13 +475,11 @@ void iface_read(struct ifaces *s, const struct iface *f)
 	for (i = 0; i < f->n_opts; i++) {
 		const struct ifopt *o = &f->opts[i];
 
-		if (b && iface_given_again(f, i, s->d))
+		if (b && iface_given_again(s, f, i))
 			continue;
 		if (key_is(o->key, "master")) {
 			if (!b && o != m && m)
 				continue; /* said by slave_options() */
-			struct host_claim *c;
-
 			if (ifname_check(o->value)) {
 				diags_add(
 					s->d, DIAG_ERROR, &o->loc,
@@ -458,9 +487,15 @@ void iface_read(struct ifaces *s, const struct iface *f)
 					o->value);
 				continue;
 			}
-			c = host_conf_claim(s->h, HOST_INTERFACES, f->name,
-					    o->value, &o->loc);
-			(void)c;
+			host_conf_claim(s->h, HOST_INTERFACES, f->name,
+					o->value, &o->loc)
+				->onboot = is_up(s, f->name);
+			if (!is_up(s, f->name))
+				diags_add(
+					s->d, DIAG_WARNING, &o->loc,
+					"%s: no auto or allow-* line names %s, so ifupdown enslaves it to %s only on 'ifup %s'; bondcfg up enslaves it with the bond (write auto %s, or allow-hotplug)",
+					o->key, f->name, o->value, f->name,
+					f->name);
 		} else if (!b) {
 			continue;
 		} else if (iface_slaves_key(o->key)) {
@@ -513,87 +548,5 @@ void iface_read(struct ifaces *s, const struct iface *f)
 				free(b->addresses[0]);
 				b->addresses[0] = a;
 			}
-	}
-}
-
-/* --- the writer ------------------------------------------------------------ */
-
-/* bond-lacp-rate for lacp_rate */
-static void interfaces_key(FILE *out, int id)
-{
-	const char *p;
-
-	fputs("    bond-", out);
-	for (p = bondopt_get(id)->name; *p; p++)
-		fputc(*p == '_' ? '-' : *p, out);
-}
-
-void iface_write(struct conv *cv, FILE *out, const struct host_bond *b)
-{
-	const struct bond_conf *c = &b->conf;
-	char value[VALUE_MAX], *p;
-	bool v4 = false;
-	size_t i;
-	int id;
-
-	for (i = 0; i < b->n_addresses; i++)
-		v4 |= !conv_is_ipv6(b->addresses[i]);
-	if (b->onboot)
-		fprintf(out, "auto %s\n", c->name);
-	fprintf(out, "iface %s %s %s\n", c->name,
-		b->n_addresses && !v4 ? "inet6" : "inet",
-		b->n_addresses ? "static" : "manual");
-	for (i = 0; i < b->n_addresses; i++)
-		fprintf(out, "    address %s\n", b->addresses[i]);
-	if (b->has_mtu)
-		fprintf(out, "    mtu %u\n", b->mtu);
-	if (b->hwaddr)
-		fprintf(out, "    hwaddress ether %s\n", b->hwaddr);
-	fputs("    bond-slaves", out);
-	if (!conv_n_members(c))
-		fputs(" none", out);
-	for (i = 0; i < c->n_slaves; i++)
-		if (c->slaves[i].member)
-			fprintf(out, " %s", c->slaves[i].name);
-	fputc('\n', out);
-	for (id = 0; id < BONDOPT_COUNT; id++) {
-		if (!conv_bond_option(c, id))
-			continue;
-		bond_conf_format_value(c, id, value, sizeof(value));
-		interfaces_key(out, id);
-		/* address lists: one word each */
-		for (p = value; *p; p++)
-			if (*p == ',')
-				*p = ' ';
-		fprintf(out, "%s%s\n", *value ? " " : "", value);
-	}
-	/* per-slave options: bond-queue-id eth0:1 eth1:2 */
-	for (id = 0; id < BONDOPT_COUNT; id++) {
-		bool any = false;
-
-		if (!(bondopt_get(id)->flags & BONDOPT_F_SLAVE))
-			continue;
-		for (i = 0; i < c->n_slaves; i++) {
-			const struct bond_slave_conf *s = &c->slaves[i];
-
-			if (!(s->present & BONDOPT_BIT(id)))
-				continue;
-			if (!any)
-				interfaces_key(out, id);
-			any = true;
-			fprintf(out, " %s:%lld", s->name,
-				(long long)s->num[id]);
-		}
-		if (any)
-			fputc('\n', out);
-	}
-	for (i = 0; i < c->n_slaves; i++) {
-		if (!c->slaves[i].member)
-			continue;
-		fputc('\n', out);
-		if (b->onboot)
-			fprintf(out, "auto %s\n", c->slaves[i].name);
-		fprintf(out, "iface %s inet manual\n    bond-master %s\n",
-			c->slaves[i].name, c->name);
 	}
 }

@@ -24,9 +24,11 @@ struct ifopt {
 struct iface {
 	char name[IF_NAMESIZE];
 	char family[16];
+	char inherits[IF_NAMESIZE]; /* the template, whose options come first */
 	struct diag_loc loc;
 	struct ifopt *opts;
 	size_t n_opts;
+	size_t n_inherited; /* the first @opts, the template's */
 };
 
 struct ifaces {
@@ -86,10 +88,13 @@ bool iface_same_key(const char *a, const char *b);
 bool iface_slaves_key(const char *key);
 
 /*
- * Key @i of stanza @f given again (an earlier one has it): said, and true;
- * ifupdown hands the hooks the first, as ifupdown2 reads the first.
+ * Key @i of stanza @f given again (an earlier one has it, or @f's
+ * template): said, and true; ifupdown hands the hooks the values joined
+ * by newlines, of which the driver reads the first line and the hook's
+ * loop over bond-slaves every word (false: both lists count); ifupdown2
+ * reads the first.
  */
-bool iface_given_again(const struct iface *f, size_t i, struct diags *d);
+bool iface_given_again(const struct ifaces *s, const struct iface *f, size_t i);
 
 /* Sets @opt of @b to @v from @o (ifupdown2's booleans in its files). */
 void iface_set_option(struct ifaces *s, struct host_bond *b,

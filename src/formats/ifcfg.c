@@ -346,7 +346,7 @@ static void port_option(struct host_claim *c, const struct ifcfg *f,
 static void claim_slave(struct host_conf *h, const struct ifcfg_index *ix,
 			struct ifcfg *f, struct diags *d)
 {
-	const struct shvar *slave = get(f, "SLAVE");
+	const struct shvar *slave = get(f, "SLAVE"), *on = get(f, "ONBOOT");
 	struct diag_loc loc;
 	const char *master = ifcfg_master_of(ix, f, &loc, d);
 	struct host_claim *c;
@@ -371,6 +371,8 @@ static void claim_slave(struct host_conf *h, const struct ifcfg_index *ix,
 			"MASTER=%s without SLAVE=yes: the network scripts would not enslave %s; it is enslaved here (add SLAVE=yes)",
 			master, f->device);
 	c = host_conf_claim(h, HOST_IFCFG, f->device, master, &loc);
+	/* the network service skips only ONBOOT=no */
+	c->onboot = !on || values_bool_word(on->value) != 0;
 	for (id = 0; id < BONDOPT_COUNT; id++)
 		if (bondopt_get(id)->ifcfg_port)
 			port_option(c, f, id, d);

@@ -220,7 +220,7 @@ void ifupdown2_options(struct ifaces *s, struct host_bond *b,
 		bool stronger = false;
 
 		opt = ifupdown2_option(o->key);
-		if (!opt || iface_given_again(f, i, s->d))
+		if (!opt || iface_given_again(s, f, i))
 			continue;
 		if (bond_conf_has(&b->conf, bondopt_id(opt))) {
 			diags_add(

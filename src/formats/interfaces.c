@@ -2,7 +2,8 @@
 /*
  * Reader for Debian's /etc/network/interfaces (ifupdown): the stanzas, auto
  * and allow-* lines, and the files that source and source-directory pull
- * in; what a stanza's bond-* options make of a bond is iface.c's.
+ * in; what a stanza's bond-* options make of a bond is iface.c's. And
+ * the writer of a bond's stanza.
  */
 #include "config.h"
 
@@ -17,6 +18,7 @@
 #include "formats/iface.h"
 #include "model/ifname.h"
 #include "formats/readers.h"
+#include "formats/writers.h"
 #include "model/xalloc.h"
 
 #define INTERFACES "/etc/network/interfaces"
@@ -148,6 +150,91 @@ static bool is_family(const char *w)
 	       !strcmp(w, "can");
 }
 
+/*
+ * The stanza named @from that a stanza inherits (interfaces(5): iface
+ * NAME [FAMILY [METHOD]] inherits TEMPLATE): the first before it of that
+ * name, of @family if one is given; or NULL, said.
+ */
+static const struct iface *template_of(struct ifaces *s, const char *name,
+				       const char *from, const char *family,
+				       const struct diag_loc *loc)
+{
+	size_t i;
+
+	for (i = 0; i < s->n; i++)
+		if (!strcmp(s->v[i].name, from) &&
+		    (!family || !strcmp(s->v[i].family, family)))
+			return &s->v[i];
+	diags_add(
+		s->d, DIAG_ERROR, loc,
+		"iface %s inherits %s, but no stanza of %s%s%s comes before it; ifupdown refuses the whole file (write the template's stanza first)",
+		name, from, from, family ? " " : "", family ? family : "");
+	return NULL;
+}
+
+/* The words after "iface": the stanza they open, or NULL said. */
+static struct iface *iface_line(struct ifaces *s, char *p,
+				const struct diag_loc *loc)
+{
+	char *name = next_word(&p), *w[4], *family = NULL, *method = NULL,
+	     *from = NULL;
+	const struct iface *t = NULL;
+	struct iface *f;
+	size_t n = 0, i = 0, k;
+
+	while (n < 4 && (w[n] = next_word(&p)))
+		n++;
+	if (!name || (n && !strcmp(w[n - 1], "inherits"))) {
+		diags_add(
+			s->d, DIAG_ERROR, loc,
+			"iface needs a name, a family and a method (or inherits and a stanza's name): iface bond0 inet static");
+		return NULL;
+	}
+	if (i < n && strcmp(w[i], "inherits"))
+		family = w[i++];
+	if (family && i < n && strcmp(w[i], "inherits"))
+		method = w[i++];
+	if (i + 1 < n && !strcmp(w[i], "inherits"))
+		from = w[i + 1], i += 2;
+	/* ifupdown refuses the whole file for these */
+	if (family && !is_family(family)) {
+		diags_add(
+			s->d, DIAG_ERROR, loc,
+			"iface %s: '%s' is no address family (inet, inet6, can or ipx); the stanza is not read (one name per iface line: iface %s %s %s)",
+			name, family, name,
+			method && is_family(method) ? method : "inet",
+			method && is_family(method) && i < n ? w[i] : "manual");
+		return NULL;
+	}
+	if (i < n) {
+		diags_add(
+			s->d, DIAG_ERROR, loc,
+			"iface %s: words after the method '%s'; the stanza is not read (options go on lines of their own below it)",
+			name,
+			method ? method :
+			family ? family :
+				 name);
+		return NULL;
+	}
+	if (ifname_check(name)) {
+		diags_add(s->d, DIAG_ERROR, loc,
+			  "iface %s: not a valid interface name", name);
+		return NULL;
+	}
+	if (from && !(t = template_of(s, name, from, family, loc)))
+		return NULL;
+	/* no family: ifupdown2's form (iface_dialect()), or the template's */
+	f = new_iface(s, name, t ? t->family : family ? family : "", loc);
+	if (!f || !from)
+		return f;
+	t = template_of(s, name, from, family, loc); /* s->v moved */
+	snprintf(f->inherits, sizeof(f->inherits), "%s", from);
+	for (k = 0; k < t->n_opts; k++)
+		add_opt(f, t->opts[k].key, t->opts[k].value, &t->opts[k].loc);
+	f->n_inherited = f->n_opts;
+	return f;
+}
+
 /* One logical line (continuations joined) of @path. */
 static void read_line(struct ifaces *s, const char *path, char *line,
 		      const struct diag_loc *loc, struct iface **cur,
@@ -158,44 +245,7 @@ static void read_line(struct ifaces *s, const char *path, char *line,
 	if (!kw)
 		return;
 	if (!strcmp(kw, "iface")) {
-		char *name = next_word(&p), *family = next_word(&p),
-		     *method = next_word(&p), *extra;
-
-		*cur = NULL;
-		if (!name) {
-			diags_add(
-				s->d, DIAG_ERROR, loc,
-				"iface needs a name, a family and a method: iface bond0 inet static");
-			return;
-		}
-		/* ifupdown refuses the whole file for these */
-		extra = next_word(&p);
-		if (family && !is_family(family)) {
-			diags_add(
-				s->d, DIAG_ERROR, loc,
-				"iface %s: '%s' is no address family (inet, inet6, can or ipx); the stanza is not read (one name per iface line: iface %s %s %s)",
-				name, family, name,
-				method && is_family(method) ? method : "inet",
-				method && is_family(method) && extra ?
-					extra :
-					"manual");
-			return;
-		}
-		/* a family without a method: ifupdown2 takes static */
-		if (extra) {
-			diags_add(
-				s->d, DIAG_ERROR, loc,
-				"iface %s: words after the method '%s'; the stanza is not read (options go on lines of their own below it)",
-				name, method);
-			return;
-		}
-		if (ifname_check(name)) {
-			diags_add(s->d, DIAG_ERROR, loc,
-				  "iface %s: not a valid interface name", name);
-			return;
-		}
-		/* no family: ifupdown2's form (iface_dialect()) */
-		*cur = new_iface(s, name, family ? family : "", loc);
+		*cur = iface_line(s, p, loc);
 	} else if (!strcmp(kw, "auto") || !strncmp(kw, "allow-", 6)) {
 		*cur = NULL;
 		while ((w = next_word(&p)))
@@ -390,4 +440,86 @@ int interfaces_read_host(struct host_conf *h, struct diags *d)
 	if (lstat(path, &st))
 		return 0;
 	return interfaces_read_file(h, path, d);
+}
+
+/* --- the writer ------------------------------------------------------------ */
+
+/* bond-lacp-rate for lacp_rate */
+static void interfaces_key(FILE *out, int id)
+{
+	const char *p;
+
+	fputs("    bond-", out);
+	for (p = bondopt_get(id)->name; *p; p++)
+		fputc(*p == '_' ? '-' : *p, out);
+}
+
+void iface_write(struct conv *cv, FILE *out, const struct host_bond *b)
+{
+	const struct bond_conf *c = &b->conf;
+	char value[VALUE_MAX], *p;
+	bool v4 = false;
+	size_t i;
+	int id;
+
+	for (i = 0; i < b->n_addresses; i++)
+		v4 |= !conv_is_ipv6(b->addresses[i]);
+	if (b->onboot)
+		fprintf(out, "auto %s\n", c->name);
+	fprintf(out, "iface %s %s %s\n", c->name,
+		b->n_addresses && !v4 ? "inet6" : "inet",
+		b->n_addresses ? "static" : "manual");
+	for (i = 0; i < b->n_addresses; i++)
+		fprintf(out, "    address %s\n", b->addresses[i]);
+	if (b->has_mtu)
+		fprintf(out, "    mtu %u\n", b->mtu);
+	if (b->hwaddr)
+		fprintf(out, "    hwaddress ether %s\n", b->hwaddr);
+	fputs("    bond-slaves", out);
+	if (!conv_n_members(c))
+		fputs(" none", out);
+	for (i = 0; i < c->n_slaves; i++)
+		if (c->slaves[i].member)
+			fprintf(out, " %s", c->slaves[i].name);
+	fputc('\n', out);
+	for (id = 0; id < BONDOPT_COUNT; id++) {
+		if (!conv_bond_option(c, id))
+			continue;
+		bond_conf_format_value(c, id, value, sizeof(value));
+		interfaces_key(out, id);
+		/* address lists: one word each */
+		for (p = value; *p; p++)
+			if (*p == ',')
+				*p = ' ';
+		fprintf(out, "%s%s\n", *value ? " " : "", value);
+	}
+	/* per-slave options: bond-queue-id eth0:1 eth1:2 */
+	for (id = 0; id < BONDOPT_COUNT; id++) {
+		bool any = false;
+
+		if (!(bondopt_get(id)->flags & BONDOPT_F_SLAVE))
+			continue;
+		for (i = 0; i < c->n_slaves; i++) {
+			const struct bond_slave_conf *s = &c->slaves[i];
+
+			if (!(s->present & BONDOPT_BIT(id)))
+				continue;
+			if (!any)
+				interfaces_key(out, id);
+			any = true;
+			fprintf(out, " %s:%lld", s->name,
+				(long long)s->num[id]);
+		}
+		if (any)
+			fputc('\n', out);
+	}
+	for (i = 0; i < c->n_slaves; i++) {
+		if (!c->slaves[i].member)
+			continue;
+		fputc('\n', out);
+		if (b->onboot)
+			fprintf(out, "auto %s\n", c->slaves[i].name);
+		fprintf(out, "iface %s inet manual\n    bond-master %s\n",
+			c->slaves[i].name, c->name);
+	}
 }

@@ -306,10 +306,8 @@ static struct host_bond *merged_bond(struct host_conf *h, const char *name,
 {
 	struct host_bond *b = host_conf_find(h, name);
 
-	if (b)
-		return b;
-	b = bond_new(name, loc);
-	add_bond(h, b);
+	if (!b)
+		add_bond(h, b = bond_new(name, loc));
 	return b;
 }
 
@@ -318,6 +316,7 @@ static void merge_claim(struct host_conf *h, const struct host_claim *c,
 			struct diags *d)
 {
 	struct host_bond *b = host_conf_find(h, c->master);
+	const struct bond_slave_conf *sl;
 	char at[512];
 
 	if (!b) {
@@ -327,8 +326,10 @@ static void merge_claim(struct host_conf *h, const struct host_claim *c,
 			c->slave.name, c->master, c->master);
 		b = merged_bond(h, c->master, &c->loc);
 	}
-	if (!bond_conf_find_slave(&b->conf, c->slave.name) ||
-	    !bond_conf_find_slave(&b->conf, c->slave.name)->member) {
+	/* undeclared: the scripts make it when a slave comes up at boot */
+	b->onboot |= !b->formats && c->onboot;
+	sl = bond_conf_find_slave(&b->conf, c->slave.name);
+	if (!sl || !sl->member) {
 		if (b->list_given && b->n_listed) {
 			diag_loc_format(&b->list_loc, at, sizeof(at));
 			diags_add(

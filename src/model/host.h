@@ -48,6 +48,7 @@ struct host_claim {
 	enum host_format format;
 	struct bond_slave_conf slave; /* the name and the slave's own options */
 	char master[IF_NAMESIZE];
+	bool onboot; /* the slave comes up at boot */
 	struct diag_loc loc;
 };
 

@@ -42,18 +42,26 @@ corpus() {
 	run "$C/check" --bash "$BUILDDIR/tests/shfile-dump" "${cases[@]}"
 	echo "# bash: ${output##*$'\n'}" >&3
 	[ "$status" -eq 0 ] || { echo "$output" | sed 's/^/# /' >&2; return 1; }
-	# the deliberate differences aside, at least 20 files compared
+	# every file compared, at least 20
 	[ "$(sed -n 's/^\([0-9]*\) files.*/\1/p' <<<"${output##*$'\n'}")" -ge 20 ]
 }
 
 @test "corpus: the comparison with bash finds a difference" {
 	local c=$BATS_TEST_TMPDIR/crlf.case
 
-	# the CR LF case, which differs on purpose, without its mark
-	grep -v '^# bash: differs' "$C/ifcfg/dos-crlf.case" >"$c"
+	# the CR LF case without its mark: bash keeps the CRs
+	grep -v '^# bash: crlf' "$C/ifcfg/dos-crlf.case" >"$c"
 	run "$C/check" --bash "$BUILDDIR/tests/shfile-dump" "$c"
 	[ "$status" -eq 1 ]
 	[[ "$output" == *"1 files, 1 disagree"* ]]
+	# the mark on a file without CRs: each value must have had one
+	{
+		echo '# bash: crlf'
+		tr -d '\r' <"$C/ifcfg/dos-crlf.case"
+	} >"$c"
+	run "$C/check" --bash "$BUILDDIR/tests/shfile-dump" "$c"
+	[ "$status" -eq 1 ]
+	[[ "$output" == *"(no CR)"* ]]
 }
 
 @test "corpus: Gentoo's conf.d/net (netifrc), with its services' links" {

@@ -82,13 +82,19 @@ no_errors() {
 	[ "$(devices)" = "$BEFORE" ]
 }
 
-@test "debian-interfaces-lacp: ifup enp2s0 alone brings up bond0 with both slaves" {
+@test "debian-interfaces-lacp: ifup enp2s0 alone brings up bond0 with both slaves, each through ifup: ifupdown knows all three up" {
 	rm -f /etc/network/if-*.d/ifenslave
 	run_x ifup enp2s0
 	no_errors
 	expect_scenario debian-interfaces-lacp
 	[ "$(address_of bond0)" = 198.51.100.20/24 ]
 	ifquery --state bond0
+	# the sibling came up through ifup, not behind ifupdown's back
+	ifquery --state enp1s0
+	ifquery --state enp2s0
+	run_x ifdown enp1s0
+	no_errors
+	[ "$(slaves_of bond0)" = enp2s0 ]
 	run_x ifdown bond0
 	[ -z "$(bond_names)" ]
 }
@@ -226,4 +232,60 @@ iface enp2s0 inet manual
 	run ifquery --state enp1s0
 	[ "$status" -ne 0 ]
 	[ "$(devices)" = "$BEFORE" ]
+}
+
+@test "a slave stanza without auto joins only on its own ifup: ifup bond0 enslaves the auto one; ifup enp2s0 adds it" {
+	rm -f /etc/network/if-*.d/ifenslave
+	interfaces 'auto bond0
+iface bond0 inet static
+    address 198.51.100.20/24
+    bond-slaves none
+    bond-mode active-backup
+    bond-miimon 100
+
+auto enp1s0
+iface enp1s0 inet manual
+    bond-master bond0
+
+iface enp2s0 inet manual
+    bond-master bond0'
+	run_x ifup bond0
+	no_errors
+	[ "$(bond_info bond0 .mode)" = active-backup ]
+	[ "$(slaves_of bond0)" = enp1s0 ]
+	ifquery --state enp1s0
+	run ifquery --state enp2s0
+	[ "$status" -ne 0 ]
+	run_x ifup enp2s0
+	no_errors
+	[ "$(slaves_of bond0)" = "enp1s0 enp2s0" ]
+	run_x ifdown bond0
+	no_errors
+	[ -z "$(bond_names)" ]
+	[ "$(devices)" = "$BEFORE" ]
+}
+
+@test "a bond that inherits a template: ifup -a builds it with the template's options and its own slaves" {
+	rm -f /etc/network/if-*.d/ifenslave
+	interfaces 'iface lacp inet manual
+    bond-mode 802.3ad
+    bond-miimon 100
+    bond-lacp-rate fast
+
+auto bond0
+iface bond0 inet static inherits lacp
+    address 198.51.100.20/24
+    bond-slaves enp1s0 enp2s0'
+	run_x ifup -a
+	no_errors
+	[ "$(bond_info bond0 .mode)" = 802.3ad ]
+	[ "$(bond_info bond0 .miimon)" = 100 ]
+	[ "$(bond_info bond0 .ad_lacp_rate)" = fast ]
+	[ "$(slaves_of bond0)" = "enp1s0 enp2s0" ]
+	[ "$(address_of bond0)" = 198.51.100.20/24 ]
+	# the template is no interface of its own
+	[ "$(bond_names)" = bond0 ]
+	run_x ifdown -a
+	no_errors
+	[ -z "$(bond_names)" ]
 }
