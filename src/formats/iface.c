@@ -160,7 +160,7 @@ static void add_listed(struct host_bond *b, const struct ifopt *o,
 		host_bond_add_slave(b, w, &o->loc, d);
 }
 
-/* ifupdown2's "regex EXPR": the stanzas it names, here. */
+/* ifupdown2's "regex EXPR": the links and stanzas it names. */
 static void regex_word(struct ifaces *s, struct host_bond *b,
 		       const struct ifopt *o, const char *w)
 {
@@ -176,7 +176,7 @@ static void regex_word(struct ifaces *s, struct host_bond *b,
 	else if (!n)
 		diags_add(
 			s->d, DIAG_WARNING, &o->loc,
-			"%s: regex '%s' matches no interface of the configuration; ifupdown2 matches the live links too, which a reading of files cannot: list the slaves",
+			"%s: regex '%s' matches no link of /proc/net/dev and no stanza, so ifupdown2 enslaves nothing by it (list the slaves)",
 			o->key, w);
 	for (i = 0; i < n; i++) {
 		add_listed(b, o, names[i], s->d);

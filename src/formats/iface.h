@@ -52,6 +52,9 @@ struct ifaces {
 	char dialect_why[96];
 	struct diag_loc dialect_loc;
 	char root_real[PATH_MAX]; /* the --root tree, resolved; "" for none */
+	char **proc; /* the links of /proc/net/dev, for ifupdown2's regex */
+	size_t n_proc;
+	bool proc_read;
 };
 
 /*
@@ -75,10 +78,12 @@ void iface_dialect(struct ifaces *s);
 size_t ifupdown2_glob(const char *word, char ***names, bool *cut);
 
 /*
- * The stanza names that ifupdown2's regex word @expr matches (as Python's
- * re.search(expr + '$')); @err the regcomp() error, 0 if none.
+ * The names that ifupdown2's regex word @expr matches (as Python's
+ * re.search(expr + '$')), as ifupdown2 takes them: the links of
+ * /proc/net/dev first (under the root: the live links when it is /), then
+ * the stanzas'; @err the regcomp() error, 0 if none.
  */
-size_t ifupdown2_regex(const struct ifaces *s, const char *expr, char ***names,
+size_t ifupdown2_regex(struct ifaces *s, const char *expr, char ***names,
 		       int *err);
 
 /* bond-lacp-rate and bond_lacp_rate: the same key. */

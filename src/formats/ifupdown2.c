@@ -12,6 +12,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "formats/cfgfile.h"
 #include "formats/iface.h"
 #include "model/ifname.h"
 #include "model/optstr.h"
@@ -148,11 +149,52 @@ size_t ifupdown2_glob(const char *word, char ***names, bool *cut)
 	return n;
 }
 
-size_t ifupdown2_regex(const struct ifaces *s, const char *expr, char ***names,
+/* Adds @name to @names (@n) unless it is there. */
+static void add_name(char ***names, size_t *n, const char *name)
+{
+	size_t k;
+
+	for (k = 0; k < *n && strcmp((*names)[k], name); k++)
+		;
+	if (k < *n)
+		return;
+	*names = xreallocarray(*names, *n + 1, sizeof(char *));
+	(*names)[(*n)++] = xstrdup(name);
+}
+
+/*
+ * The links of /proc/net/dev (under the root), read once: ifupdown2
+ * matches a regex against them first, then against the stanzas.
+ */
+static void proc_links(struct ifaces *s)
+{
+	char *buf = NULL, *line, *save = NULL, *colon, *name;
+	size_t len, i = 0;
+
+	if (s->proc_read)
+		return;
+	s->proc_read = true;
+	if (cfgfile_read(s->h->root, host_conf_path(s->h, "/proc/net/dev"),
+			 &buf, &len, s->d))
+		return;
+	/* two lines of headings, then "  NAME: counters" */
+	for (line = strtok_r(buf, "\n", &save); line;
+	     line = strtok_r(NULL, "\n", &save)) {
+		if (i++ < 2 || !(colon = strchr(line, ':')))
+			continue;
+		*colon = '\0';
+		name = line + strspn(line, " \t");
+		if (!ifname_check(name))
+			add_name(&s->proc, &s->n_proc, name);
+	}
+	free(buf);
+}
+
+size_t ifupdown2_regex(struct ifaces *s, const char *expr, char ***names,
 		       int *err)
 {
 	char *anchored = xasprintf("(%s)$", expr);
-	size_t n = 0, i, k;
+	size_t n = 0, i;
 	regex_t re;
 
 	*names = NULL;
@@ -160,16 +202,13 @@ size_t ifupdown2_regex(const struct ifaces *s, const char *expr, char ***names,
 	free(anchored);
 	if (*err)
 		return 0;
-	for (i = 0; i < s->n; i++) {
-		if (regexec(&re, s->v[i].name, 0, NULL, 0))
-			continue;
-		for (k = 0; k < n && strcmp((*names)[k], s->v[i].name); k++)
-			;
-		if (k < n)
-			continue;
-		*names = xreallocarray(*names, n + 1, sizeof(char *));
-		(*names)[n++] = xstrdup(s->v[i].name);
-	}
+	proc_links(s);
+	for (i = 0; i < s->n_proc; i++)
+		if (!regexec(&re, s->proc[i], 0, NULL, 0))
+			add_name(names, &n, s->proc[i]);
+	for (i = 0; i < s->n; i++)
+		if (!regexec(&re, s->v[i].name, 0, NULL, 0))
+			add_name(names, &n, s->v[i].name);
 	regfree(&re);
 	return n;
 }

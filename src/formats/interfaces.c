@@ -403,6 +403,9 @@ static void ifaces_free(struct ifaces *s)
 	for (i = 0; i < s->n_seen; i++)
 		free(s->seen[i]);
 	free(s->seen);
+	for (i = 0; i < s->n_proc; i++)
+		free(s->proc[i]);
+	free(s->proc);
 }
 
 int interfaces_read_file(struct host_conf *h, const char *path, struct diags *d)
