@@ -387,32 +387,34 @@ static bool bond_elsewhere(const struct ifaces *s, const struct iface *f)
 }
 
 /*
- * A bond stanza with no slave list that no slave names: the hooks act on
- * bond-slaves (or a slave's bond-master) and build no bond for it.
+ * A bond stanza with neither bond-slaves nor bond-mode (in any stanza of
+ * the bond): Debian's hook acts on those two alone and builds no bond
+ * for it; a slave's bond-master then fails to enslave.
  */
 static void unlisted(struct ifaces *s, const struct host_bond *b,
 		     const struct iface *f)
 {
-	const struct ifopt *m;
+	const struct bondopt *mode = bondopt_get(BONDOPT_MODE);
+	const struct ifopt *o;
+	char name[64];
 	size_t i, j;
 
 	if (b->list_given || s->ifupdown2)
 		return;
 	for (i = 0; i < s->n; i++) {
-		const struct iface *g = &s->v[i];
-
-		if ((m = master_of(g)) && !strcmp(m->value, f->name))
-			return;
-		if (strcmp(g->name, f->name))
+		if (strcmp(s->v[i].name, f->name))
 			continue;
-		/* another stanza of the bond (inet6) lists them */
-		for (j = 0; j < g->n_opts; j++)
-			if (iface_slaves_key(g->opts[j].key))
+		for (j = 0; j < s->v[i].n_opts; j++) {
+			o = &s->v[i].opts[j];
+			if (iface_slaves_key(o->key) ||
+			    (is_bond_key(o->key) &&
+			     bond_key(o->key, name, sizeof(name)) == mode))
 				return;
+		}
 	}
 	diags_add(
 		s->d, DIAG_WARNING, &f->loc,
-		"%s has bond options but no bond-slaves, and no stanza names it in bond-master: Debian's hook builds no bond for it, bondcfg up does (add bond-slaves, or bond-slaves none)",
+		"%s has bond options but neither bond-slaves nor bond-mode: Debian's hook builds no bond for it (nor can a slave's bond-master enslave to it), bondcfg up does (add bond-slaves none)",
 		f->name);
 }
 
@@ -435,7 +437,7 @@ void iface_read(struct ifaces *s, const struct iface *f)
 	const struct ifopt *m = master_of(f);
 	struct host_bond *b = NULL;
 	bool declares;
-	size_t i;
+	size_t i, k;
 
 	if (template_only(s, f))
 		return;
@@ -490,6 +492,15 @@ void iface_read(struct ifaces *s, const struct iface *f)
 			host_conf_claim(s->h, HOST_INTERFACES, f->name,
 					o->value, &o->loc)
 				->onboot = is_up(s, f->name);
+			for (k = 0; k < s->n && strcmp(s->v[k].name, o->value);
+			     k++)
+				;
+			if (k == s->n)
+				diags_add(
+					s->d, DIAG_WARNING, &o->loc,
+					"bond-master %s: no stanza for %s; Debian's hook (ifenslave 2.13) then refuses to enslave %s, where README.Debian, and bondcfg, make %s from the slaves' bond options (write a stanza for %s, with bond-slaves none)",
+					o->value, o->value, f->name, o->value,
+					o->value);
 			if (!is_up(s, f->name))
 				diags_add(
 					s->d, DIAG_WARNING, &o->loc,
