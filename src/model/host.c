@@ -90,8 +90,7 @@ static struct host_bond *bond_new(const char *name, const struct diag_loc *loc)
 	struct host_bond *b = xcalloc(1, sizeof(*b));
 
 	bond_conf_init(&b->conf, name);
-	if (loc)
-		b->loc = *loc;
+	b->loc = loc ? *loc : (struct diag_loc){ 0 };
 	return b;
 }
 
@@ -116,8 +115,7 @@ struct host_claim *host_conf_claim(struct host_conf *h, enum host_format f,
 	c->format = f;
 	str_copy(c->slave.name, sizeof(c->slave.name), slave);
 	str_copy(c->master, sizeof(c->master), master);
-	if (loc)
-		c->loc = *loc;
+	c->loc = loc ? *loc : (struct diag_loc){ 0 };
 	h->claims = xreallocarray(h->claims, h->n_claims + 1, sizeof(c));
 	h->claims[h->n_claims++] = c;
 	return c;
@@ -330,7 +328,9 @@ static void merge_claim(struct host_conf *h, const struct host_claim *c,
 	b->onboot |= !b->formats && c->onboot;
 	sl = bond_conf_find_slave(&b->conf, c->slave.name);
 	if (!sl || !sl->member) {
-		if (b->list_given && b->n_listed) {
+		/* README.Debian's own pattern: a list and a hotplug slave */
+		if (b->list_given && b->n_listed &&
+		    c->format != HOST_INTERFACES) {
 			diag_loc_format(&b->list_loc, at, sizeof(at));
 			diags_add(
 				d, DIAG_WARNING, &c->loc,
