@@ -275,7 +275,7 @@ bool iface_given_again(const struct ifaces *s, const struct iface *f, size_t i)
 			o->key, f->opts[j].loc.line);
 		return false;
 	}
-	if (j < f->n_inherited)
+	if (j < f->n_inherited && i >= f->n_inherited)
 		diags_add(
 			s->d, DIAG_WARNING, &o->loc,
 			"%s is given by template %s too (line %u): ifupdown joins the two values and the driver takes the first line, the template's, and so does this reader: this one is ignored (give it once)",

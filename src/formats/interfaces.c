@@ -176,13 +176,13 @@ static const struct iface *template_of(struct ifaces *s, const char *name,
 static struct iface *iface_line(struct ifaces *s, char *p,
 				const struct diag_loc *loc)
 {
-	char *name = next_word(&p), *w[4], *family = NULL, *method = NULL,
-	     *from = NULL;
+	char *name = next_word(&p), *w[5], *family = NULL, *method = NULL,
+	     *from = NULL, fam[sizeof(((struct iface *)0)->family)];
 	const struct iface *t = NULL;
 	struct iface *f;
 	size_t n = 0, i = 0, k;
 
-	while (n < 4 && (w[n] = next_word(&p)))
+	while (n < 5 && (w[n] = next_word(&p)))
 		n++;
 	if (!name || (n && !strcmp(w[n - 1], "inherits"))) {
 		diags_add(
@@ -206,25 +206,22 @@ static struct iface *iface_line(struct ifaces *s, char *p,
 			method && is_family(method) && i < n ? w[i] : "manual");
 		return NULL;
 	}
-	if (i < n) {
-		diags_add(
-			s->d, DIAG_ERROR, loc,
-			"iface %s: words after the method '%s'; the stanza is not read (options go on lines of their own below it)",
-			name,
-			method ? method :
-			family ? family :
-				 name);
-		return NULL;
-	}
 	if (ifname_check(name)) {
 		diags_add(s->d, DIAG_ERROR, loc,
 			  "iface %s: not a valid interface name", name);
 		return NULL;
 	}
+	/* ifupdown: "not understood and ignored"; ifupdown2 ignores them */
+	if (i < n)
+		diags_add(
+			s->d, DIAG_WARNING, loc,
+			"iface %s: '%s' after the method is not understood, and ignored as ifupdown ignores it (options go on lines of their own below the iface line)",
+			name, w[i]);
 	if (from && !(t = template_of(s, name, from, family, loc)))
 		return NULL;
 	/* no family: ifupdown2's form (iface_dialect()), or the template's */
-	f = new_iface(s, name, t ? t->family : family ? family : "", loc);
+	snprintf(fam, sizeof(fam), "%s", t ? t->family : family ? family : "");
+	f = new_iface(s, name, fam, loc);
 	if (!f || !from)
 		return f;
 	t = template_of(s, name, from, family, loc); /* s->v moved */
