@@ -27,14 +27,27 @@ void iface_add_up(struct ifaces *s, const char *name, bool hotplug)
 	(*v)[(*n)++] = xstrdup(name);
 }
 
-static bool named(char *const *v, size_t n, const char *name)
+static int by_name(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+void iface_index(struct ifaces *s)
 {
 	size_t i;
 
-	for (i = 0; i < n; i++)
-		if (!strcmp(v[i], name))
-			return true;
-	return false;
+	qsort(s->up, s->n_up, sizeof(*s->up), by_name);
+	qsort(s->hot, s->n_hot, sizeof(*s->hot), by_name);
+	s->names = xcalloc(s->n ? s->n : 1, sizeof(*s->names));
+	for (i = 0; i < s->n; i++)
+		s->names[i] = s->v[i].name;
+	qsort(s->names, s->n, sizeof(*s->names), by_name);
+}
+
+/* Whether @name is in @v (@n), sorted by iface_index(). */
+static bool named(char *const *v, size_t n, const char *name)
+{
+	return n && bsearch(&name, v, n, sizeof(*v), by_name);
 }
 
 static bool is_up(const struct ifaces *s, const char *name)
@@ -424,12 +437,7 @@ static void unlisted(struct ifaces *s, const struct host_bond *b,
  */
 static bool template_only(const struct ifaces *s, const struct iface *f)
 {
-	size_t i;
-
-	for (i = (size_t)(f - s->v) + 1; i < s->n; i++)
-		if (!strcmp(s->v[i].inherits, f->name))
-			return !is_up(s, f->name);
-	return false;
+	return f->inherited && !is_up(s, f->name);
 }
 
 void iface_read(struct ifaces *s, const struct iface *f)
@@ -437,7 +445,7 @@ void iface_read(struct ifaces *s, const struct iface *f)
 	const struct ifopt *m = master_of(f);
 	struct host_bond *b = NULL;
 	bool declares;
-	size_t i, k;
+	size_t i;
 
 	if (template_only(s, f))
 		return;
@@ -492,10 +500,7 @@ void iface_read(struct ifaces *s, const struct iface *f)
 			host_conf_claim(s->h, HOST_INTERFACES, f->name,
 					o->value, &o->loc)
 				->onboot = is_up(s, f->name);
-			for (k = 0; k < s->n && strcmp(s->v[k].name, o->value);
-			     k++)
-				;
-			if (k == s->n)
+			if (!named(s->names, s->n, o->value))
 				diags_add(
 					s->d, DIAG_WARNING, &o->loc,
 					"bond-master %s: no stanza for %s; Debian's hook (ifenslave 2.13) then refuses to enslave %s, where README.Debian, and bondcfg, make %s from the slaves' bond options (write a stanza for %s, with bond-slaves none)",

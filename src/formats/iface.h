@@ -29,6 +29,7 @@ struct iface {
 	struct ifopt *opts;
 	size_t n_opts;
 	size_t n_inherited; /* the first @opts, the template's */
+	bool inherited; /* a later stanza inherits it */
 };
 
 struct ifaces {
@@ -36,6 +37,7 @@ struct ifaces {
 	struct diags *d;
 	struct iface *v;
 	size_t n;
+	char **names; /* the stanzas' names, sorted (iface_index()) */
 	char **up; /* named by auto or allow-* but allow-hotplug */
 	size_t n_up;
 	char **hot; /* named by allow-hotplug */
@@ -62,6 +64,12 @@ struct ifaces {
  * for allow-hotplug (the bond of that line is said, iface_read()).
  */
 void iface_add_up(struct ifaces *s, const char *name, bool hotplug);
+
+/*
+ * Once every file is read: the auto and allow- lists and the stanzas'
+ * names sorted, so that iface_read() looks a name up in O(log n).
+ */
+void iface_index(struct ifaces *s);
 
 /*
  * ifupdown2.c: whether the stanzas of @s are in ifupdown2's dialect: the

@@ -155,9 +155,9 @@ static bool is_family(const char *w)
  * NAME [FAMILY [METHOD]] inherits TEMPLATE): the first before it of that
  * name, of @family if one is given; or NULL, said.
  */
-static const struct iface *template_of(struct ifaces *s, const char *name,
-				       const char *from, const char *family,
-				       const struct diag_loc *loc)
+static struct iface *template_of(struct ifaces *s, const char *name,
+				 const char *from, const char *family,
+				 const struct diag_loc *loc)
 {
 	size_t i;
 
@@ -178,7 +178,7 @@ static struct iface *iface_line(struct ifaces *s, char *p,
 {
 	char *name = next_word(&p), *w[5], *family = NULL, *method = NULL,
 	     *from = NULL, fam[sizeof(((struct iface *)0)->family)];
-	const struct iface *t = NULL;
+	struct iface *t = NULL;
 	struct iface *f;
 	size_t n = 0, i = 0, k;
 
@@ -225,6 +225,7 @@ static struct iface *iface_line(struct ifaces *s, char *p,
 	if (!f || !from)
 		return f;
 	t = template_of(s, name, from, family, loc); /* s->v moved */
+	t->inherited = true;
 	snprintf(f->inherits, sizeof(f->inherits), "%s", from);
 	for (k = 0; k < t->n_opts; k++)
 		add_opt(f, t->opts[k].key, t->opts[k].value, &t->opts[k].loc);
@@ -391,6 +392,7 @@ static void ifaces_free(struct ifaces *s)
 		free(s->v[i].opts);
 	}
 	free(s->v);
+	free(s->names);
 	for (i = 0; i < s->n_up; i++)
 		free(s->up[i]);
 	free(s->up);
@@ -425,6 +427,7 @@ int interfaces_read_file(struct host_conf *h, const char *path, struct diags *d)
 		s.root_real[0] = '\0';
 	read_file(&s, path, 0, NULL);
 	iface_dialect(&s);
+	iface_index(&s);
 	for (i = 0; i < s.n; i++)
 		iface_read(&s, &s.v[i]);
 	ifaces_free(&s);
