@@ -106,39 +106,27 @@ static void say_nothing(const char *cmd, const char *arg)
 			cmd, arg);
 }
 
-/* Whether @sl of bond @want is there only by the bond-master of a stanza. */
-static bool by_bond_master(const struct host_conf *h,
-			   const struct bond_conf *want,
-			   const struct bond_slave_conf *sl)
-{
-	size_t i;
-
-	for (i = 0; i < h->n_claims; i++) {
-		const struct host_claim *c = h->claims[i];
-
-		if (c->format == HOST_INTERFACES &&
-		    !strcmp(c->master, want->name) &&
-		    !strcmp(c->slave.name, sl->name))
-			return c->loc.source == sl->listed.source &&
-			       c->loc.line == sl->listed.line;
-	}
-	return false;
-}
-
 bool change_hook_want(const struct host_conf *h, const struct linkset *ls,
 		      struct bond_conf *want)
 {
 	const struct host_bond *hb = host_conf_find(h, want->name);
-	const struct link *bond = linkset_find(ls, want->name);
+	const struct link *bond = linkset_find(ls, want->name), *dev;
+	struct bond_slave_conf *sl;
 	size_t i;
 
 	if (!hb || !(hb->formats & HOST_FORMAT_BIT(HOST_INTERFACES)))
 		return false;
-	for (i = 0; i < want->n_slaves; i++) {
-		struct bond_slave_conf *sl = &want->slaves[i];
-		const struct link *dev = linkset_find(ls, sl->name);
+	for (i = 0; i < h->n_claims; i++) {
+		const struct host_claim *c = h->claims[i];
 
-		if (sl->member && by_bond_master(h, want, sl) &&
+		if (c->format != HOST_INTERFACES ||
+		    strcmp(c->master, want->name))
+			continue;
+		sl = bond_conf_find_slave(want, c->slave.name);
+		dev = linkset_find(ls, c->slave.name);
+		/* a member by this bond-master alone (merge_claim()) */
+		if (sl && sl->member && sl->listed.source == c->loc.source &&
+		    sl->listed.line == c->loc.line &&
 		    !(dev && bond && dev->master == bond->ifindex))
 			sl->member = false;
 	}
