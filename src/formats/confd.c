@@ -184,12 +184,31 @@ static void addresses(struct host_bond *b, const struct shvar *v,
  * what counts, whatever it points to (rc-update makes it absolute, which
  * under --root points out of the tree).
  */
+struct service {
+	char name[IF_NAMESIZE];
+	char var[IF_NAMESIZE]; /* what netifrc makes of it in variables */
+	bool boot; /* a runlevel has it */
+};
+
 struct services {
-	char **v;
-	bool *boot;
+	struct service *v; /* once each, by @var then name */
 	size_t n;
 	bool read;
 };
+
+static int by_name(const void *a, const void *b)
+{
+	return strcmp(((const struct service *)a)->name,
+		      ((const struct service *)b)->name);
+}
+
+static int by_var(const void *a, const void *b)
+{
+	const struct service *x = a, *y = b;
+	int c = strcmp(x->var, y->var);
+
+	return c ? c : strcmp(x->name, y->name);
+}
 
 static void services_read(struct host_conf *h, struct services *sv)
 {
@@ -214,44 +233,57 @@ static void services_read(struct host_conf *h, struct services *sv)
 			continue;
 		for (i = 0; i < n; i++) {
 			const char *x = names[i] + 4;
+			struct service *v;
 
 			if (strncmp(names[i], "net.", 4) || !strcmp(x, "lo") ||
 			    strlen(x) >= IF_NAMESIZE)
 				continue;
-			for (k = 0; k < sv->n && strcmp(sv->v[k], x); k++)
-				;
-			if (k == sv->n) {
-				sv->v = xreallocarray(sv->v, sv->n + 1,
-						      sizeof(char *));
-				sv->boot = xreallocarray(sv->boot, sv->n + 1,
-							 sizeof(bool));
-				sv->v[k] = xstrdup(x);
-				sv->boot[sv->n++] = false;
-			}
-			sv->boot[k] |= dir != dirs; /* a runlevel */
+			sv->v = xreallocarray(sv->v, sv->n + 1, sizeof(*v));
+			v = &sv->v[sv->n++];
+			snprintf(v->name, sizeof(v->name), "%s", x);
+			ifvar(x, v->var, sizeof(v->var));
+			v->boot = dir != dirs; /* a runlevel */
 		}
 		cfgfile_list_free(names, n);
 	}
+	/* a service in /etc/init.d and in runlevels: once, at boot if any */
+	qsort(sv->v, sv->n, sizeof(*sv->v), by_name);
+	for (i = k = 0; i < sv->n; i++) {
+		if (k && !strcmp(sv->v[k - 1].name, sv->v[i].name))
+			sv->v[k - 1].boot |= sv->v[i].boot;
+		else
+			sv->v[k++] = sv->v[i];
+	}
+	sv->n = k;
+	qsort(sv->v, sv->n, sizeof(*sv->v), by_var);
 }
 
-static void services_free(struct services *sv)
+/* The first service whose variables end in @var, or sv->n. */
+static size_t first_of(const struct services *sv, const char *var)
 {
-	size_t i;
+	size_t lo = 0, hi = sv->n, mid;
 
-	for (i = 0; i < sv->n; i++)
-		free(sv->v[i]);
-	free(sv->v);
-	free(sv->boot);
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (strcmp(sv->v[mid].var, var) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
 }
 
 /* Whether a runlevel starts net.@name. */
 static bool at_boot(const struct services *sv, const char *name)
 {
+	char var[IF_NAMESIZE];
 	size_t i;
 
-	for (i = 0; i < sv->n; i++)
-		if (!strcmp(sv->v[i], name))
-			return sv->boot[i];
+	ifvar(name, var, sizeof(var));
+	for (i = first_of(sv, var); i < sv->n && !strcmp(sv->v[i].var, var);
+	     i++)
+		if (!strcmp(sv->v[i].name, name))
+			return sv->v[i].boot;
 	return false;
 }
 
@@ -265,24 +297,21 @@ static const char *service_name(struct host_conf *h, struct services *sv,
 				struct diags *d)
 {
 	const char *found = NULL;
-	char mapped[IF_NAMESIZE];
 	size_t i;
 
 	if (!sv->read)
 		services_read(h, sv);
-	for (i = 0; i < sv->n; i++) {
-		if (!strcmp(sv->v[i], var))
-			continue;
-		ifvar(sv->v[i], mapped, sizeof(mapped));
-		if (strcmp(mapped, var))
+	for (i = first_of(sv, var); i < sv->n && !strcmp(sv->v[i].var, var);
+	     i++) {
+		if (!strcmp(sv->v[i].name, var))
 			continue;
 		if (!found)
-			found = host_conf_keep(h, xstrdup(sv->v[i]));
+			found = host_conf_keep(h, xstrdup(sv->v[i].name));
 		else
 			diags_add(
 				d, DIAG_WARNING, loc,
 				"services net.%s and net.%s both read the variables of %s; the bond is taken to be %s (remove one)",
-				found, sv->v[i], var, found);
+				found, sv->v[i].name, var, found);
 	}
 	return found ? found : var;
 }
@@ -431,7 +460,7 @@ int confd_read_file(struct host_conf *h, const char *path, struct diags *d)
 			declare_bond(h, &sh, &sh.vars[i], &sv, d);
 	for (i = 0; i < sh.n_funcs; i++)
 		look_at_function(&sh.funcs[i], d);
-	services_free(&sv);
+	free(sv.v);
 	shfile_free(&sh);
 	return d->errors > errors ? -EINVAL : 0;
 }
