@@ -246,6 +246,8 @@ static void services_read(struct host_conf *h, struct services *sv)
 		}
 		cfgfile_list_free(names, n);
 	}
+	if (!sv->n)
+		return; /* qsort() is not given a null array */
 	/* a service in /etc/init.d and in runlevels: once, at boot if any */
 	qsort(sv->v, sv->n, sizeof(*sv->v), by_name);
 	for (i = k = 0; i < sv->n; i++) {

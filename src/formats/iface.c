@@ -36,8 +36,11 @@ void iface_index(struct ifaces *s)
 {
 	size_t i;
 
-	qsort(s->up, s->n_up, sizeof(*s->up), by_name);
-	qsort(s->hot, s->n_hot, sizeof(*s->hot), by_name);
+	/* qsort() is not given a null array: an empty list has none */
+	if (s->n_up)
+		qsort(s->up, s->n_up, sizeof(*s->up), by_name);
+	if (s->n_hot)
+		qsort(s->hot, s->n_hot, sizeof(*s->hot), by_name);
 	s->names = xcalloc(s->n ? s->n : 1, sizeof(*s->names));
 	for (i = 0; i < s->n; i++)
 		s->names[i] = s->v[i].name;
