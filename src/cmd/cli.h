@@ -17,6 +17,7 @@ enum cli_exit {
 	CLI_EXIT_CONFIG = 3,
 	CLI_EXIT_PRIVILEGE = 4, /* CAP_NET_ADMIN needed */
 	CLI_EXIT_NO_BONDING = 5, /* the kernel lacks the bonding driver */
+	CLI_EXIT_DRIFT = 6, /* check --live: the live bonds differ */
 };
 
 struct cli_std {

@@ -126,6 +126,7 @@ void session_fail(struct session *s, int rc)
 		[CLI_EXIT_OK] = 0,	  [CLI_EXIT_CONFIG] = 1,
 		[CLI_EXIT_FAILURE] = 2,	  [CLI_EXIT_USAGE] = 3,
 		[CLI_EXIT_PRIVILEGE] = 4, [CLI_EXIT_NO_BONDING] = 5,
+		[CLI_EXIT_DRIFT] = 0, /* check --live only */
 	};
 
 	if (rank[rc] > rank[s->rc])

@@ -106,7 +106,7 @@ const struct bondopt bondopt_table[BONDOPT_COUNT] = {
 		.networkd = { "ActiveSlave", BONDOPT_ND_SLAVE },
 		.name = "active_slave", .nla = IFLA_BOND_ACTIVE_SLAVE, .nla_type = BONDOPT_NLA_U32,
 		.kind = BONDOPT_IFNAME, .slot = 0, .modes = MODES_ACTIVE,
-		.flags = BONDOPT_F_NAMES_SLAVE,
+		.flags = BONDOPT_F_NAMES_SLAVE | BONDOPT_F_STATE,
 		.summary = "the slave that carries traffic now",
 	},
 	[BONDOPT_MIIMON] = {

@@ -127,6 +127,11 @@ enum bondopt_flags {
 	BONDOPT_F_SWITCH = 1u << 13,
 	/* ifupdown2 reads it as a boolean: yes, on, fast are 1; no, off, slow 0 */
 	BONDOPT_F_IFUPDOWN2_BOOL = 1u << 14,
+	/*
+	 * The driver changes it by itself (a failover): a live value that
+	 * differs from the files' is no drift
+	 */
+	BONDOPT_F_STATE = 1u << 15,
 };
 
 /* Options that no request to a bond carries. */

@@ -69,3 +69,40 @@ SC=$FIXTURES/scenarios
 		assert_output_contains ": 0 errors, 0 warnings"
 	done
 }
+
+# A bond no host has: the live half compares it with the kernel's links,
+# which any user may read.
+live_root() {
+	local d=$BATS_TEST_TMPDIR/root/etc/sysconfig/network-scripts
+
+	mkdir -p "$d"
+	printf 'DEVICE=bcfgt9\nTYPE=Bond\nONBOOT=%s\nBONDING_OPTS="mode=1 miimon=100"\n' \
+		"$1" >"$d/ifcfg-bcfgt9"
+	[ ! -e /sys/class/net/bcfgt9 ] || skip "this host has a bcfgt9"
+}
+
+@test "check --live BOND: a configured bond the kernel lacks is one difference, exit 6, the command that ends it" {
+	live_root yes
+	local f=$BATS_TEST_TMPDIR/root/etc/sysconfig/network-scripts/ifcfg-bcfgt9
+	expected_rc=6 run_x "$BONDCFG" --root "$BATS_TEST_TMPDIR/root" check --live bcfgt9
+	[ "${lines[0]}" = "1 bond in 1 file: 0 errors, 0 warnings" ]
+	[ "${lines[1]}" = "bcfgt9: does not exist, the files bring it up at boot ($f:4)" ]
+	[ "${lines[2]}" = "to converge: bondcfg up bcfgt9" ]
+	[ "${#lines[@]}" = 3 ]
+	expected_rc=6 run_x "$BONDCFG" --root "$BATS_TEST_TMPDIR/root" check --live --json bcfgt9
+	[ "$(jq -c '.live | [.in_sync, (.differences | length)]' <<<"$output")" = '[false,1]' ]
+	[ "$(jq -c '.live.differences[0] | [.bond, .kind, .file, .line, .fix]' <<<"$output")" = \
+		"[\"bcfgt9\",\"missing\",\"$f\",4,\"bondcfg up bcfgt9\"]" ]
+}
+
+@test "check --live: configuration errors rank before a difference (exit 3); a name neither configured nor a bond is exit 1; BOND only with --live" {
+	live_root yes
+	echo 'BONDING_OPTS="mode=1 miimon=100 lacp_rat=fast"' \
+		>>"$BATS_TEST_TMPDIR/root/etc/sysconfig/network-scripts/ifcfg-bcfgt9"
+	expected_rc=3 run_x "$BONDCFG" --root "$BATS_TEST_TMPDIR/root" check --live bcfgt9
+	assert_output_contains "bcfgt9: does not exist"
+	expected_rc=1 run_x "$BONDCFG" --root "$BATS_TEST_TMPDIR/root" check --live bcfgt9 nosuchbond7
+	assert_output_contains "check: nosuchbond7: no configuration and no such bond"
+	expected_rc=2 run_x "$BONDCFG" --root "$BATS_TEST_TMPDIR/root" check bcfgt9
+	assert_output_contains "unexpected argument 'bcfgt9'"
+}
