@@ -129,10 +129,9 @@ unsigned int bondview_slaves_up(const struct linkset *ls,
 	return n;
 }
 
-/* Adds a warning unless @w is full; returns it, or NULL. */
-__attribute__((format(printf, 5, 6))) static struct bondview_warning *
-add(struct bondview_warning *w, size_t *n, size_t max, const char *code,
-    const char *fmt, ...)
+struct bondview_warning *bondview_add(struct bondview_warning *w, size_t *n,
+				      size_t max, const char *code,
+				      const char *fmt, ...)
 {
 	va_list ap;
 
@@ -140,11 +139,25 @@ add(struct bondview_warning *w, size_t *n, size_t max, const char *code,
 		return NULL;
 	w[*n].code = code;
 	w[*n].slave[0] = '\0';
+	w[*n].hint[0] = '\0';
+	snprintf(w[*n].source, sizeof(w[*n].source), "netlink");
 	va_start(ap, fmt);
 	vsnprintf(w[*n].msg, sizeof(w[*n].msg), fmt, ap);
 	va_end(ap);
 	diag_mask(w[*n].msg);
 	return &w[(*n)++];
+}
+
+void bondview_hint(struct bondview_warning *w, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (!w)
+		return;
+	va_start(ap, fmt);
+	vsnprintf(w->hint, sizeof(w->hint), fmt, ap);
+	va_end(ap);
+	diag_mask(w->hint);
 }
 
 /* An 802.3ad bond whose partner MAC is zero: no LACPDU has come back. */
@@ -168,8 +181,9 @@ size_t bondview_warnings(const struct linkset *ls, const struct link *bond,
 	size_t n = 0, i;
 
 	if (!strcmp(bond_conf_monitor(c), "none"))
-		add(w, &n, max, "no_link_monitoring",
-		    "no link monitoring: miimon and arp_interval are both 0, a failed slave is never noticed");
+		bondview_add(
+			w, &n, max, "no_link_monitoring",
+			"no link monitoring: miimon and arp_interval are both 0, a failed slave is never noticed");
 	for (i = 0; i < c->n_slaves; i++) {
 		s = linkset_find(ls, c->slaves[i].name);
 		if (!s || !s->is_bond_slave)
@@ -177,9 +191,10 @@ size_t bondview_warnings(const struct linkset *ls, const struct link *bond,
 		if (s->slave.state == 0)
 			active++;
 		if (s->slave.mii_status != 0) {
-			sw = add(w, &n, max, "slave_link_not_up",
-				 "slave %s: MII status %s", s->name,
-				 bondview_mii_name(s->slave.mii_status));
+			sw = bondview_add(
+				w, &n, max, "slave_link_not_up",
+				"slave %s: MII status %s", s->name,
+				bondview_mii_name(s->slave.mii_status));
 			if (sw)
 				snprintf(sw->slave, sizeof(sw->slave), "%s",
 					 s->name);
@@ -193,26 +208,31 @@ size_t bondview_warnings(const struct linkset *ls, const struct link *bond,
 		}
 	}
 	if (!c->n_slaves)
-		add(w, &n, max, "no_active_slave",
-		    "no slave active: the bond has no slaves");
+		bondview_add(w, &n, max, "no_active_slave",
+			     "no slave active: the bond has no slaves");
 	else if (!active)
-		add(w, &n, max, "no_active_slave", "no slave active");
+		bondview_add(w, &n, max, "no_active_slave", "no slave active");
 	if (split)
-		add(w, &n, max, "different_aggregators",
-		    "slaves in different aggregators: not all of them carry traffic");
+		bondview_add(
+			w, &n, max, "different_aggregators",
+			"slaves in different aggregators: not all of them carry traffic");
 	if (mode == BOND_MODE_8023AD && c->n_slaves) {
 		if (!bond->ad.present)
-			add(w, &n, max, "no_active_aggregator",
-			    "no active 802.3ad aggregator");
+			bondview_add(w, &n, max, "no_active_aggregator",
+				     "no active 802.3ad aggregator");
 		else if (no_partner(bond))
-			add(w, &n, max, "no_lacp_partner",
-			    "partner MAC 00:00:00:00:00:00: no LACP partner answers");
+			bondview_hint(
+				bondview_add(
+					w, &n, max, "no_lacp_partner",
+					"partner MAC 00:00:00:00:00:00: no LACP partner answers"),
+				"the switch ports are not in an LACP port-channel (static or LACP off), or LACP is passive on both ends");
+		bondview_lacp(ls, bond, w, &n, max);
 	}
 	up = bondview_slaves_up(ls, bond);
 	if (min_links > 0 && up < (uint64_t)min_links)
-		add(w, &n, max, "below_min_links",
-		    "%u slave%s up, fewer than min_links %lld", up,
-		    up == 1 ? "" : "s", (long long)min_links);
+		bondview_add(w, &n, max, "below_min_links",
+			     "%u slave%s up, fewer than min_links %lld", up,
+			     up == 1 ? "" : "s", (long long)min_links);
 	return n;
 }
 

@@ -56,12 +56,37 @@ unsigned int bondview_slaves_up(const struct linkset *ls,
 struct bondview_warning {
 	const char *code; /* stable, snake_case */
 	char slave[IF_NAMESIZE]; /* the slave it is about, or "" */
-	char msg[160];
+	char msg[200];
+	/* the likely cause and where to look (the switch, a cable), or "" */
+	char hint[200];
+	/* where the kernel said it: "netlink" or /proc/net/bonding/BOND */
+	char source[64];
 };
 
 /* Fills @w with what is wrong with @bond; returns the number. */
 size_t bondview_warnings(const struct linkset *ls, const struct link *bond,
 			 struct bondview_warning *w, size_t max);
+
+/*
+ * Adds a warning to @w (@n of @max used) unless it is full; the message
+ * masked for a terminal, no hint, source netlink. Returns it, or NULL.
+ */
+__attribute__((format(printf, 5, 6))) struct bondview_warning *
+bondview_add(struct bondview_warning *w, size_t *n, size_t max,
+	     const char *code, const char *fmt, ...);
+
+/* Sets the hint of @w (which may be NULL). */
+__attribute__((format(printf, 2, 3))) void
+bondview_hint(struct bondview_warning *w, const char *fmt, ...);
+
+/*
+ * The LACP findings of 802.3ad bond @bond (lacp.c): slaves out of the
+ * active aggregator and why, ports without LACPDUs, partners not in sync,
+ * churn (from /proc/net/bonding), an LACP rate the partner does not share.
+ * Adds them to @w as bondview_add() does.
+ */
+void bondview_lacp(const struct linkset *ls, const struct link *bond,
+		   struct bondview_warning *w, size_t *n, size_t max);
 
 /*
  * Whether @bond is still settling, with why in @why: it is settled when it

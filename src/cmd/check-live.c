@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cmd/bondview.h"
 #include "cmd/check.h"
 #include "engine/drift.h"
 #include "kernel/nl.h"
@@ -162,6 +163,62 @@ static void print_json(struct json *j, const struct drifts *x)
 	json_array_end(j);
 }
 
+/*
+ * What is wrong with the live bonds compared, whatever their files say:
+ * show's warnings (LACP not aggregating, a slave down), to stdout or as
+ * "warnings" of @j. They do not change the exit status.
+ */
+static void health(const struct linkset *ls, const char *const *names,
+		   struct json *j)
+{
+	struct bondview_warning w[BONDVIEW_MAX_WARNINGS];
+	bool all = !names || !names[0];
+	const struct link *b;
+	size_t i, k, nw;
+
+	if (j) {
+		json_key(j, "warnings");
+		json_array_begin(j);
+	}
+	for (i = 0; i < ls->n; i++) {
+		b = &ls->v[i];
+		if (!b->is_bond || (!all && !named(names, b->name)))
+			continue;
+		nw = bondview_warnings(ls, b, w, BONDVIEW_MAX_WARNINGS);
+		for (k = 0; k < nw; k++) {
+			if (!j) {
+				printf("%s: warning: %s\n",
+				       bondview_safe(b->name), w[k].msg);
+				if (w[k].hint[0])
+					printf("  likely: %s\n", w[k].hint);
+				continue;
+			}
+			json_object_begin(j);
+			json_key(j, "bond");
+			json_string(j, b->name);
+			json_key(j, "code");
+			json_string(j, w[k].code);
+			json_key(j, "slave");
+			if (w[k].slave[0])
+				json_string(j, w[k].slave);
+			else
+				json_null(j);
+			json_key(j, "message");
+			json_string(j, w[k].msg);
+			json_key(j, "hint");
+			if (w[k].hint[0])
+				json_string(j, w[k].hint);
+			else
+				json_null(j);
+			json_key(j, "source");
+			json_string(j, w[k].source);
+			json_object_end(j);
+		}
+	}
+	if (j)
+		json_array_end(j);
+}
+
 int check_live(const struct host_conf *h, const char *const *names,
 	       struct json *j)
 {
@@ -180,9 +237,11 @@ int check_live(const struct host_conf *h, const char *const *names,
 		json_key(j, "live");
 		json_object_begin(j);
 		print_json(j, &x);
+		health(&ls, names, j);
 		json_object_end(j);
 	} else {
 		print_text(&x);
+		health(&ls, names, NULL);
 	}
 	if (!rc)
 		rc = x.n ? 1 : 0;

@@ -190,6 +190,8 @@ void show_bond_json(struct json *j, const struct linkset *ls,
 		key_str(j, "code", w[i].code);
 		key_name(j, "slave", w[i].slave);
 		key_str(j, "message", w[i].msg);
+		key_name(j, "hint", w[i].hint);
+		key_str(j, "source", w[i].source);
 		json_object_end(j);
 	}
 	json_array_end(j);

@@ -240,6 +240,11 @@ void show_bond_text(const struct linkset *ls, const struct link *b)
 	nw = bondview_warnings(ls, b, w, BONDVIEW_MAX_WARNINGS);
 	if (nw)
 		putchar('\n');
-	for (i = 0; i < nw; i++)
+	for (i = 0; i < nw; i++) {
 		printf("  warning: %s\n", w[i].msg);
+		if (w[i].hint[0])
+			printf("    likely: %s\n", w[i].hint);
+		if (strcmp(w[i].source, "netlink"))
+			printf("    read from %s\n", w[i].source);
+	}
 }

@@ -1,0 +1,259 @@
+#!/usr/bin/env bats
+# SPDX-License-Identifier: GPL-2.0-or-later
+# Operations on the real driver: `bondcfg check --live` against bonds that
+# drifted from their files (bond0 made by the module with its defaults, an
+# option changed with ip behind our back, a slave added by hand, a bond
+# deleted, a bond no file names), each fix run and read back with
+# `ip -d -j link show`; and LACP as it really is, with a real partner:
+# veth pairs whose far ends are ports of an 802.3ad bond in the namespace
+# "switch" (healthy; another LACP rate; one port moved to a second partner
+# bond, two aggregators; the partner gone, MAC 00:00:00:00:00:00).
+
+load ../helpers
+load kernel
+
+setup_file() {
+	announce_kernel
+}
+
+setup() {
+	ifcfg_setup
+	ip netns del switch 2>/dev/null || true
+}
+
+teardown() {
+	ip netns del switch 2>/dev/null || true
+	ip link del e1 2>/dev/null || true
+	ip link del e2 2>/dev/null || true
+	kernel_teardown
+}
+
+# drift [BOND...]: `check --live` on $ROOT, its difference lines in $DRIFT
+# (no summary, no warnings); the exit status in $status.
+drift() {
+	run "$BONDCFG" --root "$ROOT" check --live "$@"
+	DRIFT=$(grep -v -e '^[0-9]* bonds\? in ' -e ': warning: ' -e '^  likely: ' <<<"$output" || true)
+	printf '# check --live said:\n%s\n' "$output" >&2
+}
+
+in_sync() {
+	drift "$@"
+	[ "$status" = 0 ] || { echo "# $output" >&2; return 1; }
+	[ "$DRIFT" = "live: in sync with the files" ]
+}
+
+# --- drift -------------------------------------------------------------------
+
+@test "check --live: bond0 made by the module with its defaults; each option it lacks with file:line; apply ends it" {
+	rmmod bonding
+	printf 'options bonding max_bonds=1\n' >"$BATS_TEST_TMPDIR/max1.conf"
+	modprobe -C "$BATS_TEST_TMPDIR/max1.conf" bonding
+	[ "$(bond_info bond0 .mode)" = balance-rr ]
+	dummies d0 d1
+	ifcfg bond0 "mode=active-backup miimon=100 primary=d0" d0 d1
+	drift
+	[ "$status" = 6 ]
+	[ "$DRIFT" = "bond0: is down, the files bring it up ($NS/ifcfg-bond0:4)
+bond0: mode is balance-rr, the files say active-backup ($NS/ifcfg-bond0:4)
+bond0: miimon is 0, the files say 100 ($NS/ifcfg-bond0:4)
+bond0: primary is none, the files say d0 ($NS/ifcfg-bond0:4)
+bond0: slave d0 is not enslaved, the files list it ($NS/ifcfg-d0:2)
+bond0: slave d1 is not enslaved, the files list it ($NS/ifcfg-d1:2)
+to converge: bondcfg apply bond0" ]
+	run "$BONDCFG" --root "$ROOT" check --live --json
+	[ "$status" = 6 ]
+	[ "$(gojq -c '[.live.differences[] | [.kind, .option, .live, .configured, .line]]' <<<"$output")" = \
+		'[["down",null,null,null,4],["option","mode","balance-rr","active-backup",4],["option","miimon","0","100",4],["option","primary","none","d0",4],["slave_not_enslaved",null,null,null,2],["slave_not_enslaved",null,null,null,2]]' ]
+	run_x "$BONDCFG" --root "$ROOT" apply bond0
+	in_sync
+	[ "$(bond_info bond0 .mode)" = active-backup ]
+	[ "$(bond_info bond0 .miimon)" = 100 ]
+	[ "$(bond_info bond0 .primary)" = d0 ]
+	[ "$(slaves_of bond0)" = "d0 d1" ]
+}
+
+@test "check --live: options changed with ip behind our back, one set and one left at its default; each fix it names ends it" {
+	dummies d0 d1
+	ifcfg bond0 "mode=active-backup miimon=100" d0 d1
+	run_x "$BONDCFG" --root "$ROOT" up bond0
+	in_sync
+	run_x ip link set bond0 type bond miimon 200 num_grat_arp 3
+	drift bond0
+	[ "$status" = 6 ]
+	[ "$DRIFT" = "bond0: miimon is 200, the files say 100 ($NS/ifcfg-bond0:4)
+bond0: num_grat_arp is 3, the files leave it at the default 1
+to converge: bondcfg apply bond0
+to converge: bondcfg set bond0 num_grat_arp=1" ]
+	run_x "$BONDCFG" --root "$ROOT" apply bond0
+	run_x "$BONDCFG" set bond0 num_grat_arp=1
+	in_sync bond0
+	[ "$(bond_info bond0 .miimon)" = 100 ]
+	[ "$(bond_info bond0 .num_peer_notif)" = 1 ]
+}
+
+@test "check --live: a slave added by hand, and a slave taken out; apply gives the files' set back" {
+	dummies d0 d1 d2
+	ifcfg bond0 "mode=active-backup miimon=100" d0 d1
+	run_x "$BONDCFG" --root "$ROOT" up bond0
+	run_x ip link set d2 master bond0
+	run_x ip link set d1 nomaster
+	drift
+	[ "$status" = 6 ]
+	[ "$DRIFT" = "bond0: slave d1 is not enslaved, the files list it ($NS/ifcfg-d1:2)
+bond0: slave d2 is enslaved, no file lists it
+to converge: bondcfg apply bond0" ]
+	run_x "$BONDCFG" --root "$ROOT" apply bond0
+	in_sync
+	[ "$(slaves_of bond0)" = "d0 d1" ]
+	[ "$(link_field d2 .master)" = null ]
+}
+
+@test "check --live: a configured bond deleted, and a bond no file configures; up and down end them" {
+	dummies d0
+	ifcfg bond0 "mode=active-backup miimon=100" d0
+	run_x "$BONDCFG" --root "$ROOT" up bond0
+	run_x ip link del bond0
+	run_x ip link add bx type bond
+	drift
+	[ "$status" = 6 ]
+	[ "$DRIFT" = "bond0: does not exist, the files bring it up at boot ($NS/ifcfg-bond0:4)
+bx: is a bond, no file configures it
+to converge: bondcfg up bond0
+to converge: bondcfg down bx" ]
+	run_x "$BONDCFG" --root "$ROOT" up bond0
+	run_x "$BONDCFG" down bx
+	in_sync
+	[ "$(link_field bond0 .linkinfo.info_kind)" = bond ]
+	! ip link show bx 2>/dev/null
+}
+
+# --- LACP with a real partner -----------------------------------------------
+
+# switch_up RATE: the namespace "switch" with bond swbond (802.3ad, RATE)
+# whose ports swp1 and swp2 are the far ends of our e1 and e2.
+switch_up() {
+	local i
+
+	modprobe veth
+	ip netns add switch
+	ip -n switch link add swbond type bond mode 802.3ad miimon 100 lacp_rate "$1"
+	for i in 1 2; do
+		ip link add "e$i" type veth peer name "swp$i" netns switch
+		ip -n switch link set "swp$i" master swbond
+	done
+	ip -n switch link set swbond up
+}
+
+# lacp_bond: bond0 over e1 and e2 from its files, settled.
+lacp_bond() {
+	ifcfg bond0 "mode=802.3ad miimon=100 lacp_rate=fast" e1 e2
+	run_x "$BONDCFG" --root "$ROOT" up bond0
+	TEST_TIMEOUT=120 run_x "$BONDCFG" wait --timeout 90 bond0
+}
+
+sw_mac() {
+	ip -n switch -j link show "$1" | gojq -r '.[0].address'
+}
+
+# warnings: show's warnings for bond0: the JSON in $WARN_JSON, the codes
+# in $WARN, "code:slave" each.
+warnings() {
+	run_x "$BONDCFG" show --json bond0
+	WARN_JSON=$output
+	printf '# show --json said:\n%s\n' "$output" >&2
+	WARN=$(gojq -r '[.bonds[0].warnings[] | "\(.code):\(.slave // "")"] | join(" ")' <<<"$output")
+}
+
+# until_true SECONDS COMMAND...: polls COMMAND every 0.5 s.
+until_true() {
+	local end=$((SECONDS + $1))
+
+	shift
+	until "$@"; do
+		[ "$SECONDS" -lt "$end" ] || return 1
+		sleep 0.5
+	done
+}
+
+@test "LACP healthy: both ports in the aggregator with the switch as partner, no warning, in sync" {
+	switch_up fast
+	lacp_bond
+	warnings
+	[ "$WARN" = "" ]
+	[ "$(bond_info bond0 .ad_info.partner_mac)" = "$(sw_mac swbond)" ]
+	[ "$(link_field e1 .linkinfo.info_slave_data.ad_aggregator_id)" = "$(bond_info bond0 .ad_info.aggregator)" ]
+	[ "$(link_field e2 .linkinfo.info_slave_data.ad_aggregator_id)" = "$(bond_info bond0 .ad_info.aggregator)" ]
+	in_sync
+	run_x "$BONDCFG" show bond0
+	assert_output_contains "LACP partner: active,short_timeout,aggregation,in_sync,collecting,distributing"
+}
+
+@test "LACP: a partner with the other lacp_rate is a warning on one port, as ip reads the partner's timeout bit" {
+	switch_up slow
+	lacp_bond
+	warnings
+	[ "$WARN" = "lacp_rate_mismatch:e1" ]
+	[ "$(gojq -r '.bonds[0].warnings[0].message' <<<"$WARN_JSON")" = "lacp_rate is fast, the partner's is slow (on e1)" ]
+	[[ "$(gojq -r '.bonds[0].warnings[0].hint' <<<"$WARN_JSON")" == "set one LACP rate on both ends"* ]]
+	# ip: our port asks for the short timeout, the partner does not
+	link_field e1 '.linkinfo.info_slave_data.ad_actor_oper_port_state_str' | grep -q short_timeout
+	! link_field e1 '.linkinfo.info_slave_data.ad_partner_oper_port_state_str' | grep -q short_timeout
+	drift
+	[ "$status" = 0 ]
+	assert_output_contains "bond0: warning: lacp_rate is fast, the partner's is slow (on e1)"
+}
+
+aggregators_split() {
+	[ "$(link_field e2 .linkinfo.info_slave_data.ad_aggregator_id)" != "$(bond_info bond0 .ad_info.aggregator)" ] &&
+		[ "$(link_field e1 .linkinfo.info_slave_data.ad_aggregator_id)" = "$(bond_info bond0 .ad_info.aggregator)" ]
+}
+
+@test "LACP: one port moved to a second partner bond; two aggregators, the port out and why, read from /proc/net/bonding" {
+	switch_up fast
+	lacp_bond
+	ip -n switch link set swp2 nomaster
+	ip -n switch link add swbond2 type bond mode 802.3ad miimon 100 lacp_rate fast
+	ip -n switch link set swp2 master swbond2
+	ip -n switch link set swbond2 up
+	until_true 60 aggregators_split
+	until_true 30 grep -q "system mac address: $(sw_mac swbond2)" /proc/net/bonding/bond0
+	warnings
+	[ "$WARN" = "different_aggregators: not_in_active_aggregator:e2" ]
+	local agg2
+	agg2=$(link_field e2 .linkinfo.info_slave_data.ad_aggregator_id)
+	[ "$(gojq -r '.bonds[0].warnings[1].message' <<<"$WARN_JSON")" = \
+		"slave e2: in aggregator $agg2, not the active $(bond_info bond0 .ad_info.aggregator): its partner is system $(sw_mac swbond2), the active aggregator's $(sw_mac swbond)" ]
+	[ "$(gojq -r '.bonds[0].warnings[1].source' <<<"$WARN_JSON")" = /proc/net/bonding/bond0 ]
+	[[ "$(gojq -r '.bonds[0].warnings[1].hint' <<<"$WARN_JSON")" == "the ports end on two switches or two port-channels"* ]]
+	run_x "$BONDCFG" show bond0
+	assert_output_contains "    read from /proc/net/bonding/bond0"
+}
+
+no_partner() {
+	[ "$(bond_info bond0 .ad_info.partner_mac)" = 00:00:00:00:00:00 ]
+}
+
+defaulted() {
+	link_json "$1" | gojq -e '.[0].linkinfo.info_slave_data.ad_actor_oper_port_state_str | index("defaulted") != null' >/dev/null
+}
+
+@test "LACP: the partner gone (its ports out of any bond): partner MAC zero and each port defaulted" {
+	switch_up fast
+	lacp_bond
+	ip -n switch link set swp1 nomaster
+	ip -n switch link set swp2 nomaster
+	ip -n switch link set swp1 up
+	ip -n switch link set swp2 up
+	until_true 60 no_partner
+	until_true 30 defaulted e1
+	until_true 30 defaulted e2
+	warnings
+	# each defaulted port is an aggregator of its own: one of them is out
+	[[ " $WARN " == *" no_lacp_partner: "* ]]
+	[[ " $WARN " == *" lacp_defaulted:e1 "* ]]
+	[[ " $WARN " == *" lacp_defaulted:e2 "* ]]
+	[ "$(gojq -r '.bonds[0].warnings[] | select(.code == "no_lacp_partner") | .hint' <<<"$WARN_JSON")" = \
+		"the switch ports are not in an LACP port-channel (static or LACP off), or LACP is passive on both ends" ]
+	[ "$(gojq -r '.bonds[0].warnings[] | select(.code == "not_in_active_aggregator") | .message | sub(".*: "; "")' <<<"$WARN_JSON")" = \
+		"no LACPDU from a partner on this port" ]
+}
