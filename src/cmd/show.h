@@ -8,7 +8,10 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include <stdio.h>
+
 #include "kernel/linkset.h"
+#include "model/host.h"
 #include "model/json.h"
 
 /* Option @id of @c, as the kernel reports it or its default. */
@@ -27,5 +30,13 @@ void show_bond_text(const struct linkset *ls, const struct link *b);
 /* Bond @b of @ls as one JSON object, every option of the table in it. */
 void show_bond_json(struct json *j, const struct linkset *ls,
 		    const struct link *b);
+
+/*
+ * Every bond of @ls and every bond @h configures, in the Prometheus text
+ * format: state, slaves, LACP, drift from the files, warnings, options;
+ * @d the diagnostics of reading @h (counted).
+ */
+void show_prometheus(FILE *out, const struct linkset *ls,
+		     const struct host_conf *h, const struct diags *d);
 
 #endif

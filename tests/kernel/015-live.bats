@@ -36,6 +36,19 @@ drift() {
 	printf '# check --live said:\n%s\n' "$output" >&2
 }
 
+# metrics: show --format=prometheus with the files of $ROOT, in $METRICS,
+# checked by promtool (Debian's prometheus).
+metrics() {
+	run_x "$BONDCFG" --root "$ROOT" show --format=prometheus
+	METRICS=$output
+	run_x promtool check metrics <<<"$METRICS"
+}
+
+# metric 'NAME{LABELS}': its value in $METRICS.
+metric() {
+	grep -F "$1 " <<<"$METRICS" | sed 's/.* //'
+}
+
 in_sync() {
 	drift "$@"
 	[ "$status" = 0 ] || { echo "# $output" >&2; return 1; }
@@ -64,8 +77,17 @@ to converge: bondcfg apply bond0" ]
 	[ "$status" = 6 ]
 	[ "$(gojq -c '[.live.differences[] | [.kind, .option, .live, .configured, .line]]' <<<"$output")" = \
 		'[["down",null,null,null,4],["option","mode","balance-rr","active-backup",4],["option","miimon","0","100",4],["option","primary","none","d0",4],["slave_not_enslaved",null,null,null,2],["slave_not_enslaved",null,null,null,2]]' ]
+	metrics
+	[ "$(metric 'bondcfg_bond_drift{bond="bond0"}')" = 1 ]
+	[ "$(metric 'bondcfg_bond_drift_differences{bond="bond0"}')" = 6 ]
+	[ "$(metric 'bondcfg_bond_slaves_configured{bond="bond0"}')" = 2 ]
+	[ "$(metric 'bondcfg_bond_slaves_present{bond="bond0"}')" = 0 ]
 	run_x "$BONDCFG" --root "$ROOT" apply bond0
 	in_sync
+	metrics
+	[ "$(metric 'bondcfg_bond_drift{bond="bond0"}')" = 0 ]
+	[ "$(metric 'bondcfg_bond_slaves_present{bond="bond0"}')" = 2 ]
+	grep -q '^bondcfg_bond_info{bond="bond0",mode="active-backup",.*,miimon="100",.*,primary="d0",' <<<"$METRICS"
 	[ "$(bond_info bond0 .mode)" = active-backup ]
 	[ "$(bond_info bond0 .miimon)" = 100 ]
 	[ "$(bond_info bond0 .primary)" = d0 ]
@@ -84,6 +106,9 @@ to converge: bondcfg apply bond0" ]
 bond0: num_grat_arp is 3, the files leave it at the default 1
 to converge: bondcfg apply bond0
 to converge: bondcfg set bond0 num_grat_arp=1" ]
+	metrics
+	[ "$(metric 'bondcfg_bond_drift_differences{bond="bond0"}')" = 2 ]
+	grep -q '^bondcfg_bond_info{bond="bond0",.*,miimon="200",.*,num_grat_arp="3",' <<<"$METRICS"
 	run_x "$BONDCFG" --root "$ROOT" apply bond0
 	run_x "$BONDCFG" set bond0 num_grat_arp=1
 	in_sync bond0
@@ -102,6 +127,10 @@ to converge: bondcfg set bond0 num_grat_arp=1" ]
 	[ "$DRIFT" = "bond0: slave d1 is not enslaved, the files list it ($NS/ifcfg-d1:2)
 bond0: slave d2 is enslaved, no file lists it
 to converge: bondcfg apply bond0" ]
+	metrics
+	[ "$(metric 'bondcfg_bond_slaves_configured{bond="bond0"}')" = 2 ]
+	[ "$(metric 'bondcfg_bond_slaves_present{bond="bond0"}')" = 2 ]
+	[ "$(metric 'bondcfg_slave_mii_up{bond="bond0",slave="d2"}')" = 1 ]
 	run_x "$BONDCFG" --root "$ROOT" apply bond0
 	in_sync
 	[ "$(slaves_of bond0)" = "d0 d1" ]
@@ -120,6 +149,11 @@ to converge: bondcfg apply bond0" ]
 bx: is a bond, no file configures it
 to converge: bondcfg up bond0
 to converge: bondcfg down bx" ]
+	metrics
+	[ "$(metric 'bondcfg_bond_present{bond="bond0"}')" = 0 ]
+	[ "$(metric 'bondcfg_bond_drift{bond="bond0"}')" = 1 ]
+	[ "$(metric 'bondcfg_bond_configured{bond="bx"}')" = 0 ]
+	[ "$(metric 'bondcfg_bond_drift{bond="bx"}')" = 1 ]
 	run_x "$BONDCFG" --root "$ROOT" up bond0
 	run_x "$BONDCFG" down bx
 	in_sync
@@ -186,6 +220,16 @@ until_true() {
 	in_sync
 	run_x "$BONDCFG" show bond0
 	assert_output_contains "LACP partner: active,short_timeout,aggregation,in_sync,collecting,distributing"
+	metrics
+	[ "$(metric 'bondcfg_bond_ad_partner_present{bond="bond0"}')" = 1 ]
+	[ "$(metric 'bondcfg_bond_ad_active_aggregator_ports{bond="bond0"}')" = 2 ]
+	[ "$(metric 'bondcfg_bond_warnings{bond="bond0"}')" = 0 ]
+	[ "$(metric 'bondcfg_bond_drift{bond="bond0"}')" = 0 ]
+	[ "$(metric 'bondcfg_slave_lacp_partner_state{bond="bond0",slave="e2",bit="distributing"}')" = 1 ]
+	[ "$(metric 'bondcfg_slave_lacp_actor_state{bond="bond0",slave="e1",bit="defaulted"}')" = 0 ]
+	# the churn counts, as /proc/net/bonding has them
+	[ "$(metric 'bondcfg_slave_lacp_actor_churns_total{bond="bond0",slave="e1"}')" = \
+		"$(sed -n '/^Slave Interface: e1$/,/^$/s/^Actor Churned Count: //p' /proc/net/bonding/bond0)" ]
 }
 
 @test "LACP: a partner with the other lacp_rate is a warning on one port, as ip reads the partner's timeout bit" {
@@ -201,6 +245,10 @@ until_true() {
 	drift
 	[ "$status" = 0 ]
 	assert_output_contains "bond0: warning: lacp_rate is fast, the partner's is slow (on e1)"
+	metrics
+	[ "$(metric 'bondcfg_bond_warning{bond="bond0",code="lacp_rate_mismatch",slave="e1"}')" = 1 ]
+	[ "$(metric 'bondcfg_slave_lacp_partner_state{bond="bond0",slave="e1",bit="lacp_timeout"}')" = 0 ]
+	[ "$(metric 'bondcfg_slave_lacp_actor_state{bond="bond0",slave="e1",bit="lacp_timeout"}')" = 1 ]
 }
 
 aggregators_split() {
@@ -227,6 +275,10 @@ aggregators_split() {
 	[[ "$(gojq -r '.bonds[0].warnings[1].hint' <<<"$WARN_JSON")" == "the ports end on two switches or two port-channels"* ]]
 	run_x "$BONDCFG" show bond0
 	assert_output_contains "    read from /proc/net/bonding/bond0"
+	metrics
+	[ "$(metric 'bondcfg_slave_ad_in_active_aggregator{bond="bond0",slave="e1"}')" = 1 ]
+	[ "$(metric 'bondcfg_slave_ad_in_active_aggregator{bond="bond0",slave="e2"}')" = 0 ]
+	[ "$(metric 'bondcfg_slave_ad_aggregator_id{bond="bond0",slave="e2"}')" = "$agg2" ]
 }
 
 no_partner() {
@@ -256,4 +308,8 @@ defaulted() {
 		"the switch ports are not in an LACP port-channel (static or LACP off), or LACP is passive on both ends" ]
 	[ "$(gojq -r '.bonds[0].warnings[] | select(.code == "not_in_active_aggregator") | .message | sub(".*: "; "")' <<<"$WARN_JSON")" = \
 		"no LACPDU from a partner on this port" ]
+	metrics
+	[ "$(metric 'bondcfg_bond_ad_partner_present{bond="bond0"}')" = 0 ]
+	[ "$(metric 'bondcfg_slave_lacp_actor_state{bond="bond0",slave="e1",bit="defaulted"}')" = 1 ]
+	[ "$(metric 'bondcfg_bond_warning{bond="bond0",code="no_lacp_partner"}')" = 1 ]
 }
