@@ -58,3 +58,21 @@ SHELL_HOOKS="network-scripts/ifup-bond network-scripts/ifdown-bond
 	grep -qx "Type=oneshot" "$u"
 	grep -qx "RemainAfterExit=yes" "$u"
 }
+
+@test "the metrics service and timer pass systemd-analyze verify; the service writes show --format=prometheus into node_exporter's textfile folder, with no capability" {
+	command -v systemd-analyze >/dev/null || skip "no systemd-analyze"
+	d=$BATS_TEST_TMPDIR
+	sed "s|@sbindir@|$BUILDDIR/src|" "$SRCDIR/systemd/bondcfg-metrics.service.in" >"$d/bondcfg-metrics.service"
+	cp "$SRCDIR/systemd/bondcfg-metrics.timer" "$d/"
+	run_x systemd-analyze verify --man=no "$d/bondcfg-metrics.service" "$d/bondcfg-metrics.timer"
+	[ "$(grep -c bondcfg <<<"$output")" = 0 ]
+	u=$BUILDDIR/systemd/bondcfg-metrics.service
+	[ "$(grep -c '@[a-z_]*@' "$u")" = 0 ]
+	grep -qx "ExecStart=.*/bondcfg show --format=prometheus --output=/var/lib/prometheus/node-exporter/bondcfg.prom" "$u"
+	grep -qx "CapabilityBoundingSet=" "$u"
+	grep -qx "ReadWritePaths=/var/lib/prometheus/node-exporter" "$u"
+	grep -qx "OnUnitActiveSec=30s" "$SRCDIR/systemd/bondcfg-metrics.timer"
+	# Debian ships it disabled, and not the boot service
+	grep -q "dh_installsystemd --no-enable --no-start" "$SRCDIR/debian/rules"
+	grep -q "rm -f debian/bondcfg/lib/systemd/system/bondcfg.service" "$SRCDIR/debian/rules"
+}

@@ -75,6 +75,26 @@ no_errors() {
 	rm -f /etc/network/if-*.d/ifenslave
 }
 
+@test "the package ships the metrics timer disabled, not the boot service; the service's command writes metrics that promtool accepts" {
+	dpkg -L bondcfg | grep -qx /lib/systemd/system/bondcfg-metrics.timer
+	dpkg -L bondcfg | grep -qx /lib/systemd/system/bondcfg-metrics.service
+	! dpkg -L bondcfg | grep -q '/bondcfg.service$'
+	[ ! -e /etc/systemd/system/timers.target.wants/bondcfg-metrics.timer ]
+	# its ExecStart, as systemd would run it, into node_exporter's folder
+	local cmd
+	cmd=$(sed -n 's/^ExecStart=//p' /lib/systemd/system/bondcfg-metrics.service)
+	[[ "$cmd" == "/usr/sbin/bondcfg show --format=prometheus --output=/var/lib/prometheus/node-exporter/bondcfg.prom" ]]
+	mkdir -p /var/lib/prometheus/node-exporter
+	run_x ifup -a
+	read -ra argv <<<"$cmd"
+	run_x "${argv[@]}"
+	run_x promtool check metrics </var/lib/prometheus/node-exporter/bondcfg.prom
+	grep -qx 'bondcfg_bond_present{bond="bond0"} 1' /var/lib/prometheus/node-exporter/bondcfg.prom
+	grep -qx 'bondcfg_bond_slaves_present{bond="bond0"} 2' /var/lib/prometheus/node-exporter/bondcfg.prom
+	[ "$(stat -c %a /var/lib/prometheus/node-exporter/bondcfg.prom)" = 644 ]
+	[ "$(ls /var/lib/prometheus/node-exporter)" = bondcfg.prom ]
+}
+
 @test "debian-interfaces-lacp: ifup -a builds the bond and its address; ifdown -a gives the devices back" {
 	rm -f /etc/network/if-*.d/ifenslave
 	run_x ifup -a
