@@ -49,6 +49,8 @@ static const struct command commands[] = {
 	{ "help", "show this help", cmd_help },
 	{ "show", "show the bonds' live state, slaves and warnings", cmd_show },
 	{ "watch", "watch bonds' traffic and failover events live", cmd_watch },
+	{ "test", "failover BOND: the failover drill, restored after",
+	  cmd_test },
 	{ "wait",
 	  "wait until bonds have settled (carrier, slaves up, LACP in sync)",
 	  cmd_wait },

@@ -22,5 +22,6 @@ int cmd_convert(int argc, const char **argv);
 int cmd_show(int argc, const char **argv);
 int cmd_watch(int argc, const char **argv);
 int cmd_wait(int argc, const char **argv);
+int cmd_test(int argc, const char **argv);
 
 #endif

@@ -63,6 +63,16 @@ unsigned int bnl_round_trips(const struct nl *nl);
 void bnl_batch_begin(struct nl *nl);
 int bnl_batch_end(struct nl *nl, struct nl_error *errs);
 
+/*
+ * A handle that receives the kernel's link notifications: poll its
+ * descriptor for POLLIN, then bnl_watch_drain() reads what is waiting
+ * (without blocking) and returns how many arrived, or -errno. The links
+ * are read again with a dump; the notifications only say when.
+ */
+int bnl_watch_open(struct nl **nl);
+int bnl_watch_fd(const struct nl *nl);
+int bnl_watch_drain(struct nl *nl);
+
 /* Reads every link, with bonds and slaves read back into the model. */
 int bnl_dump_links(struct nl *nl, struct linkset *ls);
 

@@ -313,3 +313,111 @@ defaulted() {
 	[ "$(metric 'bondcfg_slave_lacp_actor_state{bond="bond0",slave="e1",bit="defaulted"}')" = 1 ]
 	[ "$(metric 'bondcfg_bond_warning{bond="bond0",code="no_lacp_partner"}')" = 1 ]
 }
+
+# --- the failover drill -------------------------------------------------------
+
+# hub_up: the namespace "switch" with bond hub0 in mode broadcast
+# (10.9.0.1/24): it takes frames from either port and sends on both, as a
+# switch would reach us on whichever of our ports is active; its ports
+# swp1 and swp2 are the far ends of our e1 and e2. (The VM has no bridge
+# module.)
+hub_up() {
+	local i
+
+	modprobe veth
+	ip netns add switch
+	ip -n switch link add hub0 type bond mode broadcast miimon 100
+	for i in 1 2; do
+		ip link add "e$i" type veth peer name "swp$i" netns switch
+		ip -n switch link set "swp$i" master hub0
+	done
+	ip -n switch addr add 10.9.0.1/24 dev hub0
+	ip -n switch link set hub0 up
+}
+
+# ab_bond OPTIONS: bond0 over e1 and e2 from its files, 10.9.0.2/24,
+# answering pings from the switch's side.
+ab_bond() {
+	ifcfg bond0 "$1" e1 e2
+	run_x "$BONDCFG" --root "$ROOT" up bond0
+	ip addr add 10.9.0.2/24 dev bond0
+	TEST_TIMEOUT=60 run_x "$BONDCFG" wait --timeout 50 bond0
+	run_x ping -c 1 -W 5 10.9.0.1
+}
+
+# slaves_state: what the drill must give back, as ip reads it.
+slaves_state() {
+	ip -d -j link show type veth |
+		gojq -c '[.[] | {ifname, master, up: (.flags | index("UP") != null), mii: .linkinfo.info_slave_data.mii_status, mtu, address}] | sort_by(.ifname)'
+}
+
+@test "test failover: active-backup, the active slave's link down; another takes over, pings lost counted, the original active slave and state restored" {
+	hub_up
+	ab_bond "mode=active-backup miimon=100"
+	local from before
+	from=$(bond_info bond0 .active_slave)
+	before=$(slaves_state)
+	TEST_TIMEOUT=60 run_split "$BONDCFG" test failover --ping 10.9.0.1 --json bond0
+	printf '# %s\n' "$output" "$err" >&2
+	[ "$(gojq -r .method <<<"$output")" = link-down ]
+	[ "$(gojq -r .from <<<"$output")" = "$from" ]
+	[ "$(gojq -r .to <<<"$output")" != "$from" ]
+	[[ "$(gojq -r .to <<<"$output")" == e[12] ]]
+	gojq -e '.failover_ms >= 0 and .failover_ms < 5000' <<<"$output" >/dev/null
+	gojq -e '.probes_sent > 0 and .probes_lost < .probes_sent and .traffic_ms >= .failover_ms' <<<"$output" >/dev/null
+	gojq -e '.restored and .restore_ms >= 0 and .left_different == null' <<<"$output" >/dev/null
+	# ip: the same active slave, the same links
+	[ "$(bond_info bond0 .active_slave)" = "$from" ]
+	[ "$(slaves_state)" = "$before" ]
+	run_x ping -c 1 -W 5 10.9.0.1
+}
+
+@test "test failover --method active-slave: the switch-over alone; text output says which method and why" {
+	hub_up
+	ab_bond "mode=active-backup miimon=100"
+	local from before
+	from=$(bond_info bond0 .active_slave)
+	before=$(slaves_state)
+	TEST_TIMEOUT=60 run_x "$BONDCFG" test failover --method active-slave --ping 10.9.0.1 bond0
+	assert_output_contains "bond0: method active-slave: active_slave changed: the switch-over alone, without the link monitor's detection"
+	assert_output_contains "bond0: failover from $from to "
+	assert_output_contains "bond0: 10.9.0.1 answered again after "
+	assert_output_contains "bond0: restored: $from active again after "
+	[ "$(bond_info bond0 .active_slave)" = "$from" ]
+	[ "$(slaves_state)" = "$before" ]
+}
+
+@test "test failover: a bond without link monitoring does not fail over; exit 1, and the slave comes back all the same" {
+	hub_up
+	ab_bond "mode=active-backup"
+	local from before
+	from=$(bond_info bond0 .active_slave)
+	before=$(slaves_state)
+	TEST_TIMEOUT=60 expected_rc=1 run_x "$BONDCFG" test failover --timeout 2 bond0
+	assert_output_contains "bond0: no other slave took over from $from"
+	assert_output_contains "bond0: restored: $from active again"
+	[ "$(bond_info bond0 .active_slave)" = "$from" ]
+	[ "$(slaves_state)" = "$before" ]
+}
+
+@test "test failover refuses before changing anything: on a terminal without --yes, one slave up, a mode without an active slave, an address that does not answer" {
+	hub_up
+	ab_bond "mode=active-backup miimon=100"
+	local before
+	before=$(slaves_state)
+	expected_rc=1 run_x script -qec "$BONDCFG test failover bond0" /dev/null
+	assert_output_contains "test failover: this takes bond0's active slave out and puts it back; run again with --yes"
+	expected_rc=1 run_x "$BONDCFG" test failover --ping 10.9.9.9 --timeout 1 bond0
+	assert_output_contains "--ping 10.9.9.9: no reply within 2 s before the drill"
+	[ "$(slaves_state)" = "$before" ]
+	ip link set "$(bond_info bond0 .active_slave | sed 's/e1/e2/;t;s/e2/e1/')" down
+	until_true 10 [ "$(link_field e1 .linkinfo.info_slave_data.mii_status)$(link_field e2 .linkinfo.info_slave_data.mii_status)" != UPUP ]
+	expected_rc=1 run_x "$BONDCFG" test failover bond0
+	assert_output_contains "no slave but the active $(bond_info bond0 .active_slave) is up: taking it out would cut the bond off"
+	dummies d0
+	run_x ip link add bl type bond mode 802.3ad
+	expected_rc=1 run_x "$BONDCFG" test failover bl
+	assert_output_contains "bl: mode 802.3ad has no active slave to take out"
+	expected_rc=2 run_x "$BONDCFG" test bl
+	assert_output_contains "test: unknown test 'bl'; give failover BOND"
+}
