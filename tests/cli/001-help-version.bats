@@ -60,3 +60,15 @@ binary() {
 		[ "$(grep -c '@[A-Z_]*@' "$page")" = 0 ]
 	done
 }
+
+@test "each exit status of src/cmd/cli.h is documented under EXIT STATUS in the three man pages" {
+	local codes cmd n
+	codes=$(sed -n 's/^\tCLI_EXIT_[A-Z_]* = \([0-9]*\),.*/\1/p' "$SRCDIR/src/cmd/cli.h")
+	[ "$(wc -w <<<"$codes")" -ge 7 ]
+	for cmd in $commands; do
+		for n in $codes; do
+			sed -n '/^\.SH EXIT STATUS/,/^\.SH /p' "$SRCDIR/man/$cmd.8.in" | grep -qx "\.B $n" ||
+				{ echo "# $cmd.8: no exit status $n" >&2; return 1; }
+		done
+	done
+}

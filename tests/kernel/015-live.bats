@@ -161,6 +161,13 @@ to converge: bondcfg down bx" ]
 	! ip link show bx 2>/dev/null
 }
 
+@test "show --format=prometheus: a bond whose name has a quote and a backslash is escaped as the format says; promtool accepts it" {
+	run_x ip link add 'q"\b' type bond
+	metrics
+	grep -qxF 'bondcfg_bond_present{bond="q\"\\b"} 1' <<<"$METRICS"
+	grep -qxF 'bondcfg_bond_configured{bond="q\"\\b"} 0' <<<"$METRICS"
+}
+
 # --- LACP with a real partner -----------------------------------------------
 
 # switch_up RATE: the namespace "switch" with bond swbond (802.3ad, RATE)
