@@ -187,23 +187,15 @@ static void primary(struct drifts *x, const struct bond_conf *want,
 		    const struct link *live, const struct linkset *ls)
 {
 	const struct bond_conf *have = live->bond;
-	unsigned int mode =
-		(unsigned int)bond_conf_effective(have, NULL, BONDOPT_MODE);
-	const char *name;
-	const struct link *dev;
+	struct diag_loc where;
+	const char *name = bond_conf_chosen_primary(want, have, &where);
+	const struct link *dev = name ? linkset_find(ls, name) : NULL;
 	struct drift *d;
 
-	if (!bond_conf_has(want, BONDOPT_PRIMARY) ||
-	    !(bondopt_get(BONDOPT_PRIMARY)->modes & BOND_MODE_BIT(mode)))
-		return;
-	name = bond_conf_ifname_of(want, BONDOPT_PRIMARY);
-	dev = linkset_find(ls, name);
 	if (!dev || dev->master != live->ifindex || !dev->is_bond_slave ||
-	    dev->slave.mii_status != 0 || dev->slave.state == 0 ||
-	    !bond_conf_takes_over(have, name))
+	    dev->slave.mii_status != 0 || dev->slave.state == 0)
 		return;
-	d = add(x, DRIFT_NOT_PRIMARY, want->name, name, BONDOPT_PRIMARY,
-		&want->where[BONDOPT_PRIMARY]);
+	d = add(x, DRIFT_NOT_PRIMARY, want->name, name, -1, &where);
 	d->have = xstrdup(
 		bond_conf_has(have, BONDOPT_ACTIVE_SLAVE) ?
 			bond_conf_ifname_of(have, BONDOPT_ACTIVE_SLAVE) :

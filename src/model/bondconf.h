@@ -184,6 +184,16 @@ uint64_t bond_conf_acceptable(const struct bond_conf *c, uint64_t opts);
  */
 bool bond_conf_takes_over(const struct bond_conf *c, const char *dev);
 
+/*
+ * The slave the driver keeps active whenever its link is up, by what
+ * @want sets over the live @have: the primary, where @have's mode uses
+ * one and its primary_reselect chooses it back; with where @want sets it.
+ * NULL when there is none.
+ */
+const char *bond_conf_chosen_primary(const struct bond_conf *want,
+				     const struct bond_conf *have,
+				     struct diag_loc *where);
+
 /* The link monitor @c runs: "miimon", "arp" or "none". */
 const char *bond_conf_monitor(const struct bond_conf *c);
 

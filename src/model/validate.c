@@ -308,6 +308,24 @@ bool bond_conf_takes_over(const struct bond_conf *c, const char *dev)
 		       always->value;
 }
 
+const char *bond_conf_chosen_primary(const struct bond_conf *want,
+				     const struct bond_conf *have,
+				     struct diag_loc *where)
+{
+	unsigned int mode =
+		(unsigned int)bond_conf_effective(have, NULL, BONDOPT_MODE);
+	const char *name;
+
+	if (!bond_conf_has(want, BONDOPT_PRIMARY) ||
+	    !(bondopt_get(BONDOPT_PRIMARY)->modes & BOND_MODE_BIT(mode)))
+		return NULL;
+	name = bond_conf_ifname_of(want, BONDOPT_PRIMARY);
+	if (!bond_conf_takes_over(have, name))
+		return NULL;
+	*where = want->where[BONDOPT_PRIMARY];
+	return name;
+}
+
 const char *bond_conf_monitor(const struct bond_conf *c)
 {
 	if (bond_conf_effective(c, NULL, BONDOPT_MIIMON) > 0)

@@ -48,7 +48,7 @@ setup() {
 	assert_output_contains "MIIMON: model/bondopt.c cmd/show-text.c model/validate.c (3)"
 	assert_output_contains "PRIMARY: model/bondopt.c cmd/show-text.c model/validate.c (3)"
 	assert_output_contains "SLAVE_QUEUE_ID: model/bondopt.c cmd/show-text.c model/validate.c (3)"
-	assert_output_contains "AD_LACP_RATE: model/bondopt.c cmd/show-text.c (2)"
+	assert_output_contains "AD_LACP_RATE: model/bondopt.c cmd/lacp.c cmd/show-text.c (3)"
 	assert_output_contains "ARP_IP_TARGET: model/bondopt.c cmd/show-text.c model/validate.c (3)"
 }
 

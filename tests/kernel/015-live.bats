@@ -116,6 +116,22 @@ to converge: bondcfg set bond0 num_grat_arp=1" ]
 	[ "$(bond_info bond0 .num_peer_notif)" = 1 ]
 }
 
+@test "check --live: another slave made active by hand while the primary is up; set active_slave ends it" {
+	dummies d0 d1
+	ifcfg bond0 "mode=active-backup miimon=100 primary=d0" d0 d1
+	run_x "$BONDCFG" --root "$ROOT" up bond0
+	in_sync
+	run_x ip link set bond0 type bond active_slave d1
+	[ "$(bond_info bond0 .active_slave)" = d1 ]
+	drift
+	[ "$status" = 6 ]
+	[ "$DRIFT" = "bond0: d1 is the active slave while the primary d0 is up, and primary_reselect would choose it ($NS/ifcfg-bond0:4)
+to converge: bondcfg set bond0 active_slave=d0" ]
+	run_x "$BONDCFG" set bond0 active_slave=d0
+	in_sync
+	[ "$(bond_info bond0 .active_slave)" = d0 ]
+}
+
 @test "check --live: a slave added by hand, and a slave taken out; apply gives the files' set back" {
 	dummies d0 d1 d2
 	ifcfg bond0 "mode=active-backup miimon=100" d0 d1
