@@ -16,6 +16,16 @@
 #include "kernel/nl.h"
 #include "model/xalloc.h"
 
+/* KEY: the string @s, or null when @s is NULL or empty. */
+static void key_text(struct json *j, const char *key, const char *s)
+{
+	json_key(j, key);
+	if (s && *s)
+		json_string(j, s);
+	else
+		json_null(j);
+}
+
 static bool named(const char *const *names, const char *name)
 {
 	size_t i;
@@ -119,31 +129,12 @@ static void print_json(struct json *j, const struct drifts *x)
 		json_string(j, d->bond);
 		json_key(j, "kind");
 		json_string(j, drift_code(d->kind));
-		json_key(j, "slave");
-		if (d->slave[0])
-			json_string(j, d->slave);
-		else
-			json_null(j);
-		json_key(j, "option");
-		if (d->opt >= 0)
-			json_string(j, bondopt_get(d->opt)->name);
-		else
-			json_null(j);
-		json_key(j, "live");
-		if (d->have)
-			json_string(j, d->have);
-		else
-			json_null(j);
-		json_key(j, "configured");
-		if (d->want)
-			json_string(j, d->want);
-		else
-			json_null(j);
-		json_key(j, "file");
-		if (d->where.source)
-			json_string(j, d->where.source);
-		else
-			json_null(j);
+		key_text(j, "slave", d->slave);
+		key_text(j, "option",
+			 d->opt >= 0 ? bondopt_get(d->opt)->name : NULL);
+		key_text(j, "live", d->have);
+		key_text(j, "configured", d->want);
+		key_text(j, "file", d->where.source);
 		json_key(j, "line");
 		if (d->where.source && d->where.line)
 			json_int(j, d->where.line);
@@ -153,11 +144,7 @@ static void print_json(struct json *j, const struct drifts *x)
 		json_key(j, "message");
 		json_string(j, buf);
 		drift_fix(d, buf, sizeof(buf));
-		json_key(j, "fix");
-		if (buf[0])
-			json_string(j, buf);
-		else
-			json_null(j);
+		key_text(j, "fix", buf);
 		json_object_end(j);
 	}
 	json_array_end(j);
@@ -198,18 +185,10 @@ static void health(const struct linkset *ls, const char *const *names,
 			json_string(j, b->name);
 			json_key(j, "code");
 			json_string(j, w[k].code);
-			json_key(j, "slave");
-			if (w[k].slave[0])
-				json_string(j, w[k].slave);
-			else
-				json_null(j);
+			key_text(j, "slave", w[k].slave);
 			json_key(j, "message");
 			json_string(j, w[k].msg);
-			json_key(j, "hint");
-			if (w[k].hint[0])
-				json_string(j, w[k].hint);
-			else
-				json_null(j);
+			key_text(j, "hint", w[k].hint);
 			json_key(j, "source");
 			json_string(j, w[k].source);
 			json_object_end(j);

@@ -7,6 +7,7 @@
  */
 #include "config.h"
 
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -48,6 +49,29 @@ static struct bondview_warning *slave_add(struct bondview_warning *w, size_t *n,
 
 	if (x)
 		snprintf(x->slave, sizeof(x->slave), "%s", p->dev->name);
+	return x;
+}
+
+/*
+ * Adds warning @code about port @p, "slave NAME: " and @fmt, with the
+ * likely cause @hint. Returns it, or NULL when @w is full.
+ */
+__attribute__((format(printf, 7, 8))) static struct bondview_warning *
+port_warn(struct bondview_warning *w, size_t *n, size_t max, const char *code,
+	  const struct port *p, const char *hint, const char *fmt, ...)
+{
+	struct bondview_warning *x = slave_add(w, n, max, code, p);
+	va_list ap;
+	int len;
+
+	if (!x)
+		return NULL;
+	len = snprintf(x->msg, sizeof(x->msg), "slave %s: ", p->dev->name);
+	va_start(ap, fmt);
+	vsnprintf(x->msg + len, sizeof(x->msg) - (size_t)len, fmt, ap);
+	va_end(ap);
+	diag_mask(x->msg);
+	bondview_hint(x, "%s", hint);
 	return x;
 }
 
@@ -133,94 +157,62 @@ static void port_state(const struct link *bond, const struct port *p,
 {
 	unsigned int actor = p->dev->slave.ad_actor_oper_port_state;
 	unsigned int partner = p->dev->slave.ad_partner_oper_port_state;
-	const char *name = bondview_safe(p->dev->name);
-	struct bondview_warning *x;
 
 	if (p->dev->slave.mii_status != 0)
 		return;
 	if (actor & LACP_DEFAULTED) {
-		x = slave_add(w, n, max, "lacp_defaulted", p);
-		if (x)
-			snprintf(
-				x->msg, sizeof(x->msg),
-				"slave %s: no LACPDU received, the partner's details are defaulted",
-				name);
-		bondview_hint(
-			x,
-			"the switch port does not run LACP: a static port-channel, LACP off, or passive on both ends");
+		port_warn(
+			w, n, max, "lacp_defaulted", p,
+			"the switch port does not run LACP: a static port-channel, LACP off, or passive on both ends",
+			"no LACPDU received, the partner's details are defaulted");
 		return;
 	}
 	if (actor & LACP_EXPIRED) {
-		x = slave_add(w, n, max, "lacp_expired", p);
-		if (x)
-			snprintf(
-				x->msg, sizeof(x->msg),
-				"slave %s: LACPDUs from the partner stopped arriving (expired)",
-				name);
-		bondview_hint(
-			x,
-			"the switch stopped sending: the port flaps, or the switch dropped it from its port-channel");
+		port_warn(
+			w, n, max, "lacp_expired", p,
+			"the switch stopped sending: the port flaps, or the switch dropped it from its port-channel",
+			"LACPDUs from the partner stopped arriving (expired)");
 		return;
 	}
 	if (!bond->ad.present ||
 	    p->dev->slave.ad_aggregator_id != bond->ad.aggregator)
 		return;
-	if ((partner & LACP_CARRIES) != LACP_CARRIES) {
-		x = slave_add(w, n, max, "lacp_partner_not_distributing", p);
-		if (x)
-			snprintf(
-				x->msg, sizeof(x->msg),
-				"slave %s: the partner is not in sync, collecting and distributing",
-				name);
-		bondview_hint(
-			x,
-			"the switch has not added the port to its aggregate: its port-channel members, speed or key differ on the switch's side");
-	} else if ((actor & LACP_CARRIES) != LACP_CARRIES) {
-		x = slave_add(w, n, max, "lacp_actor_not_distributing", p);
-		if (x)
-			snprintf(
-				x->msg, sizeof(x->msg),
-				"slave %s: this port is not in sync, collecting and distributing",
-				name);
-		bondview_hint(
-			x,
-			"the negotiation has not finished, or the partner's answer does not match this port's aggregator");
-	}
+	if ((partner & LACP_CARRIES) != LACP_CARRIES)
+		port_warn(
+			w, n, max, "lacp_partner_not_distributing", p,
+			"the switch has not added the port to its aggregate: its port-channel members, speed or key differ on the switch's side",
+			"the partner is not in sync, collecting and distributing");
+	else if ((actor & LACP_CARRIES) != LACP_CARRIES)
+		port_warn(
+			w, n, max, "lacp_actor_not_distributing", p,
+			"the negotiation has not finished, or the partner's answer does not match this port's aggregator",
+			"this port is not in sync, collecting and distributing");
 }
 
 static void churn(const struct port *p, const char *pb,
 		  struct bondview_warning *w, size_t *n, size_t max)
 {
-	const char *name = bondview_safe(p->dev->name);
 	struct bondview_warning *x;
 
 	if (!p->proc)
 		return;
 	if (p->proc->actor_churn == PROCBOND_CHURN_CHURNED) {
-		x = slave_add(w, n, max, "lacp_actor_churned", p);
-		if (x) {
-			snprintf(
-				x->msg, sizeof(x->msg),
-				"slave %s: actor churn state churned (%u times)",
-				name, p->proc->actor_churned);
+		x = port_warn(
+			w, n, max, "lacp_actor_churned", p,
+			"this port did not reach sync in time: the switch does not agree to aggregate it",
+			"actor churn state churned (%u times)",
+			p->proc->actor_churned);
+		if (x)
 			snprintf(x->source, sizeof(x->source), "%s", pb);
-		}
-		bondview_hint(
-			x,
-			"this port did not reach sync in time: the switch does not agree to aggregate it");
 	}
 	if (p->proc->partner_churn == PROCBOND_CHURN_CHURNED) {
-		x = slave_add(w, n, max, "lacp_partner_churned", p);
-		if (x) {
-			snprintf(
-				x->msg, sizeof(x->msg),
-				"slave %s: partner churn state churned (%u times)",
-				name, p->proc->partner_churned);
+		x = port_warn(
+			w, n, max, "lacp_partner_churned", p,
+			"the switch's port did not reach sync: check its port-channel and that LACP runs on it",
+			"partner churn state churned (%u times)",
+			p->proc->partner_churned);
+		if (x)
 			snprintf(x->source, sizeof(x->source), "%s", pb);
-		}
-		bondview_hint(
-			x,
-			"the switch's port did not reach sync: check its port-channel and that LACP runs on it");
 	}
 }
 
