@@ -145,12 +145,19 @@ static void print_text(const struct drill_result *r, const char *ping)
 {
 	printf("%s: method %s: %s\n", bondview_safe(r->bond),
 	       drill_method_name(r->method), why[r->method]);
-	if (r->failover_ms >= 0)
+	if (r->failover_ms >= 0 && r->has_active)
 		printf("%s: failover from %s to %s in %.0f ms\n",
 		       bondview_safe(r->bond), bondview_safe(r->from),
 		       bondview_safe(r->to), r->failover_ms);
-	else
+	else if (r->failover_ms >= 0)
+		printf("%s: %s out of the slaves sent on after %.0f ms; %s and the others carry on\n",
+		       bondview_safe(r->bond), bondview_safe(r->from),
+		       r->failover_ms, bondview_safe(r->to));
+	else if (r->has_active)
 		printf("%s: no other slave took over from %s\n",
+		       bondview_safe(r->bond), bondview_safe(r->from));
+	else
+		printf("%s: the driver still sends on %s: its link down was not noticed\n",
 		       bondview_safe(r->bond), bondview_safe(r->from));
 	if (r->pinged && r->traffic_ms >= 0)
 		printf("%s: %s answered again after %.0f ms; %u of %u probes lost\n",
@@ -161,8 +168,9 @@ static void print_text(const struct drill_result *r, const char *ping)
 		       bondview_safe(r->bond), ping, r->probes_lost,
 		       r->probes_sent);
 	if (r->restored)
-		printf("%s: restored: %s active again after %.0f ms\n",
+		printf("%s: restored: %s %s again after %.0f ms\n",
 		       bondview_safe(r->bond), bondview_safe(r->from),
+		       r->has_active ? "active" : "carrying traffic",
 		       r->restore_ms);
 }
 

@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /*
- * The failover drill. Every wait is on the kernel's link notifications
+ * The failover drill. In the modes with an active slave, the time until
+ * another is active; in the others (balance-rr, balance-xor, broadcast,
+ * 802.3ad), the time until the driver stops sending on the slave taken
+ * out (its link seen down; in 802.3ad, no longer distributing). Every wait is on the kernel's link notifications
  * (the links read again when one arrives) or on the probes' replies,
  * never a sleep; the probes are sent at their interval meanwhile. The
  * restore runs whatever the measurement found, and the links are then
@@ -36,6 +39,8 @@ struct run {
 	struct drill_result *r;
 	struct linkset ls; /* the latest reading */
 	int bond; /* its ifindex */
+	bool has_active; /* active-backup, balance-tlb, balance-alb */
+	bool lacp; /* 802.3ad */
 	bool sending;
 	uint16_t seq; /* the next probe's */
 	double next_probe;
@@ -153,8 +158,40 @@ static int wait_until(struct run *x, done_fn *done, double deadline)
 	}
 }
 
+/* The LACP port-state bits of a port that carries traffic. */
+#define LACP_CARRIES 0x38
+
+/* Whether @s carries the bond's traffic now, as the driver sees it. */
+static bool carries(const struct run *x, const struct link *s)
+{
+	const struct link *b = bond_link(x);
+
+	if (!b || !s || s->master != x->bond || !s->is_bond_slave ||
+	    s->slave.mii_status != 0)
+		return false;
+	if (!x->lacp)
+		return true;
+	return b->ad.present && s->slave.ad_aggregator_id == b->ad.aggregator &&
+	       (s->slave.ad_actor_oper_port_state & LACP_CARRIES) ==
+		       LACP_CARRIES;
+}
+
+/*
+ * Without an active slave: the driver has taken the slave out of those
+ * it sends on (its link seen down; in 802.3ad, out of distributing).
+ */
+static bool dropped(struct run *x)
+{
+	if (x->r->failover_ms < 0 &&
+	    !carries(x, linkset_find(&x->ls, x->r->from)))
+		x->r->failover_ms = now_ms() - x->t0;
+	return x->r->failover_ms >= 0 && (!x->probe || x->r->traffic_ms >= 0);
+}
+
 static bool failed_over(struct run *x)
 {
+	if (!x->has_active)
+		return dropped(x);
 	const char *a = active(x);
 
 	if (x->r->failover_ms < 0 && *a && strcmp(a, x->r->from)) {
@@ -170,8 +207,11 @@ static bool never(struct run *x)
 	return false;
 }
 
+/* @from is active again; without an active slave, carrying again. */
 static bool from_active(struct run *x)
 {
+	if (!x->has_active)
+		return carries(x, linkset_find(&x->ls, x->r->from));
 	return !strcmp(active(x), x->r->from);
 }
 
@@ -212,17 +252,30 @@ static int check(struct run *x, struct was **was, size_t *n, char *other,
 		return -ENODEV;
 	}
 	mode = (unsigned int)bond_conf_effective(b->bond, NULL, BONDOPT_MODE);
-	if (!(bondopt_get(BONDOPT_ACTIVE_SLAVE)->modes & BOND_MODE_BIT(mode))) {
+	x->has_active = bondopt_get(BONDOPT_ACTIVE_SLAVE)->modes &
+			BOND_MODE_BIT(mode);
+	x->lacp = mode == BOND_MODE_8023AD;
+	if (!x->has_active && x->o->method == DRILL_ACTIVE_SLAVE) {
 		diags_add(
 			d, DIAG_ERROR, NULL,
-			"%s: mode %s has no active slave to take out: the drill is for active-backup, balance-tlb and balance-alb",
+			"%s: mode %s has no active slave to change: use --method link-down",
 			x->r->bond, bondopt_mode_name(mode));
 		return -EOPNOTSUPP;
 	}
-	snprintf(x->r->from, sizeof(x->r->from), "%s", active(x));
+	if (x->has_active) {
+		snprintf(x->r->from, sizeof(x->r->from), "%s", active(x));
+	} else {
+		/* the first slave that carries traffic */
+		for (i = 0; i < b->bond->n_slaves && !x->r->from[0]; i++) {
+			s = linkset_find(&x->ls, b->bond->slaves[i].name);
+			if (s && s->flags & IFF_UP && carries(x, s))
+				snprintf(x->r->from, sizeof(x->r->from), "%s",
+					 s->name);
+		}
+	}
 	if (!x->r->from[0]) {
-		diags_add(d, DIAG_ERROR, NULL, "%s: no slave is active",
-			  x->r->bond);
+		diags_add(d, DIAG_ERROR, NULL, "%s: no slave %s", x->r->bond,
+			  x->has_active ? "is active" : "carries traffic");
 		return -ENOLINK;
 	}
 	*was = xcalloc(b->bond->n_slaves + 1, sizeof(**was));
@@ -236,14 +289,15 @@ static int check(struct run *x, struct was **was, size_t *n, char *other,
 		(*was)[*n].mii = s->slave.mii_status;
 		(*was)[(*n)++].master = s->master;
 		if (!other[0] && strcmp(s->name, x->r->from) &&
-		    s->flags & IFF_UP && s->slave.mii_status == 0)
+		    s->flags & IFF_UP && carries(x, s))
 			snprintf(other, IF_NAMESIZE, "%s", s->name);
 	}
 	if (!other[0]) {
 		diags_add(
 			d, DIAG_ERROR, NULL,
-			"%s: no slave but the active %s is up: taking it out would cut the bond off",
-			x->r->bond, x->r->from);
+			"%s: no slave but %s%s carries traffic: taking it out would cut the bond off",
+			x->r->bond, x->has_active ? "the active " : "",
+			x->r->from);
 		return -ENOLINK;
 	}
 	return 0;
@@ -290,7 +344,11 @@ static void compare(struct run *x, const struct was *was, size_t n)
 	size_t size = sizeof(x->r->left);
 
 	l[0] = '\0';
-	if (!from_active(x))
+	if (!from_active(x) && !x->has_active)
+		len += (size_t)snprintf(l + len, size - len,
+					"%s%s carries no traffic again",
+					len ? "; " : "", x->r->from);
+	else if (!from_active(x))
 		len += (size_t)snprintf(l + len, size - len,
 					"%sthe active slave is %s, not %s",
 					len ? "; " : "",
@@ -337,7 +395,10 @@ static int restore(struct run *x, struct nl_error *e)
 		if (!rc)
 			rc = wait_until(x, from_up, deadline);
 	}
-	if (!rc && !from_active(x)) {
+	if (!rc && !x->has_active) {
+		/* 802.3ad: until LACP has it distributing again */
+		rc = wait_until(x, from_active, deadline);
+	} else if (!rc && !from_active(x)) {
 		rc = reread(x) ? -EIO : set_active(x, x->r->from, e);
 		if (!rc)
 			rc = wait_until(x, from_active, deadline);
@@ -375,6 +436,9 @@ int drill_failover(struct nl *nl, const char *bond, const struct drill_opts *o,
 	b = linkset_find(&x.ls, bond);
 	x.bond = b ? b->ifindex : 0;
 	rc = check(&x, &was, &n, other, d);
+	r->has_active = x.has_active;
+	if (!rc && !x.has_active)
+		snprintf(r->to, sizeof(r->to), "%s", other);
 	if (!rc && o->ping)
 		rc = baseline(&x, d);
 	if (rc)

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * The failover drill (bondcfg test failover): the active slave of a bond
- * taken out, the time until another slave carries traffic measured on the
+ * (in the modes without one, the first slave that carries traffic) taken
+ * out, the time until another slave carries traffic measured on the
  * kernel's link events (and, with an address to probe, the probes lost),
  * then the original active slave and state restored, and checked.
  */
@@ -35,9 +36,18 @@ struct drill_opts {
 struct drill_result {
 	char bond[IF_NAMESIZE];
 	char from[IF_NAMESIZE]; /* the active slave before */
-	char to[IF_NAMESIZE]; /* the one that took over, or "" */
+	/*
+	 * The modes with an active slave: the one that took over, or "";
+	 * the others: a slave that carries on
+	 */
+	char to[IF_NAMESIZE];
+	bool has_active; /* active-backup, balance-tlb, balance-alb */
 	enum drill_method method;
-	double failover_ms; /* to another slave active; -1: none in time */
+	/*
+	 * To another slave active; without an active slave, to the driver
+	 * sending no more on @from. -1: not in time
+	 */
+	double failover_ms;
 	bool pinged;
 	unsigned int probes_sent; /* from the take-out on */
 	unsigned int probes_lost;

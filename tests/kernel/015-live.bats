@@ -127,6 +127,9 @@ to converge: bondcfg set bond0 num_grat_arp=1" ]
 	[ "$status" = 6 ]
 	[ "$DRIFT" = "bond0: d1 is the active slave while the primary d0 is up, and primary_reselect would choose it ($NS/ifcfg-bond0:4)
 to converge: bondcfg set bond0 active_slave=d0" ]
+	metrics
+	[ "$(metric 'bondcfg_bond_drift{bond="bond0"}')" = 1 ]
+	[ "$(metric 'bondcfg_slave_active{bond="bond0",slave="d1"}')" = 1 ]
 	run_x "$BONDCFG" set bond0 active_slave=d0
 	in_sync
 	[ "$(bond_info bond0 .active_slave)" = d0 ]
@@ -393,6 +396,33 @@ slaves_state() {
 	[ "$(bond_info bond0 .active_slave)" = "$from" ]
 	[ "$(slaves_state)" = "$before" ]
 	run_x ping -c 1 -W 5 10.9.0.1
+	metrics
+	[ "$(metric "bondcfg_slave_active{bond=\"bond0\",slave=\"$from\"}")" = 1 ]
+	[ "$(metric "bondcfg_slave_link_failures_total{bond=\"bond0\",slave=\"$from\"}")" = 1 ]
+}
+
+@test "test failover of an 802.3ad bond with a real partner: the port taken out stops carrying, the other carries on, the port back in the aggregator after" {
+	switch_up fast
+	lacp_bond
+	ip -n switch addr add 10.9.1.1/24 dev swbond
+	ip addr add 10.9.1.2/24 dev bond0
+	run_x ping -c 1 -W 5 10.9.1.1
+	local before
+	before=$(slaves_state)
+	TEST_TIMEOUT=90 run_split "$BONDCFG" test failover --ping 10.9.1.1 --timeout 60 --json bond0
+	printf '# %s\n' "$output" "$err" >&2
+	[ "$(gojq -r '[.method, .from, .to] | join(" ")' <<<"$output")" = "link-down e1 e2" ]
+	gojq -e '.failover_ms >= 0 and .failover_ms < 5000 and .traffic_ms >= 0' <<<"$output" >/dev/null
+	gojq -e '.restored and .restore_ms >= 0' <<<"$output" >/dev/null
+	# ip: both ports back in one aggregator, distributing
+	[ "$(slaves_state)" = "$before" ]
+	[ "$(link_field e1 .linkinfo.info_slave_data.ad_aggregator_id)" = "$(bond_info bond0 .ad_info.aggregator)" ]
+	link_field e1 '.linkinfo.info_slave_data.ad_actor_oper_port_state_str' | grep -q distributing
+	[ "$(bond_info bond0 .ad_info.num_ports)" = 2 ]
+	TEST_TIMEOUT=90 run_x "$BONDCFG" test failover --timeout 60 bond0
+	assert_output_contains "bond0: e1 out of the slaves sent on after "
+	assert_output_contains "ms; e2 and the others carry on"
+	assert_output_contains "bond0: restored: e1 carrying traffic again after "
 }
 
 @test "test failover --method active-slave: the switch-over alone; text output says which method and why" {
@@ -436,11 +466,12 @@ slaves_state() {
 	ip link set "$(bond_info bond0 .active_slave | sed 's/e1/e2/;t;s/e2/e1/')" down
 	until_true 10 [ "$(link_field e1 .linkinfo.info_slave_data.mii_status)$(link_field e2 .linkinfo.info_slave_data.mii_status)" != UPUP ]
 	expected_rc=1 run_x "$BONDCFG" test failover bond0
-	assert_output_contains "no slave but the active $(bond_info bond0 .active_slave) is up: taking it out would cut the bond off"
-	dummies d0
+	assert_output_contains "no slave but the active $(bond_info bond0 .active_slave) carries traffic: taking it out would cut the bond off"
 	run_x ip link add bl type bond mode 802.3ad
 	expected_rc=1 run_x "$BONDCFG" test failover bl
-	assert_output_contains "bl: mode 802.3ad has no active slave to take out"
+	assert_output_contains "bl: no slave carries traffic"
+	expected_rc=1 run_x "$BONDCFG" test failover --method active-slave bl
+	assert_output_contains "bl: mode 802.3ad has no active slave to change: use --method link-down"
 	expected_rc=2 run_x "$BONDCFG" test bl
 	assert_output_contains "test: unknown test 'bl'; give failover BOND"
 }
