@@ -22,6 +22,7 @@ setup() {
 }
 
 teardown() {
+	[ -z "${TAP_PID:-}" ] || kill "$TAP_PID" 2>/dev/null || true
 	ip netns del switch 2>/dev/null || true
 	ip link del e1 2>/dev/null || true
 	ip link del e2 2>/dev/null || true
@@ -307,6 +308,44 @@ aggregators_split() {
 	[ "$(metric 'bondcfg_slave_ad_aggregator_id{bond="bond0",slave="e2"}')" = "$agg2" ]
 }
 
+# out_of_aggregator DEV: in another aggregator than the bond's active one.
+out_of_aggregator() {
+	[ "$(link_field "$1" .linkinfo.info_slave_data.ad_aggregator_id)" != "$(bond_info bond0 .ad_info.aggregator)" ]
+}
+
+# tap_held NAME: a tap device held open by a process in the background
+# ($TAP_PID), so that it has carrier; the tun driver lets ethtool set its
+# speed, which veth does not.
+tap_held() {
+	modprobe tun
+	python3 -c '
+import fcntl, os, signal, struct, sys
+fd = os.open("/dev/net/tun", os.O_RDWR)
+fcntl.ioctl(fd, 0x400454ca, struct.pack("16sH", sys.argv[1].encode(), 0x1002))
+signal.pause()' "$1" &
+	TAP_PID=$!
+	until_true 10 [ -e "/sys/class/net/$1" ]
+}
+
+@test "LACP: a slave at another speed than the aggregator's ports is out of it, and the speed is named" {
+	switch_up fast
+	lacp_bond
+	tap_held tap0
+	run_x ethtool -s tap0 speed 1000 duplex full autoneg off
+	[ "$(cat /sys/class/net/tap0/speed)" = 1000 ]
+	[ "$(cat /sys/class/net/e1/speed)" = 10000 ]
+	run_x "$BONDCFG" enslave bond0 tap0
+	until_true 30 out_of_aggregator tap0
+	warnings
+	[ "$(gojq -r '.bonds[0].warnings[] | select(.code == "not_in_active_aggregator") | .slave' <<<"$WARN_JSON")" = tap0 ]
+	[ "$(gojq -r '.bonds[0].warnings[] | select(.code == "not_in_active_aggregator") | .message' <<<"$WARN_JSON")" = \
+		"slave tap0: in aggregator $(link_field tap0 .linkinfo.info_slave_data.ad_aggregator_id), not the active $(bond_info bond0 .ad_info.aggregator): its speed is 1000 Mb/s, the active aggregator's 10000 Mb/s" ]
+	[[ "$(gojq -r '.bonds[0].warnings[] | select(.code == "not_in_active_aggregator") | .hint' <<<"$WARN_JSON")" == "ports of one aggregate run at one speed"* ]]
+	metrics
+	[ "$(metric 'bondcfg_slave_speed_bytes{bond="bond0",slave="tap0"}')" = 125000000 ]
+	[ "$(metric 'bondcfg_slave_ad_in_active_aggregator{bond="bond0",slave="tap0"}')" = 0 ]
+}
+
 no_partner() {
 	[ "$(bond_info bond0 .ad_info.partner_mac)" = 00:00:00:00:00:00 ]
 }
@@ -369,6 +408,11 @@ ab_bond() {
 	ip addr add 10.9.0.2/24 dev bond0
 	TEST_TIMEOUT=60 run_x "$BONDCFG" wait --timeout 50 bond0
 	run_x ping -c 1 -W 5 10.9.0.1
+}
+
+# one_link_down: e1 or e2 has its MII status down, as bond0 sees it.
+one_link_down() {
+	[ "$(link_field e1 .linkinfo.info_slave_data.mii_status)$(link_field e2 .linkinfo.info_slave_data.mii_status)" != UPUP ]
 }
 
 # slaves_state: what the drill must give back, as ip reads it.
@@ -464,7 +508,7 @@ slaves_state() {
 	assert_output_contains "--ping 10.9.9.9: no reply within 2 s before the drill"
 	[ "$(slaves_state)" = "$before" ]
 	ip link set "$(bond_info bond0 .active_slave | sed 's/e1/e2/;t;s/e2/e1/')" down
-	until_true 10 [ "$(link_field e1 .linkinfo.info_slave_data.mii_status)$(link_field e2 .linkinfo.info_slave_data.mii_status)" != UPUP ]
+	until_true 10 one_link_down
 	expected_rc=1 run_x "$BONDCFG" test failover bond0
 	assert_output_contains "no slave but the active $(bond_info bond0 .active_slave) carries traffic: taking it out would cut the bond off"
 	run_x ip link add bl type bond mode 802.3ad
