@@ -52,6 +52,9 @@ struct run {
 
 #define SEQS 65536
 
+/* In 802.3ad, how often the links are read again without a notification. */
+#define LACP_RECHECK_MS 200
+
 static double now_ms(void)
 {
 	struct timespec ts;
@@ -138,6 +141,9 @@ static int wait_until(struct run *x, done_fn *done, double deadline)
 		wake = deadline;
 		if (x->probe && x->sending && x->next_probe < wake)
 			wake = x->next_probe;
+		/* the kernel announces no change of LACP state alone */
+		if (x->lacp && t + LACP_RECHECK_MS < wake)
+			wake = t + LACP_RECHECK_MS;
 		pfd[0] = (struct pollfd){ bnl_watch_fd(x->watch), POLLIN, 0 };
 		n = 1;
 		if (x->probe)
@@ -146,6 +152,8 @@ static int wait_until(struct run *x, done_fn *done, double deadline)
 		rc = poll(pfd, (nfds_t)n, (int)(wake - t) + 1);
 		if (rc < 0 && errno != EINTR)
 			return -errno;
+		if (rc == 0 && x->lacp && (rc = reread(x)))
+			return rc;
 		if (rc <= 0)
 			continue;
 		if (pfd[0].revents) {
