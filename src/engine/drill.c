@@ -55,6 +55,9 @@ struct run {
 /* In 802.3ad, how often the links are read again without a notification. */
 #define LACP_RECHECK_MS 200
 
+/* How long a port whose link came back may show its old LACP state. */
+#define LACP_RESTART_MS 1000
+
 static double now_ms(void)
 {
 	struct timespec ts;
@@ -181,7 +184,15 @@ static bool carries(const struct run *x, const struct link *s)
 		return true;
 	return b->ad.present && s->slave.ad_aggregator_id == b->ad.aggregator &&
 	       (s->slave.ad_actor_oper_port_state & LACP_CARRIES) ==
+		       LACP_CARRIES &&
+	       (s->slave.ad_partner_oper_port_state & LACP_CARRIES) ==
 		       LACP_CARRIES;
+}
+
+/* Not carrying: LACP has started over on the port. */
+static bool from_renegotiating(struct run *x)
+{
+	return !carries(x, linkset_find(&x->ls, x->r->from));
 }
 
 /*
@@ -404,7 +415,14 @@ static int restore(struct run *x, struct nl_error *e)
 			rc = wait_until(x, from_up, deadline);
 	}
 	if (!rc && !x->has_active) {
-		/* 802.3ad: until LACP has it distributing again */
+		/*
+		 * 802.3ad: the port may still show the state it had before
+		 * its link went down until the state machines (a tick every
+		 * 100 ms) start over; then until LACP has it distributing
+		 */
+		if (x->lacp)
+			wait_until(x, from_renegotiating,
+				   now_ms() + LACP_RESTART_MS);
 		rc = wait_until(x, from_active, deadline);
 	} else if (!rc && !from_active(x)) {
 		rc = reread(x) ? -EIO : set_active(x, x->r->from, e);

@@ -332,6 +332,8 @@ signal.pause()' "$1" &
 	lacp_bond
 	tap_held tap0
 	run_x ethtool -s tap0 speed 1000 duplex full autoneg off
+	# sysfs has the speed of a running device only
+	run_x ip link set tap0 up
 	[ "$(cat /sys/class/net/tap0/speed)" = 1000 ]
 	[ "$(cat /sys/class/net/e1/speed)" = 10000 ]
 	run_x "$BONDCFG" enslave bond0 tap0
