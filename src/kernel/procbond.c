@@ -135,8 +135,8 @@ void procbond_parse(const char *text, struct procbond *pb)
 
 int procbond_read(const char *proc, const char *bond, struct procbond *pb)
 {
+	size_t len = 0, cap = 16384;
 	char *text;
-	size_t len = 0;
 	ssize_t n;
 	int fd, err;
 
@@ -149,14 +149,22 @@ int procbond_read(const char *proc, const char *bond, struct procbond *pb)
 	fd = open(pb->path, O_RDONLY | O_CLOEXEC);
 	if (fd < 0)
 		return -errno;
-	text = xcalloc(1, PROCBOND_MAX + 1);
-	do {
-		n = read(fd, text + len, PROCBOND_MAX - len);
+	/* a few KiB per slave: grown as needed, up to PROCBOND_MAX */
+	text = xreallocarray(NULL, cap + 1, 1);
+	for (;;) {
+		if (len == cap && cap < PROCBOND_MAX) {
+			cap *= 2;
+			text = xreallocarray(text, cap + 1, 1);
+		}
+		n = len < cap ? read(fd, text + len, cap - len) : 0;
 		if (n > 0)
 			len += (size_t)n;
-	} while ((n > 0 && len < PROCBOND_MAX) || (n < 0 && errno == EINTR));
+		else if (!(n < 0 && errno == EINTR))
+			break;
+	}
 	err = n < 0 ? -errno : 0;
 	close(fd);
+	text[len] = '\0';
 	if (!err)
 		procbond_parse(text, pb);
 	free(text);

@@ -8,6 +8,10 @@
 #include "config.h"
 
 #include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <string.h>
 
 #include "kernel/procbond.h"
@@ -64,6 +68,44 @@ static const char text[] =
 
 static const uint8_t partner[6] = { 2, 0, 0, 0, 0, 0x99 };
 
+/* A file larger than the first read buffer, under a /proc of our own. */
+static void read_large(void)
+{
+	char dir[] = "/tmp/test-procbond-XXXXXX", path[128];
+	struct procbond pb;
+	FILE *f;
+	int i;
+
+	if (!mkdtemp(dir)) {
+		tap_ok(0, "a temporary folder");
+		return;
+	}
+	snprintf(path, sizeof(path), "%s/net", dir);
+	mkdir(path, 0700);
+	snprintf(path, sizeof(path), "%s/net/bonding", dir);
+	mkdir(path, 0700);
+	snprintf(path, sizeof(path), "%s/net/bonding/bx", dir);
+	f = fopen(path, "w");
+	for (i = 0; f && i < 200; i++)
+		fprintf(f, "Slave Interface: s%d\n%s\n", i, text);
+	if (f)
+		fclose(f);
+	tap_is_int(procbond_read(dir, "bx", &pb), 0,
+		   "a file of 200 slaves' details is read");
+	/* each block of @text names e1 and e2 after the slave */
+	tap_is_int(pb.n_slaves, 600,
+		   "every slave of it, past the first 16 KiB");
+	tap_ok(!strcmp(pb.slaves[597].name, "s199"),
+	       "the last block's own slave");
+	procbond_free(&pb);
+	unlink(path);
+	snprintf(path, sizeof(path), "%s/net/bonding", dir);
+	rmdir(path);
+	snprintf(path, sizeof(path), "%s/net", dir);
+	rmdir(path);
+	rmdir(dir);
+}
+
 int main(void)
 {
 	const struct procbond_slave *s;
@@ -108,5 +150,6 @@ int main(void)
 		   "a name with a slash is refused, not opened");
 	tap_is_int(procbond_read(NULL, "bcfg-none9", &pb), -ENOENT,
 		   "no such bond: -ENOENT");
+	read_large();
 	return tap_done();
 }
