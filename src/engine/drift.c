@@ -14,6 +14,7 @@
 
 #include "engine/drift.h"
 #include "engine/plan.h"
+#include "formats/shfile.h"
 #include "model/xalloc.h"
 
 void drifts_init(struct drifts *x)
@@ -338,64 +339,50 @@ void drift_describe(const struct drift *d, char *buf, size_t size)
 	diag_mask(buf);
 }
 
-/*
- * @s as one word for a shell, quoted unless it is made only of characters
- * no shell reads as syntax: a name pasted from the fix runs nothing.
- */
-static const char *word(const char *s, char *buf, size_t size)
+/* The command that ends @d, on @out; names quoted for a shell as needed. */
+static void write_fix(FILE *out, const struct drift *d)
 {
-	size_t len = 0;
+	const char *verb = "apply", *key = NULL;
 
-	if (*s &&
-	    strspn(s, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
-		      "0123456789._:+,=@%-") == strlen(s)) {
-		snprintf(buf, size, "%s", s);
-		return buf;
+	switch (d->kind) {
+	case DRIFT_NOT_BOND:
+	case DRIFT_SLAVE_ABSENT:
+		return;
+	case DRIFT_MISSING:
+		verb = "up";
+		break;
+	case DRIFT_UNCONFIGURED:
+		verb = "down";
+		break;
+	case DRIFT_DEFAULT:
+		/* apply converges what the files set, nothing else */
+		verb = "set";
+		key = bondopt_get(d->opt)->name;
+		break;
+	case DRIFT_NOT_PRIMARY:
+		verb = "set";
+		key = bondopt_get(BONDOPT_ACTIVE_SLAVE)->name;
+		break;
+	default:
+		break;
 	}
-	buf[len++] = '\'';
-	for (; *s && len + 5 < size; s++) {
-		if (*s == '\'') {
-			memcpy(buf + len, "'\\''", 4);
-			len += 4;
-		} else {
-			buf[len++] = *s;
-		}
+	fprintf(out, "bondcfg %s ", verb);
+	shfile_write_word(out, d->bond);
+	if (key) {
+		fprintf(out, " %s=", key);
+		shfile_write_word(out, d->want);
 	}
-	buf[len++] = '\'';
-	buf[len] = '\0';
-	return buf;
 }
 
 void drift_fix(const struct drift *d, char *buf, size_t size)
 {
-	char b[4 * IF_NAMESIZE + 3], v[4 * IF_NAMESIZE + 3];
-	const char *bond = word(d->bond, b, sizeof(b));
+	FILE *out = fmemopen(buf, size, "w");
 
-	switch (d->kind) {
-	case DRIFT_MISSING:
-		snprintf(buf, size, "bondcfg up %s", bond);
-		break;
-	case DRIFT_DEFAULT:
-		/* apply converges what the files set, nothing else */
-		snprintf(buf, size, "bondcfg set %s %s=%s", bond,
-			 bondopt_get(d->opt)->name,
-			 word(d->want, v, sizeof(v)));
-		break;
-	case DRIFT_NOT_PRIMARY:
-		snprintf(buf, size, "bondcfg set %s %s=%s", bond,
-			 bondopt_get(BONDOPT_ACTIVE_SLAVE)->name,
-			 word(d->want, v, sizeof(v)));
-		break;
-	case DRIFT_UNCONFIGURED:
-		snprintf(buf, size, "bondcfg down %s", bond);
-		break;
-	case DRIFT_NOT_BOND:
-	case DRIFT_SLAVE_ABSENT:
-		buf[0] = '\0';
-		break;
-	default:
-		snprintf(buf, size, "bondcfg apply %s", bond);
-		break;
-	}
+	buf[0] = '\0';
+	if (!out)
+		return;
+	write_fix(out, d);
+	fclose(out);
+	buf[size - 1] = '\0';
 	diag_mask(buf);
 }
