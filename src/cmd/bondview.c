@@ -169,7 +169,8 @@ static bool no_partner(const struct link *bond)
 }
 
 size_t bondview_warnings(const struct linkset *ls, const struct link *bond,
-			 struct bondview_warning *w, size_t max)
+			 const struct procbond *pb, struct bondview_warning *w,
+			 size_t max)
 {
 	const struct bond_conf *c = bond->bond;
 	int64_t mode = bond_conf_effective(c, NULL, BONDOPT_MODE);
@@ -226,7 +227,7 @@ size_t bondview_warnings(const struct linkset *ls, const struct link *bond,
 					w, &n, max, "no_lacp_partner",
 					"partner MAC 00:00:00:00:00:00: no LACP partner answers"),
 				"the switch ports are not in an LACP port-channel (static or LACP off), or LACP is passive on both ends");
-		bondview_lacp(ls, bond, w, &n, max);
+		bondview_lacp(ls, bond, pb, w, &n, max);
 	}
 	up = bondview_slaves_up(ls, bond);
 	if (min_links > 0 && up < (uint64_t)min_links)
@@ -236,16 +237,12 @@ size_t bondview_warnings(const struct linkset *ls, const struct link *bond,
 	return n;
 }
 
-/* The LACP port state bits of a port that carries traffic (802.3ad 43.4.2.2). */
-#define LACP_SYNC_COLLECTING_DISTRIBUTING 0x38
-
 bool bondview_unsettled(const struct linkset *ls, const struct link *bond,
 			char *why, size_t size)
 {
 	const struct bond_conf *c = bond->bond;
 	const unsigned int ready = BONDVIEW_IFF_LOWER_UP | IFF_RUNNING;
 	int64_t mode = bond_conf_effective(c, NULL, BONDOPT_MODE);
-	const unsigned int lacp = LACP_SYNC_COLLECTING_DISTRIBUTING;
 	const struct link *s;
 	unsigned int active = 0;
 	size_t i;
@@ -285,8 +282,7 @@ bool bondview_unsettled(const struct linkset *ls, const struct link *bond,
 				 bondview_safe(s->name));
 			return true;
 		}
-		if ((s->slave.ad_actor_oper_port_state & lacp) != lacp ||
-		    (s->slave.ad_partner_oper_port_state & lacp) != lacp) {
+		if (!link_lacp_carries(s)) {
 			snprintf(
 				why, size,
 				"slave %s: LACP not yet in sync, collecting and distributing",

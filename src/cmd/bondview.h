@@ -63,9 +63,16 @@ struct bondview_warning {
 	char source[64];
 };
 
-/* Fills @w with what is wrong with @bond; returns the number. */
+struct procbond;
+
+/*
+ * Fills @w with what is wrong with @bond; returns the number. @pb: the
+ * bond's /proc/net/bonding file as read already, or NULL to have it read
+ * when the bond is 802.3ad.
+ */
 size_t bondview_warnings(const struct linkset *ls, const struct link *bond,
-			 struct bondview_warning *w, size_t max);
+			 const struct procbond *pb, struct bondview_warning *w,
+			 size_t max);
 
 /*
  * Adds a warning to @w (@n of @max used) unless it is full; the message
@@ -82,11 +89,12 @@ bondview_hint(struct bondview_warning *w, const char *fmt, ...);
 /*
  * The LACP findings of 802.3ad bond @bond (lacp.c): slaves out of the
  * active aggregator and why, ports without LACPDUs, partners not in sync,
- * churn (from /proc/net/bonding), an LACP rate the partner does not share.
- * Adds them to @w as bondview_add() does.
+ * churn (from /proc/net/bonding: @pb, or read when NULL), an LACP rate the
+ * partner does not share. Adds them to @w as bondview_add() does.
  */
 void bondview_lacp(const struct linkset *ls, const struct link *bond,
-		   struct bondview_warning *w, size_t *n, size_t max);
+		   const struct procbond *pb, struct bondview_warning *w,
+		   size_t *n, size_t max);
 
 /*
  * Whether @bond is still settling, with why in @why: it is settled when it

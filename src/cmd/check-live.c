@@ -12,6 +12,7 @@
 
 #include "cmd/bondview.h"
 #include "cmd/check.h"
+#include "cmd/show.h"
 #include "engine/drift.h"
 #include "kernel/nl.h"
 #include "model/xalloc.h"
@@ -171,7 +172,7 @@ static void health(const struct linkset *ls, const char *const *names,
 		b = &ls->v[i];
 		if (!b->is_bond || (!all && !named(names, b->name)))
 			continue;
-		nw = bondview_warnings(ls, b, w, BONDVIEW_MAX_WARNINGS);
+		nw = bondview_warnings(ls, b, NULL, w, BONDVIEW_MAX_WARNINGS);
 		for (k = 0; k < nw; k++) {
 			if (!j) {
 				printf("%s: warning: %s\n",
@@ -183,14 +184,7 @@ static void health(const struct linkset *ls, const char *const *names,
 			json_object_begin(j);
 			json_key(j, "bond");
 			json_string(j, b->name);
-			json_key(j, "code");
-			json_string(j, w[k].code);
-			key_text(j, "slave", w[k].slave);
-			json_key(j, "message");
-			json_string(j, w[k].msg);
-			key_text(j, "hint", w[k].hint);
-			json_key(j, "source");
-			json_string(j, w[k].source);
+			show_warning_json(j, &w[k]);
 			json_object_end(j);
 		}
 	}

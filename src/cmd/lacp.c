@@ -16,17 +16,6 @@
 #include "kernel/procbond.h"
 #include "model/xalloc.h"
 
-/* The LACP port-state bits (IEEE 802.1AX, the kernel's AD_STATE_*). */
-enum {
-	LACP_TIMEOUT = 1u << 1,
-	LACP_SYNC = 1u << 3,
-	LACP_COLLECTING = 1u << 4,
-	LACP_DISTRIBUTING = 1u << 5,
-	LACP_DEFAULTED = 1u << 6,
-	LACP_EXPIRED = 1u << 7,
-	LACP_CARRIES = LACP_SYNC | LACP_COLLECTING | LACP_DISTRIBUTING,
-};
-
 /* The state of a bond and one of its ports, gathered once. */
 struct port {
 	const struct link *dev;
@@ -160,14 +149,14 @@ static void port_state(const struct link *bond, const struct port *p,
 
 	if (p->dev->slave.mii_status != 0)
 		return;
-	if (actor & LACP_DEFAULTED) {
+	if (actor & LACP_STATE_DEFAULTED) {
 		port_warn(
 			w, n, max, "lacp_defaulted", p,
 			"the switch port does not run LACP: a static port-channel, LACP off, or passive on both ends",
 			"no LACPDU received, the partner's details are defaulted");
 		return;
 	}
-	if (actor & LACP_EXPIRED) {
+	if (actor & LACP_STATE_EXPIRED) {
 		port_warn(
 			w, n, max, "lacp_expired", p,
 			"the switch stopped sending: the port flaps, or the switch dropped it from its port-channel",
@@ -177,12 +166,12 @@ static void port_state(const struct link *bond, const struct port *p,
 	if (!bond->ad.present ||
 	    p->dev->slave.ad_aggregator_id != bond->ad.aggregator)
 		return;
-	if ((partner & LACP_CARRIES) != LACP_CARRIES)
+	if ((partner & LACP_STATE_CARRIES) != LACP_STATE_CARRIES)
 		port_warn(
 			w, n, max, "lacp_partner_not_distributing", p,
 			"the switch has not added the port to its aggregate: its port-channel members, speed or key differ on the switch's side",
 			"the partner is not in sync, collecting and distributing");
-	else if ((actor & LACP_CARRIES) != LACP_CARRIES)
+	else if ((actor & LACP_STATE_CARRIES) != LACP_STATE_CARRIES)
 		port_warn(
 			w, n, max, "lacp_actor_not_distributing", p,
 			"the negotiation has not finished, or the partner's answer does not match this port's aggregator",
@@ -216,7 +205,7 @@ static void churn(const struct port *p, const char *pb,
 	}
 }
 
-/* Our lacp_rate against the partner's LACP_TIMEOUT bit, once per bond. */
+/* Our lacp_rate against the partner's LACP_STATE_TIMEOUT bit, once per bond. */
 static void rate(const struct link *bond, const struct port *p, size_t np,
 		 struct bondview_warning *w, size_t *n, size_t max)
 {
@@ -228,10 +217,11 @@ static void rate(const struct link *bond, const struct port *p, size_t np,
 	for (i = 0; i < np; i++) {
 		unsigned int actor = p[i].dev->slave.ad_actor_oper_port_state;
 		bool pfast = p[i].dev->slave.ad_partner_oper_port_state &
-			     LACP_TIMEOUT;
+			     LACP_STATE_TIMEOUT;
 
 		if (p[i].dev->slave.mii_status != 0 ||
-		    actor & (LACP_DEFAULTED | LACP_EXPIRED) || pfast == fast)
+		    actor & (LACP_STATE_DEFAULTED | LACP_STATE_EXPIRED) ||
+		    pfast == fast)
 			continue;
 		x = slave_add(w, n, max, "lacp_rate_mismatch", &p[i]);
 		if (x)
@@ -248,24 +238,28 @@ static void rate(const struct link *bond, const struct port *p, size_t np,
 }
 
 void bondview_lacp(const struct linkset *ls, const struct link *bond,
-		   struct bondview_warning *w, size_t *n, size_t max)
+		   const struct procbond *pb, struct bondview_warning *w,
+		   size_t *n, size_t max)
 {
 	const struct bond_conf *c = bond->bond;
 	struct port *p = xcalloc(c->n_slaves ? c->n_slaves : 1, sizeof(*p));
 	const struct port *ref = NULL;
 	struct bondview_warning *x;
-	struct procbond pb;
-	bool have_proc;
+	struct procbond own;
 	size_t i, np = 0;
 
-	have_proc = !procbond_read(NULL, bond->name, &pb);
+	/* a file that cannot be read has no slaves: nothing from it */
+	if (!pb) {
+		procbond_read(NULL, bond->name, &own);
+		pb = &own;
+	}
 	for (i = 0; i < c->n_slaves; i++) {
 		const struct link *s = linkset_find(ls, c->slaves[i].name);
 
 		if (!s || !s->is_bond_slave)
 			continue;
 		p[np].dev = s;
-		p[np].proc = have_proc ? procbond_slave(&pb, s->name) : NULL;
+		p[np].proc = procbond_slave(pb, s->name);
 		bondview_read_speed(s->name, &p[np].sp);
 		if (!ref && bond->ad.present &&
 		    s->slave.ad_aggregator_id == bond->ad.aggregator)
@@ -278,13 +272,14 @@ void bondview_lacp(const struct linkset *ls, const struct link *bond,
 			x = slave_add(w, n, max, "not_in_active_aggregator",
 				      &p[i]);
 			if (x)
-				out_of_aggregator(bond, &p[i], ref, x, pb.path);
+				out_of_aggregator(bond, &p[i], ref, x,
+						  pb->path);
 		}
 		port_state(bond, &p[i], w, n, max);
-		churn(&p[i], pb.path, w, n, max);
+		churn(&p[i], pb->path, w, n, max);
 	}
 	rate(bond, p, np, w, n, max);
-	if (have_proc)
-		procbond_free(&pb);
+	if (pb == &own)
+		procbond_free(&own);
 	free(p);
 }

@@ -154,6 +154,15 @@ static void show_slave_json(struct json *j, const struct link *s, bool ad)
 	json_object_end(j);
 }
 
+void show_warning_json(struct json *j, const struct bondview_warning *w)
+{
+	key_str(j, "code", w->code);
+	key_name(j, "slave", w->slave);
+	key_str(j, "message", w->msg);
+	key_name(j, "hint", w->hint);
+	key_str(j, "source", w->source);
+}
+
 void show_bond_json(struct json *j, const struct linkset *ls,
 		    const struct link *b)
 {
@@ -182,16 +191,12 @@ void show_bond_json(struct json *j, const struct linkset *ls,
 			show_slave_json(j, s, ad);
 	}
 	json_array_end(j);
-	nw = bondview_warnings(ls, b, w, BONDVIEW_MAX_WARNINGS);
+	nw = bondview_warnings(ls, b, NULL, w, BONDVIEW_MAX_WARNINGS);
 	json_key(j, "warnings");
 	json_array_begin(j);
 	for (i = 0; i < nw; i++) {
 		json_object_begin(j);
-		key_str(j, "code", w[i].code);
-		key_name(j, "slave", w[i].slave);
-		key_str(j, "message", w[i].msg);
-		key_name(j, "hint", w[i].hint);
-		key_str(j, "source", w[i].source);
+		show_warning_json(j, &w[i]);
 		json_object_end(j);
 	}
 	json_array_end(j);

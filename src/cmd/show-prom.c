@@ -496,10 +496,12 @@ static void fill(struct row *r, const struct linkset *ls)
 	if (!r->live)
 		return;
 	r->ad = show_num(r->live->bond, BONDOPT_MODE) == BOND_MODE_8023AD;
-	r->w = xcalloc(BONDVIEW_MAX_WARNINGS, sizeof(*r->w));
-	r->nw = bondview_warnings(ls, r->live, r->w, BONDVIEW_MAX_WARNINGS);
+	/* the churn metrics and the warnings read it once */
 	if (r->ad)
 		procbond_read(NULL, r->live->name, &r->pb);
+	r->w = xcalloc(BONDVIEW_MAX_WARNINGS, sizeof(*r->w));
+	r->nw = bondview_warnings(ls, r->live, r->ad ? &r->pb : NULL, r->w,
+				  BONDVIEW_MAX_WARNINGS);
 }
 
 void show_prometheus(FILE *out, const struct linkset *ls,

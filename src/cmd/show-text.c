@@ -237,7 +237,7 @@ void show_bond_text(const struct linkset *ls, const struct link *b)
 	printf("  %-18s %zu, %u up\n", "slaves:", c->n_slaves,
 	       bondview_slaves_up(ls, b));
 	show_slaves_text(ls, b);
-	nw = bondview_warnings(ls, b, w, BONDVIEW_MAX_WARNINGS);
+	nw = bondview_warnings(ls, b, NULL, w, BONDVIEW_MAX_WARNINGS);
 	if (nw)
 		putchar('\n');
 	for (i = 0; i < nw; i++) {

@@ -31,6 +31,14 @@ void show_bond_text(const struct linkset *ls, const struct link *b);
 void show_bond_json(struct json *j, const struct linkset *ls,
 		    const struct link *b);
 
+struct bondview_warning;
+
+/*
+ * The members of a warning's JSON object: code, slave, message, hint,
+ * source (null for an empty slave or hint).
+ */
+void show_warning_json(struct json *j, const struct bondview_warning *w);
+
 /*
  * Every bond of @ls and every bond @h configures, in the Prometheus text
  * format: state, slaves, LACP, drift from the files, warnings, options;

@@ -169,9 +169,6 @@ static int wait_until(struct run *x, done_fn *done, double deadline)
 	}
 }
 
-/* The LACP port-state bits of a port that carries traffic. */
-#define LACP_CARRIES 0x38
-
 /* Whether @s carries the bond's traffic now, as the driver sees it. */
 static bool carries(const struct run *x, const struct link *s)
 {
@@ -183,10 +180,7 @@ static bool carries(const struct run *x, const struct link *s)
 	if (!x->lacp)
 		return true;
 	return b->ad.present && s->slave.ad_aggregator_id == b->ad.aggregator &&
-	       (s->slave.ad_actor_oper_port_state & LACP_CARRIES) ==
-		       LACP_CARRIES &&
-	       (s->slave.ad_partner_oper_port_state & LACP_CARRIES) ==
-		       LACP_CARRIES;
+	       link_lacp_carries(s);
 }
 
 /* Not carrying: LACP has started over on the port. */

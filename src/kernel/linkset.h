@@ -22,6 +22,21 @@ struct bond_ad_info {
 	uint8_t partner_mac[6];
 };
 
+/* The bits of an 802.3ad port state (IEEE 802.1AX, the kernel's AD_STATE_*). */
+enum lacp_state_bits {
+	LACP_STATE_ACTIVITY = 1u << 0,
+	LACP_STATE_TIMEOUT = 1u << 1, /* short timeout: LACPDUs every second */
+	LACP_STATE_AGGREGATION = 1u << 2,
+	LACP_STATE_SYNC = 1u << 3,
+	LACP_STATE_COLLECTING = 1u << 4,
+	LACP_STATE_DISTRIBUTING = 1u << 5,
+	LACP_STATE_DEFAULTED = 1u << 6,
+	LACP_STATE_EXPIRED = 1u << 7,
+	/* a port that carries traffic */
+	LACP_STATE_CARRIES = LACP_STATE_SYNC | LACP_STATE_COLLECTING |
+			     LACP_STATE_DISTRIBUTING,
+};
+
 /* The read-only part of a slave; its settable options are in the bond. */
 struct slave_status {
 	uint8_t state; /* 0 active, 1 backup */
@@ -63,6 +78,18 @@ struct linkset {
 	struct link **by_name;
 	struct link **by_ifindex;
 };
+
+/*
+ * Whether 802.3ad slave @s carries traffic as far as LACP goes: its own
+ * port state and its partner's both in sync, collecting and distributing.
+ */
+static inline bool link_lacp_carries(const struct link *s)
+{
+	return (s->slave.ad_actor_oper_port_state & LACP_STATE_CARRIES) ==
+		       LACP_STATE_CARRIES &&
+	       (s->slave.ad_partner_oper_port_state & LACP_STATE_CARRIES) ==
+		       LACP_STATE_CARRIES;
+}
 
 void linkset_free(struct linkset *ls);
 
