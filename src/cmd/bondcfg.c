@@ -13,6 +13,7 @@
 
 #include "cmd/bondcfg.h"
 #include "cmd/cli.h"
+#include "cmd/confirm.h"
 #include "kernel/nl.h"
 #include "cmd/output.h"
 #include "formats/formats.h"
@@ -41,6 +42,8 @@ static const struct command commands[] = {
 	{ "ifdown",
 	  "the bond side of ifdown INTERFACE, for the distributions' hooks",
 	  cmd_ifdown },
+	{ "confirm", "keep the change made with --confirm", cmd_confirm },
+	{ "revert", "undo the change made with --confirm, now", cmd_revert },
 	{ "plan", "print what a command would do, and do nothing", cmd_plan },
 	{ "check", "report every problem of the host's configuration",
 	  cmd_check },
@@ -143,6 +146,7 @@ int main(int argc, const char **argv)
 	int rc, n;
 
 	cli_set_progname(argv[0]);
+	confirm_install();
 	options[1].descrip = help; /* the formats, from their table */
 	ctx = poptGetContext(NULL, argc, argv, options,
 			     POPT_CONTEXT_POSIXMEHARDER);

@@ -18,6 +18,8 @@ int cmd_release(int argc, const char **argv);
 int cmd_ifup(int argc, const char **argv);
 int cmd_ifdown(int argc, const char **argv);
 int cmd_plan(int argc, const char **argv);
+int cmd_confirm(int argc, const char **argv);
+int cmd_revert(int argc, const char **argv);
 int cmd_convert(int argc, const char **argv);
 int cmd_show(int argc, const char **argv);
 int cmd_watch(int argc, const char **argv);

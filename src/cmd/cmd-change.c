@@ -18,6 +18,7 @@
 #include "cmd/bondcfg.h"
 #include "cmd/change.h"
 #include "cmd/cli.h"
+#include "cmd/confirm.h"
 #include "model/ifname.h"
 
 const char *const change_names[] = {
@@ -77,6 +78,7 @@ static struct poptOption up_options[] = {
 	  "Only the bond's own options: no slave is enslaved or released, the link is left down or up as it is",
 	  NULL },
 	OPT_DRY_RUN,
+	CONFIRM_OPTIONS,
 	CLI_STD_OPTIONS,
 	POPT_TABLEEND
 };
@@ -84,25 +86,29 @@ static struct poptOption up_options[] = {
 static struct poptOption apply_options[] = { OPT_ALL,	      OPT_NO_DISRUPT,
 					     OPT_STRICT,      OPT_FORCE,
 					     OPT_TOLERATE,    OPT_DRY_RUN,
-					     CLI_STD_OPTIONS, POPT_TABLEEND };
+					     CONFIRM_OPTIONS, CLI_STD_OPTIONS,
+					     POPT_TABLEEND };
 
 static struct poptOption down_options[] = {
 	OPT_ALL,
 	{ "keep", 'k', POPT_ARG_NONE, &change_opt.keep, 0,
 	  "Release the slaves but keep the bond", NULL },
 	OPT_DRY_RUN,
+	CONFIRM_OPTIONS,
 	CLI_STD_OPTIONS,
 	POPT_TABLEEND
 };
 
 static struct poptOption set_options[] = { OPT_TOLERATE, OPT_DRY_RUN,
-					   CLI_STD_OPTIONS, POPT_TABLEEND };
+					   CONFIRM_OPTIONS, CLI_STD_OPTIONS,
+					   POPT_TABLEEND };
 
 static struct poptOption enslave_options[] = { OPT_FORCE, OPT_DRY_RUN,
-					       CLI_STD_OPTIONS, POPT_TABLEEND };
-
-static struct poptOption release_options[] = { OPT_DRY_RUN, CLI_STD_OPTIONS,
+					       CONFIRM_OPTIONS, CLI_STD_OPTIONS,
 					       POPT_TABLEEND };
+
+static struct poptOption release_options[] = { OPT_DRY_RUN, CONFIRM_OPTIONS,
+					       CLI_STD_OPTIONS, POPT_TABLEEND };
 
 static struct poptOption hook_options[] = { CLI_STD_OPTIONS, POPT_TABLEEND };
 
@@ -150,6 +156,7 @@ int change_run(enum change_cmd cmd, int argc, const char **argv)
 	int rc;
 
 	snprintf(name, sizeof(name), "bondcfg %s", change_names[cmd]);
+	confirm_prepare_argv(argc, argv, name);
 	ctx = poptGetContext(name, argc, argv, tables[cmd], 0);
 	poptSetOtherOptionHelp(ctx, usages[cmd]);
 	rc = cli_parse_options(ctx, NULL);
@@ -209,6 +216,8 @@ int change_run(enum change_cmd cmd, int argc, const char **argv)
 		break;
 	}
 	rc = parse_wait(&wait);
+	if (rc < 0)
+		rc = confirm_check_options(change_names[cmd]);
 	if (rc >= 0)
 		goto out;
 	switch (cmd) {
@@ -231,6 +240,7 @@ int change_run(enum change_cmd cmd, int argc, const char **argv)
 	}
 out:
 	poptFreeContext(ctx);
+	confirm_restore_argv();
 	return rc;
 }
 
@@ -250,4 +260,15 @@ int cmd_plan(int argc, const char **argv)
 			return change_run((enum change_cmd)c, argc - 1,
 					  argv + 1);
 	return change_run(CMD_UP, argc, argv);
+}
+
+/* bondcfg confirm and bondcfg revert: the end of a change made with --confirm. */
+int cmd_confirm(int argc, const char **argv)
+{
+	return confirm_main(argc, argv, false);
+}
+
+int cmd_revert(int argc, const char **argv)
+{
+	return confirm_main(argc, argv, true);
 }

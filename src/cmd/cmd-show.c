@@ -14,11 +14,13 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "cmd/bondcfg.h"
 #include "cmd/cli.h"
 #include "cmd/show.h"
+#include "engine/pending.h"
 #include "kernel/nl.h"
 #include "model/xalloc.h"
 
@@ -52,6 +54,74 @@ static void show(enum show_format f, const struct linkset *ls,
 	show_bond_text(ls, b);
 }
 
+/* The change made with --confirm that waits, as text and JSON. */
+static void show_pending(enum show_format f, struct json *j)
+{
+	struct pending p;
+	struct diags d;
+	long long left;
+	char at[16];
+	struct tm tm;
+	time_t t;
+	size_t i;
+	bool any;
+
+	pending_init(&p);
+	diags_init(&d);
+	any = !pending_read(&p, &d);
+	left = any ? p.deadline_boot - pending_boot_now() : 0;
+	left = left > 0 ? left : 0;
+	t = (time_t)p.deadline;
+	if (!localtime_r(&t, &tm) || !strftime(at, sizeof(at), "%H:%M:%S", &tm))
+		snprintf(at, sizeof(at), "%lld", p.deadline);
+	if (f == FORMAT_JSON) {
+		json_key(j, "pending");
+		if (!any) {
+			json_null(j);
+			goto out;
+		}
+		json_object_begin(j);
+		json_key(j, "command");
+		json_string(j, p.command);
+		json_key(j, "made");
+		json_int(j, p.made);
+		json_key(j, "deadline");
+		json_int(j, p.deadline);
+		json_key(j, "remaining");
+		json_int(j, left);
+		json_key(j, "watchdog");
+		json_int(j, p.watchdog);
+		json_key(j, "check");
+		if (*p.check)
+			json_string(j, p.check);
+		else
+			json_null(j);
+		json_key(j, "state");
+		json_string(j, p.state == PENDING_FAILED ? "revert failed" :
+							   "waiting");
+		json_key(j, "links");
+		json_array_begin(j);
+		for (i = 0; i < p.n; i++)
+			json_string(j, p.v[i].name);
+		json_array_end(j);
+		json_object_end(j);
+	} else if (any && p.state == PENDING_FAILED) {
+		printf("pending change: '%s': its revert failed; run 'bondcfg revert' to try again, or 'bondcfg confirm' to keep the links as they are\n\n",
+		       p.command);
+	} else if (any) {
+		printf("pending change: '%s' reverts at %s (in %lld s) unless 'bondcfg confirm' is run%s%s\n  saved:",
+		       p.command, at, left,
+		       *p.check ? "; confirmed as soon as it answers: " : "",
+		       p.check);
+		for (i = 0; i < p.n; i++)
+			printf(" %s", p.v[i].name);
+		printf("\n\n");
+	}
+out:
+	pending_free(&p);
+	diags_free(&d);
+}
+
 /* Text (on stdout) and JSON: the bonds named, or every bond. */
 static void show_bonds(enum show_format f, FILE *out, const struct linkset *ls,
 		       const char **names)
@@ -60,6 +130,8 @@ static void show_bonds(enum show_format f, FILE *out, const struct linkset *ls,
 	struct json j;
 	size_t i;
 
+	if (f == FORMAT_TEXT)
+		show_pending(f, NULL);
 	if (f == FORMAT_JSON) {
 		json_init(&j, out);
 		json_object_begin(&j);
@@ -76,6 +148,7 @@ static void show_bonds(enum show_format f, FILE *out, const struct linkset *ls,
 	}
 	if (f == FORMAT_JSON) {
 		json_array_end(&j);
+		show_pending(f, &j);
 		json_object_end(&j);
 		json_finish(&j);
 	} else if (first && !bondcfg.quiet) {

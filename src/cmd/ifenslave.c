@@ -15,14 +15,11 @@
 #include <string.h>
 
 #include "cmd/cli.h"
+#include "cmd/confirm.h"
 #include "cmd/enslave.h"
 #include "cmd/ifenslave.h"
 #include "model/ifname.h"
 #include "kernel/nl.h"
-
-#ifndef IFF_LOWER_UP
-#define IFF_LOWER_UP 0x10000
-#endif
 
 static struct {
 	int all;
@@ -55,6 +52,7 @@ static struct poptOption options[] = {
 	  "Show the usage lines and exit", NULL },
 	{ "version", 'V', POPT_ARG_NONE, &opt.version, 0,
 	  "Show the version and exit", NULL },
+	CONFIRM_OPTIONS,
 	POPT_TABLEEND
 };
 
@@ -74,6 +72,10 @@ static const char help_text[] =
 	"  -f, --force           enslave SLAVEs that are not Ethernet devices\n"
 	"  -v, --verbose         say what is done, step by step\n"
 	"      --root=DIR        read the configuration under DIR instead of /\n"
+	"      --confirm[=SECONDS]  revert the change after SECONDS (120) unless\n"
+	"                        'bondcfg confirm' is run\n"
+	"      --confirm-check=ADDR  with --confirm: confirmed as soon as ADDR\n"
+	"                        answers through the bond, reverted if it does not\n"
 	"  -h, --help            show this help and exit\n"
 	"  -u, --usage           show the usage lines and exit\n"
 	"  -V, --version         show the version and exit\n"
@@ -101,104 +103,6 @@ __attribute__((format(printf, 1, 2))) static int usage_error(const char *fmt,
 	return CLI_EXIT_USAGE;
 }
 
-/* --- show ----------------------------------------------------------------- */
-
-static const char *mii_names[] = { "link up", "link failing", "link down",
-				   "link coming back" };
-
-static void print_bond(const struct linkset *ls, const struct link *b)
-{
-	const struct bond_conf *c = b->bond;
-	const char *p;
-	char mode[64];
-	size_t i;
-	int id;
-
-	bond_conf_format_value(c, BONDOPT_MODE, mode, sizeof(mode));
-	printf("%s: %s, %s", b->name, mode, b->flags & IFF_UP ? "up" : "down");
-	if (!(b->flags & IFF_LOWER_UP) && (b->flags & IFF_UP))
-		printf(", no carrier");
-	/* ", active slave eth0, primary eth1" */
-	for (id = 0; id < BONDOPT_COUNT; id++) {
-		if (bondopt_get(id)->kind != BONDOPT_IFNAME ||
-		    !bond_conf_has(c, id))
-			continue;
-		printf(", ");
-		for (p = bondopt_get(id)->name; *p; p++)
-			putchar(*p == '_' ? ' ' : *p);
-		printf(" %s", bond_conf_ifname_of(c, id));
-	}
-	if (!c->n_slaves)
-		printf(", no slaves");
-	putchar('\n');
-	if (opt.verbose) {
-		char *opts = bond_conf_format(c);
-
-		printf("  options: %s\n", opts);
-		free(opts);
-	}
-	for (i = 0; i < c->n_slaves; i++) {
-		const struct link *dev = linkset_find(ls, c->slaves[i].name);
-
-		if (!dev)
-			continue;
-		printf("  slave %s: %s, %s, %s", dev->name,
-		       dev->flags & IFF_UP ? "up" : "down",
-		       dev->slave.state ? "backup" : "active",
-		       dev->slave.mii_status < 4 ?
-			       mii_names[dev->slave.mii_status] :
-			       "link unknown");
-		if (dev->slave.link_failure_count)
-			printf(", %u link failure%s",
-			       dev->slave.link_failure_count,
-			       dev->slave.link_failure_count == 1 ? "" : "s");
-		putchar('\n');
-	}
-}
-
-/* ifenslave MASTER, ifenslave -a: no privilege needed. */
-static int show(const char *master)
-{
-	struct linkset ls;
-	struct nl *nl = NULL;
-	const struct link *l;
-	bool any = false;
-	size_t i;
-	int rc = CLI_EXIT_OK;
-
-	memset(&ls, 0, sizeof(ls));
-	if (session_read_links(NULL, &nl, &ls)) {
-		rc = CLI_EXIT_FAILURE;
-		goto out;
-	}
-	if (master) {
-		l = linkset_find(&ls, master);
-		if (!l || !l->is_bond) {
-			if (l)
-				cli_error("%s: not a bond (a %s device)",
-					  master,
-					  *l->kind ? l->kind : "network");
-			else
-				cli_error("%s: no such device", master);
-			rc = CLI_EXIT_FAILURE;
-			goto out;
-		}
-		print_bond(&ls, l);
-		goto out;
-	}
-	for (i = 0; i < ls.n; i++)
-		if (ls.v[i].is_bond && ls.v[i].bond) {
-			print_bond(&ls, &ls.v[i]);
-			any = true;
-		}
-	if (!any)
-		printf("no bonds\n");
-out:
-	linkset_free(&ls);
-	bnl_close(nl);
-	return rc;
-}
-
 /* --- the command line ----------------------------------------------------- */
 
 int main(int argc, const char **argv)
@@ -209,6 +113,8 @@ int main(int argc, const char **argv)
 	int rc, exclusive;
 
 	cli_set_progname(argv[0]);
+	confirm_install();
+	confirm_prepare_argv(argc, argv, cli_progname());
 	ctx = poptGetContext(NULL, argc, argv, options, 0);
 	while ((rc = poptGetNextOpt(ctx)) > 0)
 		;
@@ -257,6 +163,8 @@ int main(int argc, const char **argv)
 		}
 	}
 	rc = cli_check_root(opt.root);
+	if (rc < 0)
+		rc = confirm_check_options(cli_progname());
 	if (rc >= 0)
 		goto out;
 	bondcfg.root = opt.root;
@@ -264,7 +172,7 @@ int main(int argc, const char **argv)
 	bondcfg.quiet = 1; /* success is silent, as it always was */
 	if (opt.all) {
 		rc = n ? usage_error("-a takes no interface names") :
-			 show(NULL);
+			 ifenslave_show(NULL);
 		goto out;
 	}
 	if (!n) {
@@ -277,7 +185,7 @@ int main(int argc, const char **argv)
 		goto out;
 	}
 	if (n == 1) {
-		rc = show(rest[0]);
+		rc = ifenslave_show(rest[0]);
 		goto out;
 	}
 	if (opt.change && n != 2) {
@@ -294,5 +202,6 @@ int main(int argc, const char **argv)
 				 false);
 out:
 	poptFreeContext(ctx);
+	confirm_restore_argv();
 	return rc;
 }

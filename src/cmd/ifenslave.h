@@ -18,4 +18,7 @@ int ifenslave_detach(const char *master, const char *const *names, size_t n,
 /* ifenslave -c MASTER SLAVE: makes SLAVE the active slave. */
 int ifenslave_change_active(const char *master, const char *name, bool verbose);
 
+/* ifenslave MASTER, or with NULL ifenslave -a: the exit status. */
+int ifenslave_show(const char *master);
+
 #endif

@@ -30,6 +30,7 @@
 #define LOCK_TIMEOUT_MS 60000
 
 struct bondcfg_globals bondcfg = { .formats = HOST_ALL_FORMATS };
+const struct session_guard *session_guard;
 
 int session_read_host(struct host_conf *h, struct diags *d)
 {
@@ -182,6 +183,8 @@ int session_open(struct session *s, const char *cmd, bool dry_run)
 					  runlock_dir(), strerror(-s->lock));
 			return CLI_EXIT_FAILURE;
 		}
+		if (session_guard && session_guard->refuses(cmd))
+			return CLI_EXIT_FAILURE;
 	}
 	rc = session_read_links(cmd, &s->nl, &s->ls);
 	return rc ? session_status(rc) : -1;
@@ -252,13 +255,18 @@ void session_run(struct session *s, struct target *t, size_t n,
 		 unsigned int flags)
 {
 	size_t i;
-	int rc = run_targets(s->nl, &s->ls, t, n, flags, &s->d);
+	int rc;
 
+	if (session_guard && session_guard->begin(s, t, n))
+		return;
+	rc = run_targets(s->nl, &s->ls, t, n, flags, &s->d);
 	if (rc)
 		session_fail(s, session_status(rc));
 	for (i = 0; i < n; i++)
 		if (!t[i].skip && !t[i].failed)
 			say_done(&t[i]);
+	if (session_guard)
+		session_guard->end(s, t, n);
 }
 
 bool session_give_back(struct session *s, struct target *t)

@@ -96,6 +96,20 @@ int session_close(struct session *s);
  */
 bool session_give_back(struct session *s, struct target *t);
 
+/*
+ * What guards the runs that change links (--confirm, confirm.h), once
+ * installed: whether one is refused (a change is pending), and what is
+ * done before and after its targets run. Begin returns -1 when nothing
+ * is to change.
+ */
+struct session_guard {
+	bool (*refuses)(const char *cmd);
+	int (*begin)(struct session *s, const struct target *t, size_t n);
+	void (*end)(struct session *s, const struct target *t, size_t n);
+};
+
+extern const struct session_guard *session_guard;
+
 /* Prints the plan of each target that is not skipped. */
 void session_print_plans(const struct target *t, size_t n);
 

@@ -26,13 +26,15 @@ void plan_free(struct plan *p)
 	plan_init(p);
 }
 
-static struct step *add(struct plan *p, enum step_kind kind,
-			const struct bond_conf *want, const char *dev)
+struct step *plan_insert(struct plan *p, size_t at, enum step_kind kind,
+			 const struct bond_conf *want, const char *dev)
 {
 	struct step *s;
 
 	p->v = xreallocarray(p->v, p->n + 1, sizeof(*p->v));
-	s = &p->v[p->n++];
+	memmove(&p->v[at + 1], &p->v[at], (p->n - at) * sizeof(*p->v));
+	p->n++;
+	s = &p->v[at];
 	memset(s, 0, sizeof(*s));
 	s->kind = kind;
 	s->want = want;
@@ -40,6 +42,12 @@ static struct step *add(struct plan *p, enum step_kind kind,
 	if (dev)
 		snprintf(s->dev, sizeof(s->dev), "%s", dev);
 	return s;
+}
+
+static struct step *add(struct plan *p, enum step_kind kind,
+			const struct bond_conf *want, const char *dev)
+{
+	return plan_insert(p, p->n, kind, want, dev);
 }
 
 /* The step that releases @dev from bond @from, for bond @want. */

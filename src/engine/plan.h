@@ -92,8 +92,22 @@ void plan_down(struct plan *p, const struct bond_conf *want,
 void plan_slave_up(struct plan *p, const struct bond_conf *want,
 		   const char *dev);
 
+/*
+ * Inserts a step of @kind for bond @want->name (and slave @dev, or NULL)
+ * at position @at of @p, @p->n to add it last; the steps after it move.
+ */
+struct step *plan_insert(struct plan *p, size_t at, enum step_kind kind,
+			 const struct bond_conf *want, const char *dev);
+
 /* The slave options STEP_SLAVE_SET @s sends (NULL if none). */
 const struct bond_slave_conf *plan_step_slave(const struct step *s);
+
+/*
+ * The options of bond @old, as the kernel reported them, that can be sent
+ * back to it: those its mode takes, with its other options (the delays
+ * need miimon); not the active slave, which comes back with its slave.
+ */
+uint64_t plan_restorable(const struct bond_conf *old);
 
 /* The options of @want whose value the kernel's @have does not match. */
 uint64_t plan_diff(const struct bond_conf *want, const struct bond_conf *have);

@@ -61,6 +61,12 @@ static void add_diag(struct diags *d, enum diag_severity sev, const char *what,
 				strerror(-err));
 }
 
+void records_reset(void)
+{
+	free(records.v);
+	memset(&records, 0, sizeof(records));
+}
+
 /* A new record at the end, zeroed. */
 static struct slave_record *record_add(void)
 {

@@ -40,6 +40,12 @@ int records_before_run(const struct linkset *before, const struct plan *p,
  */
 void records_after_run(const struct plan *p, bool gave_back, bool ok);
 
+/*
+ * Forgets what was read of the file, for a process forked from a run
+ * that reads it again later (the watchdog of --confirm).
+ */
+void records_reset(void);
+
 /* Writes the records back, if a run changed them (under the run lock). */
 int records_flush(struct diags *d);
 

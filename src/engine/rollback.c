@@ -21,7 +21,7 @@
  * refuses more of them outside 802.3ad), and of those the ones it takes
  * with the old bond's other options (the delays need miimon).
  */
-static uint64_t restorable(const struct bond_conf *old)
+uint64_t plan_restorable(const struct bond_conf *old)
 {
 	uint64_t opts = old->present &
 			~bondopt_with_flags(BONDOPT_F_NOT_BOND_ATTR);
@@ -40,7 +40,7 @@ static uint64_t restorable(const struct bond_conf *old)
  */
 static uint64_t restore_opts(const struct step *s, const struct bond_conf *old)
 {
-	return s->opts & restorable(old);
+	return s->opts & plan_restorable(old);
 }
 
 /*
@@ -60,7 +60,7 @@ static int recreate(struct apply_run *r, const struct link *old,
 	int rc, bond;
 
 	bond_conf_init_defaults(&fresh, old->name);
-	opts = plan_diff(old->bond, &fresh) & restorable(old->bond);
+	opts = plan_diff(old->bond, &fresh) & plan_restorable(old->bond);
 	bond_conf_free(&fresh);
 	rc = bnl_bond_create(r->nl, old->bond, opts, r->before, e);
 	if (!rc)

@@ -16,6 +16,18 @@ struct probe;
 int probe_open(struct probe **p, const char *addr);
 void probe_close(struct probe *p);
 
+/*
+ * A probe of @addr through link @ifname only: ARP requests when @addr is
+ * an IPv4 address on a subnet of one of @ifname's addresses (a host
+ * answers ARP whatever its firewall does to ICMP), ICMP echo bound to
+ * the link otherwise. probe_send() and probe_recv() work as for ICMP; an
+ * ARP reply from @addr answers the last request sent.
+ */
+int probe_open_dev(struct probe **p, const char *addr, const char *ifname);
+
+/* Whether @p sends ARP requests. */
+int probe_is_arp(const struct probe *p);
+
 /* The descriptor to poll for POLLIN. */
 int probe_fd(const struct probe *p);
 

@@ -34,7 +34,8 @@ load ../helpers
 	run_x "$BONDCFG" show --json
 	[ "$(jq -r '.bonds | type' <<<"$output")" = array ]
 	[ "$(jq -r '.bonds[].name' <<<"$output")" = "$(bond_names)" ]
-	[ "$(jq -r 'keys | join(",")' <<<"$output")" = bonds ]
+	[ "$(jq -r 'keys | join(",")' <<<"$output")" = bonds,pending ]
+	[ "$(jq -r '.pending' <<<"$output")" = null ]
 	run_x "$BONDCFG" -q show --json
 	[ "$(jq -r '.bonds | type' <<<"$output")" = array ]
 }
