@@ -47,10 +47,16 @@ static void want_of(struct bond_conf *want, const struct saved_link *s)
 	const char *active, *primary;
 	struct diag_loc where;
 
+	size_t i;
+
 	bond_conf_free(want);
 	bond_conf_copy(want, b);
 	want->present &= plan_restorable(b);
 	want->mtu = s->mtu;
+	/* a slave's options outside the mode are reported, and refused */
+	for (i = 0; bond_conf_has(b, BONDOPT_MODE) && i < want->n_slaves; i++)
+		want->slaves[i].present &=
+			bondopt_in_mode((unsigned int)b->num[BONDOPT_MODE]);
 	if (!bond_conf_has(b, BONDOPT_ACTIVE_SLAVE) || !b->n_slaves)
 		return;
 	active = bond_conf_ifname_of(b, BONDOPT_ACTIVE_SLAVE);
