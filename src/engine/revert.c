@@ -68,6 +68,27 @@ static void want_of(struct bond_conf *want, const struct saved_link *s)
 }
 
 /*
+ * A slave that is gone since: the bond is brought back without it (the
+ * check after the revert names it), not left as the change made it.
+ */
+static void drop_missing(struct bond_conf *want, const struct linkset *ls)
+{
+	size_t i = 0;
+
+	while (i < want->n_slaves) {
+		if (linkset_find(ls, want->slaves[i].name)) {
+			i++;
+			continue;
+		}
+		if (bond_conf_has(want, BONDOPT_ACTIVE_SLAVE) &&
+		    !strcmp(bond_conf_ifname_of(want, BONDOPT_ACTIVE_SLAVE),
+			    want->slaves[i].name))
+			want->present &= ~BONDOPT_BIT(BONDOPT_ACTIVE_SLAVE);
+		bond_conf_remove_slave(want, want->slaves[i].name);
+	}
+}
+
+/*
  * Going back to another mode: the options the old mode does not take and
  * the change set (lacp_rate when going back from 802.3ad) are set back
  * while the bond is still in the new mode, which takes them: a step
@@ -206,6 +227,7 @@ int revert_plan(struct revert *r, const struct pending *p,
 			t = new_target(r, s->name);
 			t->existed = live != NULL;
 			want_of(&t->want, s);
+			drop_missing(&t->want, ls);
 			rc = plan_bond(
 				&t->plan, &t->want, ls,
 				PLAN_FORCE | (s->up ? 0 : PLAN_KEEP_LINK), d);

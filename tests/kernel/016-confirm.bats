@@ -10,8 +10,10 @@
 # --confirm-check answered by ARP on the bond's subnet and by ICMP echo
 # through a router (a veth pair whose far end is in the namespace "peer",
 # kept silent with its sysctls until the test lets it answer), and an
-# address that never answers. A second change refused while one is
-# pending; a dry run not. Every change and every revert is read back with
+# address that never answers. A slave deleted during the window: the
+# revert brings the bond back without it, fails, says what is left, and
+# completes by hand once the slave is back. A second change refused while
+# one is pending; a dry run not. Every change and every revert is read back with
 # `ip -d -j link show`, normalized by `state`.
 
 load ../helpers
@@ -414,6 +416,43 @@ bond_e1() {
 	expected_rc=1 run_x "$BONDCFG" revert
 	assert_output_contains "nothing to revert"
 	is_lacp
+}
+
+@test "a slave deleted during the window: at the deadline the bond goes back to its mode without it, the revert failed and says what is left; other changes refused; once the slave is back, revert ends it" {
+	mode_change
+	T0=$(date +%s)
+	run_split "$BONDCFG" --root "$ROOT" apply --confirm=6 bond0
+	T1=$(date +%s)
+	is_lacp
+	expect_pending 6 "" bond0 d0 d1
+	run_x ip link del d1
+	# the watchdog's revert: the mode back, d1 named as gone, kept
+	until_true 20 failed_revert || { echo "# pending: $(pending_json)" >&2; return 1; }
+	[ "$(bond_info bond0 .mode)" = active-backup ]
+	[ "$(bond_info bond0 .ad_lacp_rate)" = slow ]
+	[ "$(slaves_of bond0)" = d0 ]
+	until_true 5 gone "$WATCHDOG"
+	run_x "$BONDCFG" --root "$ROOT" show
+	assert_output_contains "its revert failed; run 'bondcfg revert' to try again"
+	expected_rc=1 run_x "$BONDCFG" --root "$ROOT" set bond0 miimon=300
+	assert_output_contains "revert of the change made by"
+	[ "$(bond_info bond0 .miimon)" = 100 ]
+	# by hand: still gone, said; then back, and the revert completes
+	expected_rc=1 run_x "$BONDCFG" revert
+	assert_output_contains "d1: is gone"
+	assert_output_contains "bond0: d1 is not its slave"
+	run_x ip link add d1 type dummy
+	run_x ip link set d1 up
+	run_x "$BONDCFG" revert
+	assert_output_contains "reverted: the links are as they were"
+	[ "$(slaves_of bond0)" = "d0 d1" ]
+	[ "$(bond_info bond0 .mode)" = active-backup ]
+	no_pending
+}
+
+# failed_revert: the pending change is kept with its revert failed.
+failed_revert() {
+	[ "$(pending_json | gojq -r .state)" = "revert failed" ]
 }
 
 @test "revert within the window: every link back as it was at once, the watchdog and the saved state gone; revert again: exit 1" {

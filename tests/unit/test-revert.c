@@ -337,6 +337,43 @@ static void was_down(void)
 }
 
 /*
+ * A slave deleted during the window: the bond goes back to its mode
+ * without it, and the check names what is left different.
+ */
+static void slave_gone(void)
+{
+	struct linkset ls;
+	struct nl_error e = { 0 };
+	struct pending p;
+	struct diags d;
+	struct nl *nl;
+	char *after;
+	int left;
+
+	setup("mode=active-backup miimon=100", "s0,s1", true);
+	change(&p, "bn", "mode=802.3ad miimon=100 lacp_rate=fast", "s0,s1",
+	       NULL);
+	read_links(&nl, &ls);
+	bnl_link_delete(nl, linkset_find(&ls, "s1")->ifindex, &e);
+	linkset_free(&ls);
+	bnl_close(nl);
+	diags_init(&d);
+	left = revert(&p, &d);
+	after = fakenl_state();
+	tap_ok(left == 2 && strstr(after, "mode=active-backup") &&
+		       strstr(after, "s0 dummy up=1 mtu=1500 master=bn") &&
+		       !strcmp(d.v[d.n - 2].message,
+			       "bn: s1 is not its slave") &&
+		       !strcmp(d.v[d.n - 1].message, "s1: is gone"),
+	       "a slave deleted meanwhile: the bond back in its mode without it, both differences named");
+	if (left != 2)
+		show_diags(&d);
+	free(after);
+	pending_free(&p);
+	diags_free(&d);
+}
+
+/*
  * The revert refused at each of its requests in turn: rolled back whole
  * (the links as the change left them), and what is left different from
  * before the change said.
@@ -402,6 +439,7 @@ int main(void)
 	create();
 	down_and_release();
 	was_down();
+	slave_gone();
 	refused_at_each();
 	snprintf(rm, sizeof(rm), "rm -rf %s", dir);
 	if (system(rm) < 0)
