@@ -165,7 +165,8 @@ opts_root() {
 			skip "the build tree is not reachable for an unprivileged user"
 	fi
 	for c in "up --all" "down bond0" "apply" "set bond0 miimon=100" \
-		"enslave bond0 eth9" "release bond0 eth9" "test failover bond0"; do
+		"enslave bond0 eth9" "release bond0 eth9" "test failover bond0" \
+		confirm revert; do
 		# shellcheck disable=SC2086
 		expected_rc=4 run_x "${nobody[@]}" "$BONDCFG" --root / $c
 		[ "$output" = "bondcfg: ${c%% bond0}: changing bonds needs CAP_NET_ADMIN: run it as root" ] ||

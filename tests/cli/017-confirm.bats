@@ -1,7 +1,8 @@
 #!/usr/bin/env bats
 # SPDX-License-Identifier: GPL-2.0-or-later
 # --confirm, --confirm-check, bondcfg confirm and revert where no kernel
-# is needed: their command lines and help, the privilege check, and, as
+# is needed: their command lines and help (the privilege check is in
+# 008-bondcfg-change.bats with the other changing commands), and, as
 # root, a pending change written by hand into a run folder of the test's
 # own: every other change refused (bondcfg's and ifenslave's) before any
 # link is read, a dry run not; show and show --json say it; confirm ends
@@ -50,21 +51,6 @@ teardown() {
 	assert_output_contains "  revert "
 	run_x "$BONDCFG" confirm --help
 	run_x "$BONDCFG" revert --help
-}
-
-@test "without CAP_NET_ADMIN: confirm and revert are exit 4" {
-	local c nobody=()
-
-	if [ "$(id -u)" = 0 ]; then
-		command -v setpriv >/dev/null || skip "root without setpriv"
-		nobody=(setpriv --reuid=65534 --regid=65534 --clear-groups)
-		"${nobody[@]}" test -x "$BONDCFG" ||
-			skip "the build tree is not reachable for an unprivileged user"
-	fi
-	for c in confirm revert; do
-		expected_rc=4 run_x "${nobody[@]}" "$BONDCFG" "$c"
-		[ "$output" = "bondcfg: $c: changing bonds needs CAP_NET_ADMIN: run it as root" ]
-	done
 }
 
 # pending [STATE] [WATCHDOG START]: a pending change in the run folder,

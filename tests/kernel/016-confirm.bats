@@ -87,17 +87,8 @@ until_true() {
 # mii_status, which flicker while links change and then settle: the tests
 # compare with wait_state, which polls.
 state() {
-	ip -d -j link show | gojq -c '$ARGS.positional as $names
-		| map(select(.ifname as $n | any($names[]; . == $n))
-			| del(.ifindex, .stats?, .stats64?,
-				.linkinfo.info_data.ad_info?,
-				.linkinfo.info_slave_data.link_failure_count?,
-				.linkinfo.info_slave_data.ad_aggregator_id?,
-				.linkinfo.info_slave_data.ad_actor_oper_port_state?,
-				.linkinfo.info_slave_data.ad_actor_oper_port_state_str?,
-				.linkinfo.info_slave_data.ad_partner_oper_port_state?,
-				.linkinfo.info_slave_data.ad_partner_oper_port_state_str?))
-		| sort_by(.ifname) | .[]' --args "$@"
+	links | gojq -c 'select(.ifname as $n | any($ARGS.positional[]; . == $n))
+		| del(.stats?, .stats64?)' --args "$@"
 }
 
 # settled_state DEV...: state once two readings 1.1 s apart agree (the
@@ -250,6 +241,31 @@ expect_pending() {
 	[ -e "$BONDCFG_RUN_DIR/pending" ]
 }
 
+# confirm_run WINDOW CHECK "LINK..." VERIFY CMD...: runs CMD, a change
+# with --confirm=WINDOW (and --confirm-check CHECK, "" for none), which
+# must say on stdout when it reverts; VERIFY (a function, or true) checks
+# the change took effect; then expect_pending.
+confirm_run() {
+	local window=$1 check=$2 links=$3 verify=$4
+
+	shift 4
+	T0=$(date +%s)
+	run_split "$@"
+	T1=$(date +%s)
+	says_deadline
+	"$verify"
+	# shellcheck disable=SC2086
+	expect_pending "$window" "$check" $links
+}
+
+miimon_200() {
+	[ "$(bond_info bond0 .miimon)" = 200 ]
+}
+
+three_slaves() {
+	[ "$(slaves_of bond0)" = "d0 d1 d2" ]
+}
+
 # expect_reverted DEV...: within 20 s the links DEV... are as $BEFORE has
 # them, nothing is pending any more (show --json and the file), and the
 # watchdog $WATCHDOG has exited.
@@ -328,12 +344,7 @@ bond_e1() {
 
 @test "apply --confirm=5 of a mode change: 802.3ad during the window, said on stdout and by show; nobody confirms: every link back as it was, the saved state and the watchdog gone" {
 	mode_change
-	T0=$(date +%s)
-	run_split "$BONDCFG" --root "$ROOT" apply --confirm=5 bond0
-	T1=$(date +%s)
-	says_deadline
-	is_lacp
-	expect_pending 5 "" bond0 d0 d1
+	confirm_run 5 "" "bond0 d0 d1" is_lacp "$BONDCFG" --root "$ROOT" apply --confirm=5 bond0
 	run_x "$BONDCFG" --root "$ROOT" show
 	grep -q '^pending change:' <<<"$output"
 	gojq -e '.command | contains("apply")' <<<"$PENDING" >/dev/null
@@ -420,11 +431,7 @@ bond_e1() {
 
 @test "a slave deleted during the window: at the deadline the bond goes back to its mode without it, the revert failed and says what is left; other changes refused; once the slave is back, revert ends it" {
 	mode_change
-	T0=$(date +%s)
-	run_split "$BONDCFG" --root "$ROOT" apply --confirm=6 bond0
-	T1=$(date +%s)
-	is_lacp
-	expect_pending 6 "" bond0 d0 d1
+	confirm_run 6 "" "bond0 d0 d1" is_lacp "$BONDCFG" --root "$ROOT" apply --confirm=6 bond0
 	run_x ip link del d1
 	# the watchdog's revert: the mode back, d1 named as gone, kept
 	until_true 20 failed_revert || { echo "# pending: $(pending_json)" >&2; return 1; }
@@ -457,12 +464,7 @@ failed_revert() {
 
 @test "revert within the window: every link back as it was at once, the watchdog and the saved state gone; revert again: exit 1" {
 	mode_change
-	T0=$(date +%s)
-	run_split "$BONDCFG" --root "$ROOT" apply --confirm=30 bond0
-	T1=$(date +%s)
-	says_deadline
-	is_lacp
-	expect_pending 30 "" bond0 d0 d1
+	confirm_run 30 "" "bond0 d0 d1" is_lacp "$BONDCFG" --root "$ROOT" apply --confirm=30 bond0
 	run_x "$BONDCFG" revert
 	# long before the deadline, 30 s after the apply
 	wait_state 10 "$BEFORE" bond0 d0 d1
@@ -481,12 +483,7 @@ failed_revert() {
 	# the peer silent: no ARP reply, no echo reply
 	peer_sysctl conf/all/arp_ignore 8
 	peer_sysctl icmp_echo_ignore_all 1
-	T0=$(date +%s)
-	run_split "$BONDCFG" set --confirm=20 --confirm-check 192.0.2.2 bond0 miimon=200
-	T1=$(date +%s)
-	says_deadline
-	[ "$(bond_info bond0 .miimon)" = 200 ]
-	expect_pending 20 192.0.2.2 bond0
+	confirm_run 20 192.0.2.2 "bond0" miimon_200 "$BONDCFG" set --confirm=20 --confirm-check 192.0.2.2 bond0 miimon=200
 	sleep 3
 	is_pending
 	alive "$WATCHDOG"
@@ -508,12 +505,7 @@ failed_revert() {
 	run_x ip route add 198.51.100.0/24 via 192.0.2.2 dev bond0
 	until_true 20 answers 198.51.100.2
 	peer_sysctl icmp_echo_ignore_all 1
-	T0=$(date +%s)
-	run_split "$BONDCFG" set --confirm=20 --confirm-check 198.51.100.2 bond0 miimon=200
-	T1=$(date +%s)
-	says_deadline
-	[ "$(bond_info bond0 .miimon)" = 200 ]
-	expect_pending 20 198.51.100.2 bond0
+	confirm_run 20 198.51.100.2 "bond0" miimon_200 "$BONDCFG" set --confirm=20 --confirm-check 198.51.100.2 bond0 miimon=200
 	sleep 3
 	is_pending
 	alive "$WATCHDOG"
@@ -527,12 +519,7 @@ failed_revert() {
 	peer_up
 	bond_e1
 	BEFORE=$(settled_state bond0 e1)
-	T0=$(date +%s)
-	run_split "$BONDCFG" set --confirm=5 --confirm-check 192.0.2.99 bond0 miimon=200
-	T1=$(date +%s)
-	says_deadline
-	[ "$(bond_info bond0 .miimon)" = 200 ]
-	expect_pending 5 192.0.2.99 bond0
+	confirm_run 5 192.0.2.99 "bond0" miimon_200 "$BONDCFG" set --confirm=5 --confirm-check 192.0.2.99 bond0 miimon=200
 	expect_reverted bond0 e1
 	[ "$(bond_info bond0 .miimon)" = 100 ]
 	[ "$(address_of bond0)" = 192.0.2.1/24 ]
@@ -541,11 +528,7 @@ failed_revert() {
 @test "--confirm-check alone: the default window of 120 s; an address without a route is no reason to revert early; revert ends it" {
 	reset
 	ab_bond d0 d1
-	T0=$(date +%s)
-	run_split "$BONDCFG" set --confirm-check 192.0.2.99 bond0 miimon=200
-	T1=$(date +%s)
-	says_deadline
-	expect_pending 120 192.0.2.99 bond0
+	confirm_run 120 192.0.2.99 "bond0" true "$BONDCFG" set --confirm-check 192.0.2.99 bond0 miimon=200
 	gojq -e '.remaining >= 100' <<<"$PENDING" >/dev/null
 	sleep 2
 	is_pending
@@ -562,12 +545,7 @@ failed_revert() {
 @test "while a change is pending (--confirm alone: 120 s, the bond's name not taken for seconds) every other change is refused, exit 1, nothing changed; a dry run is not; after revert, accepted" {
 	reset
 	ab_bond d0 d1
-	T0=$(date +%s)
-	run_split "$BONDCFG" set --confirm bond0 miimon=200
-	T1=$(date +%s)
-	says_deadline
-	[ "$(bond_info bond0 .miimon)" = 200 ]
-	expect_pending 120 "" bond0
+	confirm_run 120 "" "bond0" miimon_200 "$BONDCFG" set --confirm bond0 miimon=200
 	gojq -e '.remaining >= 100' <<<"$PENDING" >/dev/null
 	local saved
 	saved=$(gojq -c 'del(.remaining)' <<<"$PENDING")
@@ -632,12 +610,7 @@ failed_revert() {
 	ab_bond d0 d1
 	run_x ip link set d2 up
 	BEFORE=$(settled_state bond0 d0 d1 d2)
-	T0=$(date +%s)
-	run_split "$IFENSLAVE" --root "$ROOT" --confirm=5 bond0 d2
-	T1=$(date +%s)
-	says_deadline
-	[ "$(slaves_of bond0)" = "d0 d1 d2" ]
-	expect_pending 5 "" bond0 d2
+	confirm_run 5 "" "bond0 d2" three_slaves "$IFENSLAVE" --root "$ROOT" --confirm=5 bond0 d2
 	expect_reverted bond0 d0 d1 d2
 	[ "$(slaves_of bond0)" = "d0 d1" ]
 	[ "$(link_field d2 .master)" = null ]

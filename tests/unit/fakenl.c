@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "fakenl.h"
+#include "engine/plan.h"
 #include "kernel/nl.h"
 #include "model/xalloc.h"
 
@@ -624,6 +625,32 @@ int bnl_link_delete(struct nl *nl, int ifindex, struct nl_error *e)
 		remove_link(dev);
 	}
 	return answer(rc, e);
+}
+
+int fakenl_apply(const struct bond_conf *c, unsigned int flags)
+{
+	struct linkset ls;
+	struct diags d;
+	struct plan p;
+	struct nl *nl;
+	int rc;
+
+	diags_init(&d);
+	plan_init(&p);
+	bnl_open(&nl);
+	rc = bnl_dump_links(nl, &ls);
+	if (!rc) {
+		rc = plan_bond(&p, c, &ls, flags, &d);
+		if (!rc)
+			rc = plan_apply(&p, nl, &ls, 0, &d, NULL);
+		linkset_free(&ls);
+	}
+	if (rc)
+		printf("# set-up failed: %s\n", d.n ? d.v[0].message : "");
+	plan_free(&p);
+	bnl_close(nl);
+	diags_free(&d);
+	return rc;
 }
 
 /* --- the state as text --------------------------------------------------- */

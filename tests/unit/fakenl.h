@@ -34,6 +34,15 @@ void fakenl_add_dummy(const char *name, int up);
  */
 void fakenl_refuse(int slot, unsigned int n, int err);
 
+struct bond_conf;
+
+/*
+ * Plans bond @c against the fake's links with @flags (plan.h) and applies
+ * it, for a test's set-up: a failure is said as a TAP comment. Returns 0
+ * or -errno.
+ */
+int fakenl_apply(const struct bond_conf *c, unsigned int flags);
+
 /* Change requests made since the last reset (refused ones included). */
 unsigned int fakenl_requests(void);
 

@@ -6,6 +6,7 @@
 #ifndef BONDCFG_TEST_HELPERS_H
 #define BONDCFG_TEST_HELPERS_H
 
+#include <stdio.h>
 #include <string.h>
 
 #include "model/bondconf.h"
@@ -21,6 +22,29 @@ static inline void test_parse_validate(const char *str, struct bond_conf *c,
 	diags_init(d);
 	if (!optstr_parse(c, str, OPTSTR_BONDING_OPTS, &test_loc, d))
 		bond_conf_validate(c, NULL, d);
+}
+
+/*
+ * Bond @name from the BONDING_OPTS @opts (read at @loc, may be NULL) and
+ * the comma-separated @slaves (listed at @listed), into a fresh @c.
+ */
+static inline void test_make_bond(struct bond_conf *c, const char *name,
+				  const char *opts, const struct diag_loc *loc,
+				  const char *slaves,
+				  const struct diag_loc *listed)
+{
+	char list[64], *save = NULL, *dev;
+	struct diags d;
+
+	bond_conf_init(c, name);
+	diags_init(&d);
+	if (optstr_parse(c, opts, OPTSTR_BONDING_OPTS, loc, &d))
+		printf("# %s: %s\n", opts, d.n ? d.v[0].message : "");
+	diags_free(&d);
+	snprintf(list, sizeof(list), "%s", slaves);
+	for (dev = strtok_r(list, ",", &save); dev;
+	     dev = strtok_r(NULL, ",", &save))
+		bond_conf_add_member(c, dev, listed);
 }
 
 /* Whether a diagnostic of @sev contains @text. */

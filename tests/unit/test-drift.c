@@ -18,6 +18,7 @@
 #include "engine/plan.h"
 #include "kernel/nl.h"
 #include "model/optstr.h"
+#include "helpers.h"
 #include "tap.h"
 
 static const struct diag_loc loc = { "ifcfg-bn", 4 };
@@ -25,44 +26,20 @@ static const struct diag_loc slaves_loc = { "ifcfg-bn", 7 };
 
 static void make_bond(struct bond_conf *c, const char *opts, const char *slaves)
 {
-	char list[64], *save = NULL, *dev;
-	struct diags d;
-
-	bond_conf_init(c, "bn");
-	diags_init(&d);
-	if (optstr_parse(c, opts, OPTSTR_BONDING_OPTS, &loc, &d))
-		printf("# %s: %s\n", opts, d.n ? d.v[0].message : "");
-	diags_free(&d);
-	snprintf(list, sizeof(list), "%s", slaves);
-	for (dev = strtok_r(list, ",", &save); dev;
-	     dev = strtok_r(NULL, ",", &save))
-		bond_conf_add_member(c, dev, &slaves_loc);
+	test_make_bond(c, "bn", opts, &loc, slaves, &slaves_loc);
 }
 
 /* The fake's links: s0, s1, s2 and bond bn built from @opts and @slaves. */
 static void live(const char *opts, const char *slaves)
 {
 	struct bond_conf c;
-	struct linkset ls;
-	struct diags d;
-	struct plan p;
-	struct nl *nl;
 
 	fakenl_reset();
 	fakenl_add_dummy("s0", 1);
 	fakenl_add_dummy("s1", 1);
 	fakenl_add_dummy("s2", 1);
 	make_bond(&c, opts, slaves);
-	diags_init(&d);
-	plan_init(&p);
-	bnl_open(&nl);
-	if (bnl_dump_links(nl, &ls) || plan_bond(&p, &c, &ls, 0, &d) ||
-	    plan_apply(&p, nl, &ls, 0, &d, NULL))
-		printf("# apply failed: %s\n", d.n ? d.v[0].message : "");
-	linkset_free(&ls);
-	plan_free(&p);
-	bnl_close(nl);
-	diags_free(&d);
+	fakenl_apply(&c, 0);
 	bond_conf_free(&c);
 }
 

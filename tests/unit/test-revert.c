@@ -21,23 +21,13 @@
 #include "engine/revert.h"
 #include "kernel/nl.h"
 #include "model/optstr.h"
+#include "helpers.h"
 #include "tap.h"
 
 static void make_bond(struct bond_conf *c, const char *name, const char *opts,
 		      const char *slaves)
 {
-	char list[64], *save = NULL, *dev;
-	struct diags d;
-
-	bond_conf_init(c, name);
-	diags_init(&d);
-	if (optstr_parse(c, opts, OPTSTR_BONDING_OPTS, NULL, &d))
-		printf("# %s: %s\n", opts, d.n ? d.v[0].message : "");
-	diags_free(&d);
-	snprintf(list, sizeof(list), "%s", slaves);
-	for (dev = strtok_r(list, ",", &save); dev;
-	     dev = strtok_r(NULL, ",", &save))
-		bond_conf_add_member(c, dev, NULL);
+	test_make_bond(c, name, opts, NULL, slaves, NULL);
 }
 
 static void read_links(struct nl **nl, struct linkset *ls)
@@ -51,10 +41,6 @@ static void read_links(struct nl **nl, struct linkset *ls)
 static void setup(const char *opts, const char *slaves, bool bond_up)
 {
 	struct bond_conf c;
-	struct linkset ls;
-	struct diags d;
-	struct plan p;
-	struct nl *nl;
 
 	fakenl_reset();
 	fakenl_add_dummy("s0", 1);
@@ -64,16 +50,7 @@ static void setup(const char *opts, const char *slaves, bool bond_up)
 	if (!opts)
 		return;
 	make_bond(&c, "bn", opts, slaves);
-	diags_init(&d);
-	plan_init(&p);
-	read_links(&nl, &ls);
-	if (plan_bond(&p, &c, &ls, bond_up ? 0 : PLAN_KEEP_LINK, &d) ||
-	    plan_apply(&p, nl, &ls, 0, &d, NULL))
-		printf("# set-up failed: %s\n", d.n ? d.v[0].message : "");
-	linkset_free(&ls);
-	plan_free(&p);
-	bnl_close(nl);
-	diags_free(&d);
+	fakenl_apply(&c, bond_up ? 0 : PLAN_KEEP_LINK);
 	bond_conf_free(&c);
 }
 
