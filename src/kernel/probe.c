@@ -228,10 +228,14 @@ static int arp_recv(struct probe *p, uint16_t *seq)
 					       errno == EINTR ?
 				       0 :
 				       -errno;
+		/* a reply from the address to us, not a gratuitous one */
 		if ((size_t)len < sizeof(a) ||
 		    a.h.ar_op != htons(ARPOP_REPLY) ||
 		    a.h.ar_pro != htons(ETH_P_IP) ||
-		    memcmp(a.spa, &((struct sockaddr_in *)&p->to)->sin_addr, 4))
+		    memcmp(a.spa, &((struct sockaddr_in *)&p->to)->sin_addr,
+			   4) ||
+		    memcmp(a.tpa, &p->src, 4) ||
+		    memcmp(a.tha, p->mac, ETH_ALEN))
 			continue;
 		*seq = p->last;
 		return 1;

@@ -237,7 +237,11 @@ expect_pending() {
 		and ($ARGS.positional - .links) == []' --args "$@" <<<"$PENDING" >/dev/null
 	WATCHDOG=$(gojq -r .watchdog <<<"$PENDING")
 	echo "$WATCHDOG" >>"$BATS_TEST_TMPDIR/watchdogs"
-	alive "$WATCHDOG"
+	alive "$WATCHDOG" || {
+		printf '# watchdog %s is gone; pending now: %s\n' "$WATCHDOG" "$(pending_json)" >&2
+		dmesg | tail -n 3 | sed 's/^/# /' >&2
+		return 1
+	}
 	[ -e "$BONDCFG_RUN_DIR/pending" ]
 }
 
