@@ -215,7 +215,8 @@ static int parse_link(struct pending *p, char *rest, bool bond)
 		if (strcmp(other, "-") && !link_name(other))
 			return -EINVAL;
 		if (strcmp(other, "-"))
-			snprintf(s->master, sizeof(s->master), "%s", other);
+			snprintf(s->master, sizeof(s->master), "%.*s",
+				 IF_NAMESIZE - 1, other);
 		return 0;
 	}
 	s->bond = xcalloc(1, sizeof(*s->bond));
