@@ -177,6 +177,9 @@ static bool act(const char *id, const char *via)
 	return done;
 }
 
+/* Reads of the saved state that may fail in a row before it gives up. */
+#define READ_TRIES 60
+
 static void watchdog_main(const char *id)
 {
 	const char *via = NULL;
@@ -184,7 +187,7 @@ static void watchdog_main(const char *id)
 	struct diags d;
 	bool go_on = true;
 	long long left;
-	int answered;
+	int answered, rc, failed = 0;
 
 	bondcfg.syslog = 1;
 	bondcfg.quiet = 1;
@@ -192,8 +195,23 @@ static void watchdog_main(const char *id)
 	while (go_on) {
 		pending_init(&p);
 		diags_init(&d);
-		go_on = !pending_read(&p, &d) && !strcmp(p.id, id) &&
-			p.state == PENDING_WAITING;
+		rc = pending_read(&p, &d);
+		/*
+		 * Only a change confirmed, reverted or replaced ends it: a
+		 * read that fails is tried again, for a minute.
+		 */
+		if (rc && rc != -ENOENT && ++failed < READ_TRIES) {
+			poll(NULL, 0, TICK_MS);
+			pending_free(&p);
+			diags_free(&d);
+			continue;
+		}
+		if (rc && rc != -ENOENT)
+			syslog(LOG_ERR,
+			       "cannot read the pending change in %s/%s (%s): not reverted; run 'bondcfg revert'",
+			       runlock_dir(), PENDING_FILE, strerror(-rc));
+		failed = 0;
+		go_on = !rc && !strcmp(p.id, id) && p.state == PENDING_WAITING;
 		left = p.deadline_boot - pending_boot_now();
 		if (go_on && left <= 0) {
 			go_on = !act(id, NULL);
@@ -201,9 +219,8 @@ static void watchdog_main(const char *id)
 			answered = check_answers(&p, &via);
 			if (answered > 0)
 				go_on = !act(id, via);
-			else if (answered < 0) {
+			else if (answered < 0)
 				poll(NULL, 0, TICK_MS);
-			}
 		} else if (go_on) {
 			poll(NULL, 0, TICK_MS);
 		}

@@ -72,7 +72,8 @@ int runlock_open(const char *name, int flags, off_t max_size)
 		return errno == ELOOP ? -EPERM : -errno;
 	if (fstat(fd, &st))
 		rc = -errno;
-	else if (!S_ISREG(st.st_mode) || st.st_nlink != 1)
+	/* 0 links: replaced by runlock_replace() since it was opened */
+	else if (!S_ISREG(st.st_mode) || st.st_nlink > 1)
 		rc = -EPERM;
 	else if (st.st_size > max_size)
 		rc = -EFBIG;

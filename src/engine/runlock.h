@@ -27,8 +27,10 @@ int runlock_dirfd(bool create);
 /*
  * Opens file @name of the run folder with @flags (O_CREAT: mode 0600),
  * never through a link and without blocking: refused with -EPERM unless
- * it is a regular file with one name, ours as the folder is; -EFBIG past
- * @max_size bytes. Returns the descriptor or -errno.
+ * it is a regular file with one name (or none: runlock_replace() put
+ * another in its place since it was opened, and a reader reads the old
+ * one whole), ours as the folder is; -EFBIG past @max_size bytes.
+ * Returns the descriptor or -errno.
  */
 int runlock_open(const char *name, int flags, off_t max_size);
 
