@@ -14,11 +14,11 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <time.h>
 #include <unistd.h>
 
 #include "cmd/bondcfg.h"
 #include "cmd/cli.h"
+#include "cmd/confirm.h"
 #include "cmd/show.h"
 #include "engine/pending.h"
 #include "kernel/nl.h"
@@ -61,8 +61,6 @@ static void show_pending(enum show_format f, struct json *j)
 	struct diags d;
 	long long left;
 	char at[16];
-	struct tm tm;
-	time_t t;
 	size_t i;
 	bool any;
 
@@ -71,9 +69,7 @@ static void show_pending(enum show_format f, struct json *j)
 	any = !pending_read(&p, &d);
 	left = any ? p.deadline_boot - pending_boot_now() : 0;
 	left = left > 0 ? left : 0;
-	t = (time_t)p.deadline;
-	if (!localtime_r(&t, &tm) || !strftime(at, sizeof(at), "%H:%M:%S", &tm))
-		snprintf(at, sizeof(at), "%lld", p.deadline);
+	confirm_clock(p.deadline, at, sizeof(at));
 	if (f == FORMAT_JSON) {
 		json_key(j, "pending");
 		if (!any) {

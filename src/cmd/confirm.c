@@ -107,8 +107,7 @@ int confirm_check_options(const char *cmd)
 	return -1;
 }
 
-/* The time @t as the clock on the wall says it, HH:MM:SS. */
-static const char *clock_of(long long t, char *buf, size_t size)
+const char *confirm_clock(long long t, char *buf, size_t size)
 {
 	time_t tt = (time_t)t;
 	struct tm tm;
@@ -147,7 +146,7 @@ static bool refuses(const char *cmd)
 		cli_error(
 			"%s%srefused: the change made by '%s' is pending and reverts at %s unless confirmed; run 'bondcfg confirm' to keep it, or 'bondcfg revert' to undo it, first",
 			cmd ? cmd : "", cmd ? ": " : "", p.command,
-			clock_of(p.deadline, at, sizeof(at)));
+			confirm_clock(p.deadline, at, sizeof(at)));
 	pending_free(&p);
 	diags_free(&d);
 	return true;
@@ -234,7 +233,7 @@ static void end(struct session *s, const struct target *t, size_t n)
 			&s->d, DIAG_WARNING, NULL,
 			"--confirm: the deadline could not be moved to the end of the change: it reverts up to a few seconds early");
 	printf("the change reverts at %s (in %d s) unless confirmed: run 'bondcfg confirm' to keep it, 'bondcfg revert' to undo it now\n",
-	       clock_of(cur.deadline, at, sizeof(at)), confirm_opt.window);
+	       confirm_clock(cur.deadline, at, sizeof(at)), confirm_opt.window);
 	if (*cur.check)
 		printf("it is confirmed by itself as soon as %s answers through the bond\n",
 		       cur.check);

@@ -59,6 +59,12 @@ int confirm_check_options(const char *cmd);
  */
 void confirm_install(void);
 
+/*
+ * The time @t (seconds since the epoch) as the clock on the wall says it,
+ * HH:MM:SS, in @buf; the number if it cannot be. Returns @buf.
+ */
+const char *confirm_clock(long long t, char *buf, size_t size);
+
 /* bondcfg confirm and bondcfg revert. */
 int confirm_main(int argc, const char **argv, bool revert);
 
