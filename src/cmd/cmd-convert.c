@@ -23,6 +23,8 @@
 static const char *opt_to;
 static const char *opt_output_dir;
 static int opt_force;
+static int opt_lossy;
+static const char *opt_target;
 
 static struct poptOption options[] = {
 	{ "to", 't', POPT_ARG_STRING, &opt_to, 0,
@@ -32,6 +34,12 @@ static struct poptOption options[] = {
 	  "DIR" },
 	{ "force", 'f', POPT_ARG_NONE, &opt_force, 0,
 	  "With --output-dir, replace files that exist", NULL },
+	{ "target-version", 0, POPT_ARG_STRING, &opt_target, 0,
+	  "nmcli: the oldest NetworkManager the commands are for (default 1.30); interfaces: ifupdown (default) or ifupdown2",
+	  "VERSION" },
+	{ "lossy", 0, POPT_ARG_NONE, &opt_lossy, 0,
+	  "Convert even what the format cannot express all of: each thing left out is a warning",
+	  NULL },
 	CLI_STD_OPTIONS,
 	POPT_TABLEEND
 };
@@ -191,10 +199,20 @@ static int convert(const struct format *format, const char **names)
 				hostout_ip(stdout, &h, h.bonds[i]->conf.name);
 		goto out;
 	}
+	if (opt_target)
+		conv_target(&cv, format->name, opt_target);
 	formats_write(&cv, format, &h, wanted);
-	for (i = 0; i < cv.n_warnings; i++)
-		fprintf(stderr, "%s: warning: %s\n", cli_progname(),
-			cv.warnings[i]);
+	/* nothing dropped silently: each loss named, and fatal unless --lossy */
+	for (i = 0; i < cv.lost.n; i++)
+		cv.lost.v[i].severity = opt_lossy ? DIAG_WARNING : DIAG_ERROR;
+	output_diags(&cv.lost, stderr);
+	if (cv.lost.n && !opt_lossy) {
+		cli_error(
+			"convert: %s cannot express %zu thing%s the configuration says; nothing converted (--lossy converts the rest)",
+			format->name, cv.lost.n, cv.lost.n == 1 ? "" : "s");
+		rc = CLI_EXIT_FAILURE;
+		goto out;
+	}
 	if (format->flags & FORMAT_COMMANDS)
 		fwrite(cv.files[0]->text, 1, cv.files[0]->len, stdout);
 	else if (opt_output_dir)
@@ -244,7 +262,12 @@ int cmd_convert(int argc, const char **argv)
 		rc = cli_usage_error("convert: --force goes with --output-dir");
 		goto out;
 	}
-	rc = convert(format, poptGetArgs(ctx));
+	if (opt_target && conv_target(NULL, format->name, opt_target))
+		rc = cli_usage_error(
+			"convert: --target-version is MAJOR.MINOR of NetworkManager (1.30 or later) for --to nmcli, ifupdown or ifupdown2 for --to interfaces: %s",
+			opt_target);
+	else
+		rc = convert(format, poptGetArgs(ctx));
 out:
 	free(names);
 	free(help);

@@ -71,6 +71,40 @@ static const char *formats_text(unsigned int formats, char *buf, size_t size)
 	return buf;
 }
 
+static void items_text(FILE *out, const char *key, const struct host_item *v,
+		       size_t n, const char *sep)
+{
+	size_t i;
+
+	if (!n)
+		return;
+	fprintf(out, "%s=", key);
+	for (i = 0; i < n; i++)
+		fprintf(out, "%s%s", i ? sep : "", v[i].value);
+	fputc('\n', out);
+}
+
+static void ip_text(FILE *out, const struct host_ip *ip)
+{
+	size_t i;
+
+	if (ip->gateway.value)
+		fprintf(out, "gateway=%s\n", ip->gateway.value);
+	if (ip->gateway6.value)
+		fprintf(out, "gateway6=%s\n", ip->gateway6.value);
+	items_text(out, "dns", ip->dns, ip->n_dns, " ");
+	items_text(out, "search", ip->search, ip->n_search, " ");
+	for (i = 0; i < ip->n_routes; i++) {
+		fprintf(out, "route=%s", ip->routes[i].dest);
+		if (ip->routes[i].via)
+			fprintf(out, " via %s", ip->routes[i].via);
+		if (ip->routes[i].metric >= 0)
+			fprintf(out, " metric %ld", ip->routes[i].metric);
+		fputc('\n', out);
+	}
+	items_text(out, "not_carried", ip->extras, ip->n_extras, "; ");
+}
+
 void hostout_text(FILE *out, const struct host_conf *h, const char *only)
 {
 	char where[512], formats[64], *opts;
@@ -103,6 +137,7 @@ void hostout_text(FILE *out, const struct host_conf *h, const char *only)
 					b->addresses[k]);
 			fputc('\n', out);
 		}
+		ip_text(out, &b->ip);
 		fprintf(out, "onboot=%s\n", b->onboot ? "yes" : "no");
 		diag_loc_format(&b->loc, where, sizeof(where));
 		fprintf(out, "declared=%s (%s)\n", where,
@@ -290,6 +325,54 @@ void hostout_ip(FILE *out, const struct host_conf *h, const char *only)
 	}
 }
 
+static void items_json(struct json *j, const char *key,
+		       const struct host_item *v, size_t n)
+{
+	size_t i;
+
+	json_key(j, key);
+	json_array_begin(j);
+	for (i = 0; i < n; i++)
+		json_string(j, v[i].value);
+	json_array_end(j);
+}
+
+static void nullable_json(struct json *j, const char *key, const char *s)
+{
+	json_key(j, key);
+	if (s)
+		json_string(j, s);
+	else
+		json_null(j);
+}
+
+/* The bond's network beside the bond: gateways, DNS, routes. */
+static void ip_json(struct json *j, const struct host_ip *ip)
+{
+	size_t i;
+
+	nullable_json(j, "gateway", ip->gateway.value);
+	nullable_json(j, "gateway6", ip->gateway6.value);
+	items_json(j, "dns", ip->dns, ip->n_dns);
+	items_json(j, "search", ip->search, ip->n_search);
+	json_key(j, "routes");
+	json_array_begin(j);
+	for (i = 0; i < ip->n_routes; i++) {
+		json_object_begin(j);
+		json_key(j, "to");
+		json_string(j, ip->routes[i].dest);
+		nullable_json(j, "via", ip->routes[i].via);
+		json_key(j, "metric");
+		if (ip->routes[i].metric >= 0)
+			json_int(j, ip->routes[i].metric);
+		else
+			json_null(j);
+		json_object_end(j);
+	}
+	json_array_end(j);
+	items_json(j, "not_carried", ip->extras, ip->n_extras);
+}
+
 void hostout_json(struct json *j, const struct host_conf *h, const char *only)
 {
 	char *normal;
@@ -326,6 +409,7 @@ void hostout_json(struct json *j, const struct host_conf *h, const char *only)
 		for (k = 0; k < b->n_addresses; k++)
 			json_string(j, b->addresses[k]);
 		json_array_end(j);
+		ip_json(j, &b->ip);
 		json_key(j, "onboot");
 		json_bool(j, b->onboot);
 		json_key(j, "formats");

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "formats/cfgfile.h"
+#include "formats/confd-int.h"
 #include "model/ifname.h"
 #include "model/optstr.h"
 #include "formats/readers.h"
@@ -393,6 +394,7 @@ static void declare_bond(struct host_conf *h, const struct shfile *sh,
 					v->name, v->value);
 		}
 	}
+	confd_read_ip(b, sh, var, d);
 	b->onboot = at_boot(sv, name);
 }
 
@@ -472,107 +474,4 @@ int confd_read_host(struct host_conf *h, struct diags *d)
 	int err = confd_read_file(h, host_conf_path(h, CONFD_NET), d);
 
 	return err == -ENOENT ? 0 : err;
-}
-
-/* --- the writer ----------------------------------------------------------- */
-
-/* netifrc's variable suffix for @name; false if it is not @name itself. */
-static bool confd_var(const char *name, char *out, size_t size)
-{
-	size_t i;
-
-	for (i = 0; name[i] && i + 1 < size; i++)
-		out[i] =
-			strchr("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTU"
-			       "VWXYZ0123456789_",
-			       name[i]) ?
-				name[i] :
-				'_';
-	out[i] = '\0';
-	return !strcmp(out, name);
-}
-
-void confd_write(struct conv *cv, FILE *out, const struct host_bond *b)
-{
-	const struct bond_conf *c = &b->conf;
-	char var[IF_NAMESIZE], svar[IF_NAMESIZE], value[VALUE_MAX], *p;
-	struct strbuf list = { 0 };
-	size_t i;
-	int id;
-
-	if (!confd_var(c->name, var, sizeof(var)))
-		conv_lost(cv, out, "conf.d/net",
-			  "%s: the name (netifrc's variables name it %s)",
-			  c->name, var);
-	fprintf(out, "# %s\n", c->name);
-	if (!b->n_addresses) {
-		fprintf(out, "config_%s=\"null\"\n", var);
-	} else if (b->n_addresses == 1) {
-		fprintf(out, "config_%s=\"%s\"\n", var, b->addresses[0]);
-	} else {
-		/* one element each: a string is one address only */
-		fprintf(out, "config_%s=(", var);
-		for (i = 0; i < b->n_addresses; i++)
-			fprintf(out, " \"%s\"", b->addresses[i]);
-		fputs(" )\n", out);
-	}
-	for (i = 0; i < c->n_slaves; i++) {
-		if (!c->slaves[i].member)
-			continue;
-		if (list.len)
-			strbuf_addc(&list, ' ');
-		strbuf_addn(&list, c->slaves[i].name,
-			    strlen(c->slaves[i].name));
-	}
-	fprintf(out, "slaves_%s=", var);
-	conv_sh_value(out, strbuf_str(&list), true);
-	fputc('\n', out);
-	strbuf_free(&list);
-	for (id = 0; id < BONDOPT_COUNT; id++) {
-		if (!conv_bond_option(c, id))
-			continue;
-		bond_conf_format_value(c, id, value, sizeof(value));
-		if (!*value) {
-			conv_lost(cv, out, "conf.d/net", "%s: %s= (empty)",
-				  c->name, bondopt_get(id)->name);
-			continue;
-		}
-		for (p = value; *p; p++)
-			if (*p == ',')
-				*p = ' ';
-		fprintf(out, "%s_%s=", bondopt_get(id)->name, var);
-		conv_sh_value(out, value, true);
-		fputc('\n', out);
-	}
-	for (i = 0; i < c->n_slaves; i++) {
-		const struct bond_slave_conf *s = &c->slaves[i];
-
-		conv_lost_slave(cv, out, "conf.d/net", c, s, ~0ULL, "");
-	}
-	if (b->has_mtu)
-		fprintf(out, "mtu_%s=\"%u\"\n", var, b->mtu);
-	if (b->hwaddr)
-		fprintf(out, "mac_%s=\"%s\"\n", var, b->hwaddr);
-	for (i = 0; i < c->n_slaves; i++) {
-		if (!c->slaves[i].member)
-			continue;
-		confd_var(c->slaves[i].name, svar, sizeof(svar));
-		fprintf(out, "config_%s=\"null\"\n", svar);
-	}
-}
-
-/* net.BOND started at boot: the links rc-update and the handbook make. */
-void confd_write_links(struct conv *cv, const struct host_bond *b)
-{
-	char *target;
-
-	conv_add_link(cv, xasprintf("/etc/init.d/net.%s", b->conf.name),
-		      "net.lo");
-	if (!b->onboot)
-		return;
-	target = xasprintf("../../init.d/net.%s", b->conf.name);
-	conv_add_link(cv,
-		      xasprintf("/etc/runlevels/default/net.%s", b->conf.name),
-		      target);
-	free(target);
 }

@@ -5,6 +5,9 @@
  */
 #include "config.h"
 
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -14,6 +17,9 @@
 void conv_init(struct conv *cv)
 {
 	memset(cv, 0, sizeof(*cv));
+	diags_init(&cv->lost);
+	cv->nm_target.major = CONV_NM_DEFAULT_MAJOR;
+	cv->nm_target.minor = CONV_NM_DEFAULT_MINOR;
 }
 
 void conv_free(struct conv *cv)
@@ -27,9 +33,7 @@ void conv_free(struct conv *cv)
 		free(cv->files[i]);
 	}
 	free(cv->files);
-	for (i = 0; i < cv->n_warnings; i++)
-		free(cv->warnings[i]);
-	free(cv->warnings);
+	diags_free(&cv->lost);
 	conv_init(cv);
 }
 
@@ -69,24 +73,74 @@ void conv_add_link(struct conv *cv, char *path, const char *target)
 	conv_add_file(cv, path)->link = xstrdup(target);
 }
 
-/* What the format cannot express: a warning, and a comment in @out. */
+static void lost(struct conv *cv, FILE *out, const char *format,
+		 const struct diag_loc *loc, const char *fmt, va_list ap)
+{
+	char *msg = xvasprintf(fmt, ap);
+
+	if (out)
+		fprintf(out, "# not converted: %s (%s cannot express it)\n",
+			msg, format);
+	/* an option set by no line (a default): the bond's declaration */
+	diags_add(&cv->lost, DIAG_WARNING, loc->source ? loc : &cv->at,
+		  "%s (%s cannot express it); left out", msg, format);
+	free(msg);
+}
+
 void conv_lost(struct conv *cv, FILE *out, const char *format, const char *fmt,
 	       ...)
 {
 	va_list ap;
-	char *msg;
 
 	va_start(ap, fmt);
-	msg = xvasprintf(fmt, ap);
+	lost(cv, out, format, &cv->at, fmt, ap);
 	va_end(ap);
-	if (out)
-		fprintf(out, "# not converted: %s (%s cannot express it)\n",
-			msg, format);
-	cv->warnings =
-		xreallocarray(cv->warnings, cv->n_warnings + 1, sizeof(char *));
-	cv->warnings[cv->n_warnings++] =
-		xasprintf("%s (%s cannot express it); left out", msg, format);
-	free(msg);
+}
+
+void conv_lost_at(struct conv *cv, FILE *out, const char *format,
+		  const struct diag_loc *loc, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	lost(cv, out, format, loc, fmt, ap);
+	va_end(ap);
+}
+
+bool conv_route_ipv6(const struct host_route *r)
+{
+	return strchr(r->dest, ':') || (r->via && strchr(r->via, ':'));
+}
+
+void conv_route_words(FILE *out, const struct host_route *r)
+{
+	fputs(r->dest, out);
+	if (r->via)
+		fprintf(out, " via %s", r->via);
+	if (r->metric >= 0)
+		fprintf(out, " metric %ld", r->metric);
+}
+
+int conv_target(struct conv *cv, const char *format, const char *s)
+{
+	unsigned int major, minor;
+	char end;
+
+	if (!strcmp(format, "interfaces") &&
+	    (!strcmp(s, "ifupdown") || !strcmp(s, "ifupdown2"))) {
+		if (cv)
+			cv->ifupdown2 = !strcmp(s, "ifupdown2");
+		return 0;
+	}
+	if (strcmp(format, "nmcli") ||
+	    sscanf(s, "%u.%u%c", &major, &minor, &end) != 2 || major != 1 ||
+	    minor < CONV_NM_DEFAULT_MINOR || minor > 999)
+		return -EINVAL;
+	if (cv) {
+		cv->nm_target.major = (unsigned short)major;
+		cv->nm_target.minor = (unsigned short)minor;
+	}
+	return 0;
 }
 
 void conv_print(const struct conv *cv, FILE *out)
@@ -115,9 +169,10 @@ void conv_lost_slave(struct conv *cv, FILE *out, const char *format,
 
 	for (id = 0; id < BONDOPT_COUNT; id++)
 		if (s->present & opts & BONDOPT_BIT(id))
-			conv_lost(cv, out, format, "%s: %s=%s:%lld%s", c->name,
-				  bondopt_get(id)->name, s->name,
-				  (long long)s->num[id], why);
+			conv_lost_at(cv, out, format, &s->where[id],
+				     "%s: %s=%s:%lld%s", c->name,
+				     bondopt_get(id)->name, s->name,
+				     (long long)s->num[id], why);
 }
 
 bool conv_is_ipv6(const char *addr)

@@ -11,6 +11,8 @@
 #include <stdio.h>
 
 #include "model/bondconf.h"
+#include "model/diag.h"
+#include "model/hostip.h"
 #include "model/xalloc.h"
 
 /* One file of the output: its text, or a symbolic link. */
@@ -25,12 +27,28 @@ struct conv_file {
 struct conv {
 	struct conv_file **files;
 	size_t n_files;
-	char **warnings; /* what the format cannot express */
-	size_t n_warnings;
+	/* what the format cannot express, each where the source says it */
+	struct diags lost;
+	struct diag_loc at; /* the bond being written: where it is declared */
+	/* nmcli: the oldest NetworkManager the commands are for */
+	struct bondopt_kver nm_target;
+	/* interfaces: for ifupdown2, not Debian's ifupdown */
+	bool ifupdown2;
 };
+
+/* The NetworkManager nmcli's commands are for unless told: 1.30. */
+#define CONV_NM_DEFAULT_MAJOR 1
+#define CONV_NM_DEFAULT_MINOR 30
 
 void conv_init(struct conv *cv);
 void conv_free(struct conv *cv);
+
+/*
+ * --target-version @s for format @format: MAJOR.MINOR of NetworkManager
+ * (1.30 or later) for nmcli, ifupdown or ifupdown2 for interfaces; set in
+ * @cv (NULL: only checked). Returns 0, or -EINVAL.
+ */
+int conv_target(struct conv *cv, const char *format, const char *s);
 
 /* Every file of @cv, each after a "# PATH" line. */
 void conv_print(const struct conv *cv, FILE *out);
@@ -50,9 +68,23 @@ void conv_file_close(struct conv *cv);
 /* A symbolic link at @path (taken over) to @target. */
 void conv_add_link(struct conv *cv, char *path, const char *target);
 
-/* What the format cannot express: a warning, and a comment in @out. */
+/*
+ * What the format cannot express: a warning at the bond's declaration
+ * (@cv->at), and a comment in @out (NULL: none).
+ */
 __attribute__((format(printf, 4, 5))) void
 conv_lost(struct conv *cv, FILE *out, const char *format, const char *fmt, ...);
+
+/* The same, at @loc: the line of the source that says it. */
+__attribute__((format(printf, 5, 6))) void
+conv_lost_at(struct conv *cv, FILE *out, const char *format,
+	     const struct diag_loc *loc, const char *fmt, ...);
+
+/* Whether route @r is an IPv6 one. */
+bool conv_route_ipv6(const struct host_route *r);
+
+/* Route @r in ip's words: "DEST [via GW] [metric N]". */
+void conv_route_words(FILE *out, const struct host_route *r);
 
 /*
  * What the format cannot express of slave @s of bond @c: each of its

@@ -204,6 +204,17 @@ int formats_read_host(struct host_conf *h, unsigned int formats,
 	return err;
 }
 
+/* What the readers saw on the bond but the model does not carry. */
+static void not_carried(struct conv *cv, const struct host_bond *b)
+{
+	size_t i;
+
+	for (i = 0; i < b->ip.n_extras; i++)
+		diags_add(&cv->lost, DIAG_WARNING, &b->ip.extras[i].loc,
+			  "%s: %s: convert does not carry it; left out",
+			  b->conf.name, b->ip.extras[i].value);
+}
+
 void formats_write(struct conv *cv, const struct format *f,
 		   const struct host_conf *h, const bool *wanted)
 {
@@ -220,6 +231,8 @@ void formats_write(struct conv *cv, const struct format *f,
 		/* a blank line between bonds in one file */
 		if (n++ && out && !(f->flags & FORMAT_COMMANDS))
 			fputc('\n', out);
+		cv->at = h->bonds[i]->loc;
+		not_carried(cv, h->bonds[i]);
 		f->write(cv, out, h->bonds[i]);
 	}
 	if (out) {

@@ -537,6 +537,8 @@ void iface_read(struct ifaces *s, const struct iface *f)
 				diags_add(s->d, DIAG_ERROR, &o->loc,
 					  "address %s: not an IP address",
 					  o->value);
+		} else if (iface_ip_option(s, b, f, o)) {
+			continue;
 		} else if (!strcmp(o->key, "mtu")) {
 			values_mtu(b, "mtu", " ", o->value, &o->loc, s->d);
 		} else if (!strcmp(o->key, "hwaddress")) {

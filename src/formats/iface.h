@@ -9,7 +9,9 @@
 #include <limits.h>
 #include <net/if.h>
 #include <stdbool.h>
+#include <stdio.h>
 
+#include "formats/conv.h"
 #include "model/host.h"
 
 /* more stanzas and auto names than any host has: the rest is refused */
@@ -130,5 +132,22 @@ void ifupdown2_options(struct ifaces *s, struct host_bond *b,
 
 /* Adds to @s->h what stanza @f declares: a bond, or a slave of one. */
 void iface_read(struct ifaces *s, const struct iface *f);
+
+/*
+ * iface-ip.c: option @o of bond @b's stanza @f, if it is of the bond's
+ * network (gateway, dns-*, commands): read, and true.
+ */
+bool iface_ip_option(struct ifaces *s, struct host_bond *b,
+		     const struct iface *f, const struct ifopt *o);
+
+/* Once every stanza is read: VLANs and bridges on the bonds, said. */
+void iface_read_stacked(struct ifaces *s);
+
+/*
+ * The gateway, DNS and routes of bond @b, in its stanza of family @v6;
+ * @both: it has a stanza of each family (DNS in the first, the inet one).
+ */
+void iface_write_ip(struct conv *cv, FILE *out, const struct host_bond *b,
+		    bool v6, bool both);
 
 #endif

@@ -12,6 +12,7 @@
 #include "formats/keyindex.h"
 #include "formats/shfile.h"
 #include "model/diag.h"
+#include "model/host.h"
 
 struct ifcfg {
 	const char *path;
@@ -66,5 +67,15 @@ void ifcfg_find_duplicates(struct ifcfg *files, size_t n, struct diags *d);
 /* The first file, other than @f, that names @f's device (or UUID) as its bond. */
 const struct ifcfg *ifcfg_named_as_master(const struct ifcfg_index *ix,
 					  const struct ifcfg *f);
+
+/* ifcfg-ip.c: the network of bond @b, declared by @f, beside the bond. */
+void ifcfg_read_ip(struct host_conf *h, struct host_bond *b,
+		   const struct ifcfg *f, struct diags *d);
+
+/* A VLAN file on a bond declared so far: said as not carried. */
+void ifcfg_read_vlan(struct host_conf *h, const struct ifcfg *f);
+
+/* An alias file, ifcfg-BOND:N: its address, one more of BOND's. */
+void ifcfg_read_alias(struct host_conf *h, const char *path, struct diags *d);
 
 #endif

@@ -138,7 +138,9 @@ void ifcfg_write(struct conv *cv, FILE *out, const struct host_bond *b)
 		fprintf(out, "MTU=%u\n", b->mtu);
 	if (b->hwaddr)
 		conv_sh_assign(out, "MACADDR", b->hwaddr);
+	ifcfg_write_ip(out, b);
 	conv_file_close(cv);
+	ifcfg_write_routes(cv, b);
 
 	for (i = 0; i < c->n_slaves; i++) {
 		const struct bond_slave_conf *s = &c->slaves[i];

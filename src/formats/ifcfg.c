@@ -318,6 +318,7 @@ static void declare_bond(struct host_conf *h, struct ifcfg *f, struct diags *d)
 			"'%s' is not a MAC address (write xx:xx:xx:xx:xx:xx)",
 			mac);
 	addresses(b, f, d);
+	ifcfg_read_ip(h, b, f, d);
 }
 
 /* BOND_PORT_QUEUE_ID=2 on a slave: one of its per-slave options. */
@@ -445,6 +446,9 @@ int ifcfg_read_files(struct host_conf *h, const char *const *paths, size_t n,
 			declare_bond(h, f, d);
 	}
 	for (i = 0; i < n; i++)
+		if (files[i].readable && !files[i].duplicate && !files[i].bond)
+			ifcfg_read_vlan(h, &files[i]);
+	for (i = 0; i < n; i++)
 		if (files[i].readable && !files[i].duplicate)
 			claim_slave(h, &ix, &files[i], d);
 	ifcfg_index_free(&ix);
@@ -481,12 +485,18 @@ int ifcfg_read_host(struct host_conf *h, struct diags *d)
 		if (strncmp(names[i], "ifcfg-", 6) || ignored_name(names[i]) ||
 		    !strcmp(names[i], "ifcfg-lo") || strchr(names[i], ':') ||
 		    strstr(names[i], "-range"))
-			continue;
+			continue; /* ifup-aliases reads the aliases: below */
 		paths = xreallocarray(paths, np + 1, sizeof(*paths));
 		paths[np++] = host_conf_keep(h, xpathjoin(dir, names[i]));
 	}
-	cfgfile_list_free(names, n);
 	err = ifcfg_read_files(h, paths, np, d);
+	for (i = 0; i < n; i++)
+		if (!strncmp(names[i], "ifcfg-", 6) && strchr(names[i], ':') &&
+		    !ignored_name(names[i]))
+			ifcfg_read_alias(
+				h, host_conf_keep(h, xpathjoin(dir, names[i])),
+				d);
+	cfgfile_list_free(names, n);
 	free(paths);
 	return err;
 }

@@ -430,6 +430,7 @@ int interfaces_read_file(struct host_conf *h, const char *path, struct diags *d)
 	iface_index(&s);
 	for (i = 0; i < s.n; i++)
 		iface_read(&s, &s.v[i]);
+	iface_read_stacked(&s);
 	ifaces_free(&s);
 	return d->errors > errors ? -EINVAL : 0;
 }
@@ -457,27 +458,37 @@ static void interfaces_key(FILE *out, int id)
 		fputc(*p == '_' ? '-' : *p, out);
 }
 
-void iface_write(struct conv *cv, FILE *out, const struct host_bond *b)
+/* The @k-th address of family @v6 (from 0), or NULL. */
+static const char *nth_address(const struct host_bond *b, bool v6, size_t k)
 {
-	const struct bond_conf *c = &b->conf;
-	char value[VALUE_MAX], *p;
-	bool v4 = false;
 	size_t i;
-	int id;
 
 	for (i = 0; i < b->n_addresses; i++)
-		v4 |= !conv_is_ipv6(b->addresses[i]);
-	if (b->onboot)
-		fprintf(out, "auto %s\n", c->name);
-	fprintf(out, "iface %s %s %s\n", c->name,
-		b->n_addresses && !v4 ? "inet6" : "inet",
-		b->n_addresses ? "static" : "manual");
-	for (i = 0; i < b->n_addresses; i++)
-		fprintf(out, "    address %s\n", b->addresses[i]);
-	if (b->has_mtu)
-		fprintf(out, "    mtu %u\n", b->mtu);
-	if (b->hwaddr)
-		fprintf(out, "    hwaddress ether %s\n", b->hwaddr);
+		if (conv_is_ipv6(b->addresses[i]) == v6 && !k--)
+			return b->addresses[i];
+	return NULL;
+}
+
+/*
+ * Debian's ifupdown sets one address per stanza (a second address line
+ * is joined to the first and breaks the command): a stanza for each
+ * further address of family @v6, as interfaces(5) says to write them.
+ */
+static void extra_stanzas(FILE *out, const struct host_bond *b, bool v6)
+{
+	const char *a;
+	size_t k;
+
+	for (k = 1; (a = nth_address(b, v6, k)); k++)
+		fprintf(out, "\niface %s %s static\n    address %s\n",
+			b->conf.name, v6 ? "inet6" : "inet", a);
+}
+
+/* bond-slaves, with "none" for a bond without slaves (Debian's hooks) */
+static void slaves_line(FILE *out, const struct bond_conf *c)
+{
+	size_t i;
+
 	fputs("    bond-slaves", out);
 	if (!conv_n_members(c))
 		fputs(" none", out);
@@ -485,9 +496,53 @@ void iface_write(struct conv *cv, FILE *out, const struct host_bond *b)
 		if (c->slaves[i].member)
 			fprintf(out, " %s", c->slaves[i].name);
 	fputc('\n', out);
+}
+
+void iface_write(struct conv *cv, FILE *out, const struct host_bond *b)
+{
+	const struct bond_conf *c = &b->conf;
+	char value[VALUE_MAX], *p;
+	bool v4 = false, v6 = false, first6;
+	size_t i;
+	int id;
+
+	for (i = 0; i < b->n_addresses; i++) {
+		v4 |= !conv_is_ipv6(b->addresses[i]);
+		v6 |= conv_is_ipv6(b->addresses[i]);
+	}
+	/* IPv6 in a stanza of its own, unless there is no IPv4 */
+	first6 = v6 && !v4;
+	if (b->onboot)
+		fprintf(out, "auto %s\n", c->name);
+	fprintf(out, "iface %s %s %s\n", c->name, first6 ? "inet6" : "inet",
+		b->n_addresses ? "static" : "manual");
+	if (nth_address(b, first6, 0))
+		fprintf(out, "    address %s\n", nth_address(b, first6, 0));
+	iface_write_ip(cv, out, b, first6, v4 && v6);
+	if (b->has_mtu)
+		fprintf(out, "    mtu %u\n", b->mtu);
+	if (b->hwaddr)
+		fprintf(out, "    hwaddress ether %s\n", b->hwaddr);
+	if (cv->ifupdown2 && !conv_n_members(c))
+		/* its bond addon takes "none" for a slave's name */
+		conv_lost(
+			cv, out, "ifupdown2",
+			"%s: a bond with no slaves (ifupdown2 reads bond-slaves none as a slave called none)",
+			c->name);
+	else
+		slaves_line(out, c);
 	for (id = 0; id < BONDOPT_COUNT; id++) {
 		if (!conv_bond_option(c, id))
 			continue;
+		if (cv->ifupdown2 &&
+		    !(bondopt_get(id)->flags & BONDOPT_F_IFUPDOWN2)) {
+			bond_conf_format_value(c, id, value, sizeof(value));
+			conv_lost_at(
+				cv, out, "ifupdown2", &c->where[id],
+				"%s: %s=%s (its bond addon ignores the key)",
+				c->name, bondopt_get(id)->name, value);
+			continue;
+		}
 		bond_conf_format_value(c, id, value, sizeof(value));
 		interfaces_key(out, id);
 		/* address lists: one word each */
@@ -502,6 +557,13 @@ void iface_write(struct conv *cv, FILE *out, const struct host_bond *b)
 
 		if (!(bondopt_get(id)->flags & BONDOPT_F_SLAVE))
 			continue;
+		if (cv->ifupdown2) {
+			for (i = 0; i < c->n_slaves; i++)
+				conv_lost_slave(cv, out, "ifupdown2", c,
+						&c->slaves[i], BONDOPT_BIT(id),
+						"");
+			continue;
+		}
 		for (i = 0; i < c->n_slaves; i++) {
 			const struct bond_slave_conf *s = &c->slaves[i];
 
@@ -515,6 +577,13 @@ void iface_write(struct conv *cv, FILE *out, const struct host_bond *b)
 		}
 		if (any)
 			fputc('\n', out);
+	}
+	extra_stanzas(out, b, first6);
+	if (v4 && v6) {
+		fprintf(out, "\niface %s inet6 static\n    address %s\n",
+			c->name, nth_address(b, true, 0));
+		iface_write_ip(cv, out, b, true, true);
+		extra_stanzas(out, b, true);
 	}
 	for (i = 0; i < c->n_slaves; i++) {
 		if (!c->slaves[i].member)

@@ -45,20 +45,21 @@ static void write_netdev(struct conv *cv, const struct host_bond *b)
 		if (k->form == BONDOPT_ND_SLAVE) {
 			/* written in the slave's .network: slave_keys() */
 			if (*value && !bond_conf_find_slave(c, value))
-				conv_lost(
-					cv, out, "networkd",
+				conv_lost_at(
+					cv, out, "networkd", &c->where[id],
 					"%s: %s=%s, which is not one of its slaves",
 					c->name, name, value);
 			continue;
 		}
 		if (!k->key) {
-			conv_lost(cv, out, "networkd", "%s: %s=%s", c->name,
-				  name, value);
+			conv_lost_at(cv, out, "networkd", &c->where[id],
+				     "%s: %s=%s", c->name, name, value);
 			continue;
 		}
 		if (!nd_value_known(k, value)) {
-			conv_lost(cv, out, "networkd", "%s: %s=%s (the value)",
-				  c->name, name, value);
+			conv_lost_at(cv, out, "networkd", &c->where[id],
+				     "%s: %s=%s (the value)", c->name, name,
+				     value);
 			continue;
 		}
 		fprintf(out, "%s=", k->key);
@@ -118,6 +119,36 @@ static bool matches_itself(struct conv *cv, const char *name)
 	return false;
 }
 
+/* [Network] Gateway=, DNS=, Domains=, and a [Route] per route. */
+static void network_ip(FILE *out, const struct host_ip *ip)
+{
+	size_t i;
+
+	if (ip->gateway.value)
+		fprintf(out, "Gateway=%s\n", ip->gateway.value);
+	if (ip->gateway6.value)
+		fprintf(out, "Gateway=%s\n", ip->gateway6.value);
+	for (i = 0; i < ip->n_dns; i++)
+		fprintf(out, "DNS=%s\n", ip->dns[i].value);
+	if (ip->n_search) {
+		fputs("Domains=", out);
+		for (i = 0; i < ip->n_search; i++)
+			fprintf(out, "%s%s", i ? " " : "", ip->search[i].value);
+		fputc('\n', out);
+	}
+	for (i = 0; i < ip->n_routes; i++) {
+		const struct host_route *r = &ip->routes[i];
+
+		fputs("\n[Route]\n", out);
+		if (strcmp(r->dest, "default"))
+			fprintf(out, "Destination=%s\n", r->dest);
+		if (r->via)
+			fprintf(out, "Gateway=%s\n", r->via);
+		if (r->metric >= 0)
+			fprintf(out, "Metric=%ld\n", r->metric);
+	}
+}
+
 void networkd_write(struct conv *cv, FILE *out, const struct host_bond *b)
 {
 	const struct bond_conf *c = &b->conf;
@@ -141,6 +172,7 @@ void networkd_write(struct conv *cv, FILE *out, const struct host_bond *b)
 	fputs("\n[Network]\n", out);
 	for (i = 0; i < b->n_addresses; i++)
 		fprintf(out, "Address=%s\n", b->addresses[i]);
+	network_ip(out, &b->ip);
 	conv_file_close(cv);
 
 slaves:

@@ -11,15 +11,66 @@
 #include "formats/shfile.h"
 #include "formats/writers.h"
 
+/* Whether NetworkManager @cv->nm_target has option @id at all. */
+static bool nm_has(const struct conv *cv, int id)
+{
+	const struct bondopt_kver *v = &bondopt_get(id)->nm_since;
+
+	return v->major < cv->nm_target.major ||
+	       (v->major == cv->nm_target.major &&
+		v->minor <= cv->nm_target.minor);
+}
+
+/*
+ * Whether NetworkManager takes option @id of @c: it has it, and (its
+ * verify()) an ARP or NS target comes with arp_interval, which in the
+ * kernel does nothing without it.
+ */
+static bool nm_takes(const struct conv *cv, const struct bond_conf *c, int id)
+{
+	if (!nm_has(cv, id))
+		return false;
+	if (!(bondopt_get(id)->flags & BONDOPT_F_NM_NEEDS_ARP))
+		return true;
+	return bond_conf_has(c, BONDOPT_ARP_INTERVAL) &&
+	       c->num[BONDOPT_ARP_INTERVAL];
+}
+
+/* Why NetworkManager does not take option @id (nm_takes() is false). */
+static void nm_why(const struct conv *cv, int id, char *buf, size_t size)
+{
+	const struct bondopt_kver *v = &bondopt_get(id)->nm_since;
+
+	if (nm_has(cv, id))
+		snprintf(
+			buf, size,
+			"without arp_interval, which NetworkManager refuses; the kernel does nothing with it");
+	else if (v->major == BONDOPT_NM_NEVER)
+		snprintf(buf, size, "no NetworkManager release has it");
+	else
+		snprintf(
+			buf, size,
+			"NetworkManager has it from %u.%u on: --target-version %u.%u",
+			v->major, v->minor, v->major, v->minor);
+}
+
 /* bond.options: name=value,...; a comma inside a value escaped for nmcli. */
-static char *nmcli_bond_options(const struct bond_conf *c)
+static char *nmcli_bond_options(const struct conv *cv,
+				const struct bond_conf *c)
 {
 	struct strbuf b = { 0 };
+	const struct bondopt *mode = bondopt_get(BONDOPT_MODE);
 	char value[VALUE_MAX], *p;
 	int id;
 
+	/* NetworkManager refuses a bond whose options leave the mode out */
+	if (!bond_conf_has(c, BONDOPT_MODE)) {
+		snprintf(value, sizeof(value), "%s=%s", mode->name,
+			 mode->values[mode->def].name);
+		strbuf_addn(&b, value, strlen(value));
+	}
 	for (id = 0; id < BONDOPT_COUNT; id++) {
-		if (!conv_bond_option(c, id))
+		if (!conv_bond_option(c, id) || !nm_takes(cv, c, id))
 			continue;
 		bond_conf_format_value(c, id, value, sizeof(value));
 		if (b.len)
@@ -40,6 +91,110 @@ static void nmcli_arg(FILE *out, const char *key, const char *value)
 {
 	fprintf(out, " %s ", key);
 	shfile_write_word(out, value);
+}
+
+static bool nmcli_has_v4(const struct host_bond *b)
+{
+	size_t i;
+
+	for (i = 0; i < b->n_addresses; i++)
+		if (!conv_is_ipv6(b->addresses[i]))
+			return true;
+	return false;
+}
+
+static bool nmcli_has_v6(const struct host_bond *b)
+{
+	size_t i;
+
+	for (i = 0; i < b->n_addresses; i++)
+		if (conv_is_ipv6(b->addresses[i]))
+			return true;
+	return false;
+}
+
+/* @v's values of family @v6, separated by commas. */
+static void items_list(struct strbuf *list, const struct host_item *v, size_t n,
+		       int v6)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		if (v6 >= 0 && conv_is_ipv6(v[i].value) != v6)
+			continue;
+		if (list->len)
+			strbuf_addc(list, ',');
+		strbuf_addn(list, v[i].value, strlen(v[i].value));
+	}
+}
+
+/* ipv4.gateway, .dns, .dns-search, .routes; or what cannot be said */
+static void nmcli_ip(struct conv *cv, FILE *out, const struct host_bond *b,
+		     bool v6, bool has_addresses)
+{
+	const char *fam = v6 ? "ipv6" : "ipv4";
+	const struct host_item *gw = v6 ? &b->ip.gateway6 : &b->ip.gateway;
+	struct strbuf list = { 0 };
+	char key[24];
+	size_t i;
+
+	if (gw->value && has_addresses) {
+		snprintf(key, sizeof(key), "%s.gateway", fam);
+		nmcli_arg(out, key, gw->value);
+	} else if (gw->value) {
+		conv_lost_at(cv, NULL, "nmcli", &gw->loc,
+			     "%s: gateway %s with no %s address", b->conf.name,
+			     gw->value, v6 ? "IPv6" : "IPv4");
+	}
+	items_list(&list, b->ip.dns, b->ip.n_dns, v6);
+	if (list.len && has_addresses) {
+		snprintf(key, sizeof(key), "%s.dns", fam);
+		nmcli_arg(out, key, strbuf_str(&list));
+	} else if (list.len) {
+		conv_lost_at(cv, NULL, "nmcli", &b->ip.dns[0].loc,
+			     "%s: name servers %s with no %s address",
+			     b->conf.name, strbuf_str(&list),
+			     v6 ? "IPv6" : "IPv4");
+	}
+	strbuf_reset(&list);
+	/* the search domains go with IPv4, or IPv6 where there is no IPv4 */
+	if (!v6 || !nmcli_has_v4(b))
+		items_list(&list, b->ip.search, b->ip.n_search, -1);
+	if (list.len && has_addresses) {
+		snprintf(key, sizeof(key), "%s.dns-search", fam);
+		nmcli_arg(out, key, strbuf_str(&list));
+	} else if (list.len && v6) {
+		conv_lost_at(cv, NULL, "nmcli", &b->ip.search[0].loc,
+			     "%s: search domains %s with no address",
+			     b->conf.name, strbuf_str(&list));
+	}
+	strbuf_reset(&list);
+	for (i = 0; i < b->ip.n_routes; i++) {
+		const struct host_route *r = &b->ip.routes[i];
+		char word[160];
+		int n;
+
+		if (conv_route_ipv6(r) != v6)
+			continue;
+		/* "DEST [NEXT-HOP] [METRIC]"; nmcli has no "default" */
+		n = snprintf(word, sizeof(word), "%s",
+			     strcmp(r->dest, "default") ? r->dest :
+			     v6				? "::/0" :
+							  "0.0.0.0/0");
+		if (r->via)
+			n += snprintf(word + n, sizeof(word) - n, " %s",
+				      r->via);
+		if (r->metric >= 0)
+			snprintf(word + n, sizeof(word) - n, " %ld", r->metric);
+		if (list.len)
+			strbuf_addc(&list, ',');
+		strbuf_addn(&list, word, strlen(word));
+	}
+	if (list.len) {
+		snprintf(key, sizeof(key), "%s.routes", fam);
+		nmcli_arg(out, key, strbuf_str(&list));
+	}
+	strbuf_free(&list);
 }
 
 static void nmcli_addresses(FILE *out, const struct host_bond *b, bool v6)
@@ -67,25 +222,35 @@ static void nmcli_addresses(FILE *out, const struct host_bond *b, bool v6)
 void nmcli_write(struct conv *cv, FILE *out, const struct host_bond *b)
 {
 	const struct bond_conf *c = &b->conf;
-	char *opts, num[24], *con;
+	char *opts, num[24], *con, why[96], value[VALUE_MAX];
 	uint64_t no_port = 0; /* slave options nmcli has no property for */
 	size_t i;
 	int id;
 
 	for (id = 0; id < BONDOPT_COUNT; id++)
-		if (!bondopt_get(id)->nmcli_port)
+		if (!bondopt_get(id)->nmcli_port || !nm_has(cv, id))
 			no_port |= BONDOPT_BIT(id);
 	fputs("nmcli connection add type bond", out);
 	nmcli_arg(out, "con-name", c->name);
 	nmcli_arg(out, "ifname", c->name);
-	opts = nmcli_bond_options(c);
+	opts = nmcli_bond_options(cv, c);
 	if (*opts) {
 		fputs(" bond.options ", out);
 		shfile_write_quoted(out, opts);
 	}
 	free(opts);
+	for (id = 0; id < BONDOPT_COUNT; id++) {
+		if (!conv_bond_option(c, id) || nm_takes(cv, c, id))
+			continue;
+		nm_why(cv, id, why, sizeof(why));
+		bond_conf_format_value(c, id, value, sizeof(value));
+		conv_lost_at(cv, NULL, "nmcli", &c->where[id], "%s: %s=%s (%s)",
+			     c->name, bondopt_get(id)->name, value, why);
+	}
 	nmcli_addresses(out, b, false);
+	nmcli_ip(cv, out, b, false, nmcli_has_v4(b));
 	nmcli_addresses(out, b, true);
+	nmcli_ip(cv, out, b, true, nmcli_has_v6(b));
 	if (b->has_mtu) {
 		snprintf(num, sizeof(num), "%u", b->mtu);
 		nmcli_arg(out, "ethernet.mtu", num);
@@ -103,20 +268,32 @@ void nmcli_write(struct conv *cv, FILE *out, const struct host_bond *b)
 					", not a slave");
 			continue;
 		}
-		conv_lost_slave(cv, out, "nmcli", c, s, no_port, "");
+		for (id = 0; id < BONDOPT_COUNT; id++) {
+			if (!(s->present & no_port & BONDOPT_BIT(id)))
+				continue;
+			why[0] = '\0';
+			if (bondopt_get(id)->nmcli_port) {
+				why[0] = ',';
+				why[1] = ' ';
+				nm_why(cv, id, why + 2, sizeof(why) - 2);
+			}
+			conv_lost_slave(cv, out, "nmcli", c, s, BONDOPT_BIT(id),
+					why);
+		}
 		fputs("nmcli connection add type ethernet", out);
 		con = xasprintf("%s-port-%s", c->name, s->name);
 		nmcli_arg(out, "con-name", con);
 		free(con);
 		nmcli_arg(out, "ifname", s->name);
-		nmcli_arg(out, "port-type", "bond");
-		nmcli_arg(out, "controller", c->name);
+		/* not port-type and controller: those need NetworkManager 1.46 */
+		nmcli_arg(out, "slave-type", "bond");
+		nmcli_arg(out, "master", c->name);
 		for (id = 0; id < BONDOPT_COUNT; id++) {
 			if (!(s->present & BONDOPT_BIT(id)))
 				continue;
 			snprintf(num, sizeof(num), "%lld",
 				 (long long)s->num[id]);
-			if (bondopt_get(id)->nmcli_port)
+			if (!(no_port & BONDOPT_BIT(id)))
 				nmcli_arg(out, bondopt_get(id)->nmcli_port,
 					  num);
 		}

@@ -116,3 +116,103 @@ void values_mtu(struct host_bond *b, const char *key, const char *sep,
 	b->mtu = (unsigned int)n;
 	b->mtu_loc = *loc;
 }
+
+bool values_valid_host(const char *s)
+{
+	return !strchr(s, '/') && values_valid_address(s);
+}
+
+bool values_valid_domain(const char *s)
+{
+	size_t len = strlen(s);
+
+	return len && len < 254 && s[0] != '.' && s[0] != '-' &&
+	       strspn(s, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+			 "0123456789.-_") == len;
+}
+
+char **values_words(const char *s, size_t *n)
+{
+	char **v = NULL;
+	size_t len;
+
+	*n = 0;
+	for (;;) {
+		s += strspn(s, " \t\n");
+		if (!*s)
+			return v;
+		len = strcspn(s, " \t\n");
+		v = xreallocarray(v, *n + 1, sizeof(char *));
+		v[(*n)++] = xstrndup(s, len);
+		s += len;
+	}
+}
+
+void values_words_free(char **v, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		free(v[i]);
+	free(v);
+}
+
+/* A route's destination: "default", ADDR/PREFIX, or ADDR (a host route). */
+static char *route_dest(const char *w)
+{
+	if (!strcmp(w, "default") || !strcmp(w, "0.0.0.0/0") ||
+	    !strcmp(w, "::/0"))
+		return xstrdup("default");
+	if (!values_valid_address(w))
+		return NULL;
+	if (strchr(w, '/'))
+		return xstrdup(w);
+	return xasprintf("%s/%d", w, strchr(w, ':') ? 128 : 32);
+}
+
+void values_route(struct host_bond *b, const char *const *w, size_t n,
+		  const struct diag_loc *loc, const char *what, struct diags *d)
+{
+	const char *via = NULL, *dev = NULL;
+	char *dest = NULL, *end;
+	long metric = -1;
+	size_t i = 0;
+
+	if (n && !strcmp(w[0], "to"))
+		i++;
+	if (i < n)
+		dest = route_dest(w[i++]);
+	if (!dest) {
+		diags_add(
+			d, DIAG_WARNING, loc,
+			"%s: not a route (write DEST/PREFIX via GATEWAY, or default via GATEWAY); ignored",
+			what);
+		return;
+	}
+	for (; i + 1 < n; i += 2) {
+		if (!strcmp(w[i], "via") && values_valid_host(w[i + 1])) {
+			via = w[i + 1];
+		} else if (!strcmp(w[i], "dev")) {
+			dev = w[i + 1];
+		} else if (!strcmp(w[i], "metric") ||
+			   !strcmp(w[i], "preference")) {
+			metric = strtol(w[i + 1], &end, 10);
+			if (*end || metric < 0 || w[i + 1][0] == '-')
+				break;
+		} else {
+			break;
+		}
+	}
+	if (i < n) {
+		/* table, src, proto, onlink, mtu, ...: not in the model */
+		host_ip_add_extra(&b->ip, loc, "the route %s: %s", what, w[i]);
+	} else if (dev && strcmp(dev, b->conf.name)) {
+		host_ip_add_extra(&b->ip, loc, "the route %s: dev %s", what,
+				  dev);
+	} else if (!strcmp(dest, "default") && via && metric < 0) {
+		host_ip_set_gateway(&b->ip, via, loc);
+	} else {
+		host_ip_add_route(&b->ip, dest, via, metric, loc);
+	}
+	free(dest);
+}

@@ -31,4 +31,26 @@ bool values_valid_mac(const char *s);
 /* "192.0.2.1" and a prefix length or netmask: "192.0.2.1/24" (to free). */
 char *values_address(const char *addr, const char *prefix, const char *netmask);
 
+/* An address without a prefix length, IPv4 or IPv6. */
+bool values_valid_host(const char *s);
+
+/* A DNS domain name: letters, digits, '-', '_' and dots. */
+bool values_valid_domain(const char *s);
+
+/* The blank-separated words of @s (to free with values_words_free()). */
+char **values_words(const char *s, size_t *n);
+void values_words_free(char **v, size_t n);
+
+/*
+ * A route in ip's words, as route files, "up ip route add" lines and
+ * netifrc's routes_ write it: [to] DEST|default [via GW] [dev DEV] [metric
+ * N], added to @b's routes. "default via GW" is the gateway of GW's
+ * family. Words the model does not carry (table, src, proto, ...) make it
+ * a thing not carried, named at @loc; a route that is no route is an error
+ * quoting @what (the key or the line's start).
+ */
+void values_route(struct host_bond *b, const char *const *w, size_t n,
+		  const struct diag_loc *loc, const char *what,
+		  struct diags *d);
+
 #endif

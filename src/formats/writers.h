@@ -14,6 +14,10 @@
 
 /* RHEL's ifcfg files (ifcfg-write.c). */
 void ifcfg_write(struct conv *cv, FILE *out, const struct host_bond *b);
+/* ifcfg-ip.c: GATEWAY=, DNS1= ... into the bond's file @out. */
+void ifcfg_write_ip(FILE *out, const struct host_bond *b);
+/* ... and its route-BOND and route6-BOND files. */
+void ifcfg_write_routes(struct conv *cv, const struct host_bond *b);
 /* Debian's interfaces (iface.c): bond @b's stanza. */
 void iface_write(struct conv *cv, FILE *out, const struct host_bond *b);
 /* Gentoo's conf.d/net (confd.c): bond @b's variables. */

@@ -16,6 +16,7 @@
 
 #define M(m) BOND_MODE_BIT(BOND_MODE_##m)
 #define SINCE(a, b) .since = { .major = (a), .minor = (b) }
+#define NM_SINCE(a, b) .nm_since = { .major = (a), .minor = (b) }
 #define KV(a, b, c)                                    \
 	{                                              \
 		.major = (a), .minor = (b), .sub = (c) \
@@ -99,7 +100,7 @@ const struct bondopt bondopt_table[BONDOPT_COUNT] = {
 		.kind = BONDOPT_ENUM, VALUES(mode_values),
 		.modes = BOND_MODES_ALL,
 		.flags = BONDOPT_F_DOWN | BONDOPT_F_NOSLAVES | BONDOPT_F_MODPARAM |
-			 BONDOPT_F_SWITCH,
+			 BONDOPT_F_SWITCH | BONDOPT_F_IFUPDOWN2,
 		.summary = "bonding policy",
 	},
 	[BONDOPT_ACTIVE_SLAVE] = {
@@ -113,14 +114,14 @@ const struct bondopt bondopt_table[BONDOPT_COUNT] = {
 		.networkd = { "MIIMonitorSec", BONDOPT_ND_MSEC },
 		.name = "miimon", .nla = IFLA_BOND_MIIMON, .nla_type = BONDOPT_NLA_U32,
 		.kind = BONDOPT_UINT, .max = INT_MAX, .modes = BOND_MODES_ALL,
-		.flags = BONDOPT_F_MODPARAM, .unit = "ms",
+		.flags = BONDOPT_F_MODPARAM | BONDOPT_F_IFUPDOWN2, .unit = "ms",
 		.summary = "MII link monitoring interval",
 	},
 	[BONDOPT_UPDELAY] = {
 		.networkd = { "UpDelaySec", BONDOPT_ND_MSEC },
 		.name = "updelay", .nla = IFLA_BOND_UPDELAY, .nla_type = BONDOPT_NLA_U32,
 		.kind = BONDOPT_UINT, .max = INT_MAX, .modes = BOND_MODES_ALL,
-		.flags = BONDOPT_F_MODPARAM | BONDOPT_F_NEEDS_MIIMON,
+		.flags = BONDOPT_F_MODPARAM | BONDOPT_F_NEEDS_MIIMON | BONDOPT_F_IFUPDOWN2,
 		.unit = "ms",
 		.summary = "delay before enabling a slave after link up",
 	},
@@ -128,7 +129,7 @@ const struct bondopt bondopt_table[BONDOPT_COUNT] = {
 		.networkd = { "DownDelaySec", BONDOPT_ND_MSEC },
 		.name = "downdelay", .nla = IFLA_BOND_DOWNDELAY, .nla_type = BONDOPT_NLA_U32,
 		.kind = BONDOPT_UINT, .max = INT_MAX, .modes = BOND_MODES_ALL,
-		.flags = BONDOPT_F_MODPARAM | BONDOPT_F_NEEDS_MIIMON,
+		.flags = BONDOPT_F_MODPARAM | BONDOPT_F_NEEDS_MIIMON | BONDOPT_F_IFUPDOWN2,
 		.unit = "ms",
 		.summary = "delay before disabling a slave after link down",
 	},
@@ -136,7 +137,7 @@ const struct bondopt bondopt_table[BONDOPT_COUNT] = {
 		.name = "use_carrier", .nla = IFLA_BOND_USE_CARRIER, .nla_type = BONDOPT_NLA_U8,
 		.kind = BONDOPT_BOOL, .max = 1, .def = 1,
 		.modes = BOND_MODES_ALL,
-		.flags = BONDOPT_F_MODPARAM | BONDOPT_F_IFUPDOWN2_BOOL,
+		.flags = BONDOPT_F_MODPARAM | BONDOPT_F_IFUPDOWN2_BOOL | BONDOPT_F_IFUPDOWN2,
 		.summary = "use the carrier state for MII monitoring",
 	},
 	[BONDOPT_ARP_INTERVAL] = {
@@ -151,7 +152,7 @@ const struct bondopt bondopt_table[BONDOPT_COUNT] = {
 		.name = "arp_ip_target", .nla = IFLA_BOND_ARP_IP_TARGET,
 		.nla_type = BONDOPT_NLA_NESTED, .kind = BONDOPT_IPV4S,
 		.modes = BOND_MODES_ALL,
-		.flags = BONDOPT_F_MODPARAM | BONDOPT_F_LIST,
+		.flags = BONDOPT_F_MODPARAM | BONDOPT_F_LIST | BONDOPT_F_NM_NEEDS_ARP,
 		.summary = "IPv4 addresses the ARP monitor probes",
 	},
 	[BONDOPT_ARP_VALIDATE] = {
@@ -174,7 +175,7 @@ const struct bondopt bondopt_table[BONDOPT_COUNT] = {
 		.name = "primary", .nla = IFLA_BOND_PRIMARY, .nla_type = BONDOPT_NLA_U32,
 		.kind = BONDOPT_IFNAME, .slot = 1, .modes = MODES_ACTIVE,
 		.flags = BONDOPT_F_MODPARAM | BONDOPT_F_NAMES_SLAVE |
-			 BONDOPT_F_PENDING,
+			 BONDOPT_F_PENDING | BONDOPT_F_IFUPDOWN2,
 		.summary = "the preferred slave",
 	},
 	[BONDOPT_PRIMARY_RESELECT] = {
@@ -182,7 +183,7 @@ const struct bondopt bondopt_table[BONDOPT_COUNT] = {
 		.name = "primary_reselect", .nla = IFLA_BOND_PRIMARY_RESELECT,
 		.nla_type = BONDOPT_NLA_U8, .kind = BONDOPT_ENUM,
 		VALUES(primary_reselect_values), .modes = MODES_ACTIVE,
-		.flags = BONDOPT_F_MODPARAM | BONDOPT_F_SOFTMODES,
+		.flags = BONDOPT_F_MODPARAM | BONDOPT_F_SOFTMODES | BONDOPT_F_IFUPDOWN2,
 		.summary = "when the primary becomes active again",
 	},
 	[BONDOPT_FAIL_OVER_MAC] = {
@@ -201,7 +202,7 @@ const struct bondopt bondopt_table[BONDOPT_COUNT] = {
 		VALUES(xmit_hash_values),
 		.modes = M(XOR) | M(8023AD) | M(TLB) | M(ALB),
 		.flags = BONDOPT_F_MODPARAM | BONDOPT_F_SOFTMODES |
-			 BONDOPT_F_SWITCH,
+			 BONDOPT_F_SWITCH | BONDOPT_F_IFUPDOWN2,
 		.summary = "transmit hash for slave selection",
 	},
 	[BONDOPT_RESEND_IGMP] = {
@@ -216,7 +217,7 @@ const struct bondopt bondopt_table[BONDOPT_COUNT] = {
 		.name = "num_grat_arp", .aliases = num_peer_notif_aliases,
 		.nla = IFLA_BOND_NUM_PEER_NOTIF, .nla_type = BONDOPT_NLA_U8, .kind = BONDOPT_UINT,
 		.max = 255, .def = 1, .modes = BOND_MODES_ALL,
-		.flags = BONDOPT_F_MODPARAM,
+		.flags = BONDOPT_F_MODPARAM | BONDOPT_F_IFUPDOWN2,
 		.summary = "peer notifications (gratuitous ARP, unsolicited NA) after a failover",
 	},
 	[BONDOPT_ALL_SLAVES_ACTIVE] = {
@@ -230,7 +231,7 @@ const struct bondopt bondopt_table[BONDOPT_COUNT] = {
 		.networkd = { "MinLinks", BONDOPT_ND_NUM },
 		.name = "min_links", .nla = IFLA_BOND_MIN_LINKS, .nla_type = BONDOPT_NLA_U32,
 		.kind = BONDOPT_UINT, .max = INT_MAX, .modes = BOND_MODES_ALL,
-		.flags = BONDOPT_F_MODPARAM,
+		.flags = BONDOPT_F_MODPARAM | BONDOPT_F_IFUPDOWN2,
 		.summary = "slaves that must be up for the bond to have carrier",
 	},
 	[BONDOPT_LP_INTERVAL] = {
@@ -255,7 +256,7 @@ const struct bondopt bondopt_table[BONDOPT_COUNT] = {
 		.kind = BONDOPT_ENUM, VALUES(lacp_rate_values),
 		.modes = M(8023AD),
 		.flags = BONDOPT_F_DOWN | BONDOPT_F_MODPARAM |
-			 BONDOPT_F_NODEFAULT | BONDOPT_F_IFUPDOWN2_BOOL,
+			 BONDOPT_F_NODEFAULT | BONDOPT_F_IFUPDOWN2_BOOL | BONDOPT_F_IFUPDOWN2,
 		.summary = "rate of LACPDUs asked of the partner",
 	},
 	[BONDOPT_AD_SELECT] = {
@@ -280,6 +281,7 @@ const struct bondopt bondopt_table[BONDOPT_COUNT] = {
 		.nla_type = BONDOPT_NLA_U16, .kind = BONDOPT_UINT, .min = 1,
 		.max = 65535, .def = 65535, .modes = M(8023AD),
 		.summary = "802.3ad system priority",
+		.flags = BONDOPT_F_IFUPDOWN2,
 	},
 	[BONDOPT_AD_USER_PORT_KEY] = {
 		.networkd = { "AdUserPortKey", BONDOPT_ND_NUM },
@@ -295,6 +297,7 @@ const struct bondopt bondopt_table[BONDOPT_COUNT] = {
 		.nla_type = BONDOPT_NLA_BINARY, .kind = BONDOPT_MAC,
 		.modes = M(8023AD),
 		.summary = "802.3ad system MAC address (00:00:00:00:00:00: the bond's)",
+		.flags = BONDOPT_F_IFUPDOWN2,
 	},
 	[BONDOPT_TLB_DYNAMIC_LB] = {
 		.networkd = { "DynamicTransmitLoadBalancing", BONDOPT_ND_BOOL },
@@ -314,6 +317,7 @@ const struct bondopt bondopt_table[BONDOPT_COUNT] = {
 		.unit = "ms",
 		.summary = "delay between peer notifications",
 		SINCE(5, 3),
+		NM_SINCE(1, 34),
 	},
 	[BONDOPT_AD_LACP_ACTIVE] = {
 		.name = "lacp_active", .nla = IFLA_BOND_AD_LACP_ACTIVE, .nla_type = BONDOPT_NLA_U8,
@@ -321,6 +325,7 @@ const struct bondopt bondopt_table[BONDOPT_COUNT] = {
 		.modes = M(8023AD), .flags = BONDOPT_F_DOWN,
 		.summary = "send LACPDUs (off: only answer them)",
 		SINCE(5, 15),
+		NM_SINCE(1, 44),
 	},
 	[BONDOPT_MISSED_MAX] = {
 		.networkd = { "ARPMissedMax", BONDOPT_ND_NUM },
@@ -329,14 +334,16 @@ const struct bondopt bondopt_table[BONDOPT_COUNT] = {
 		.min = 1, .max = 255, .def = 2, .modes = MODES_ARP,
 		.summary = "missed ARP intervals before a slave is down",
 		SINCE(5, 17), .backports = { KV(5, 15, 115) },
+		NM_SINCE(1, 44),
 	},
 	[BONDOPT_NS_IP6_TARGET] = {
 		.name = "ns_ip6_target", .nla = IFLA_BOND_NS_IP6_TARGET,
 		.nla_type = BONDOPT_NLA_NESTED, .kind = BONDOPT_IPV6S,
 		.modes = BOND_MODES_ALL,
-		.flags = BONDOPT_F_NLONLY | BONDOPT_F_LIST,
+		.flags = BONDOPT_F_NLONLY | BONDOPT_F_LIST | BONDOPT_F_NM_NEEDS_ARP,
 		.summary = "IPv6 addresses the ARP monitor probes with NS",
 		SINCE(5, 18),
+		NM_SINCE(1, 44),
 	},
 	[BONDOPT_COUPLED_CONTROL] = {
 		.name = "coupled_control", .nla = IFLA_BOND_COUPLED_CONTROL,
@@ -345,6 +352,7 @@ const struct bondopt bondopt_table[BONDOPT_COUNT] = {
 		.flags = BONDOPT_F_DOWN | BONDOPT_F_NLONLY,
 		.summary = "802.3ad coupled collecting and distributing",
 		SINCE(6, 9), .backports = { KV(6, 1, 149), KV(6, 6, 103) },
+		NM_SINCE(BONDOPT_NM_NEVER, 0),
 	},
 	[BONDOPT_BROADCAST_NEIGH] = {
 		.name = "broadcast_neighbor", .nla = IFLA_BOND_BROADCAST_NEIGH,
@@ -353,6 +361,7 @@ const struct bondopt bondopt_table[BONDOPT_COUNT] = {
 		.flags = BONDOPT_F_NLONLY,
 		.summary = "802.3ad: send ARP and ND on every slave",
 		SINCE(6, 17),
+		NM_SINCE(BONDOPT_NM_NEVER, 0),
 	},
 	[BONDOPT_LACP_STRICT] = {
 		.name = "lacp_strict", .nla = IFLA_BOND_LACP_STRICT, .nla_type = BONDOPT_NLA_U8,
@@ -361,6 +370,7 @@ const struct bondopt bondopt_table[BONDOPT_COUNT] = {
 		.flags = BONDOPT_F_NLONLY | BONDOPT_F_SOFTMODES,
 		.summary = "802.3ad: no traffic without a LACP partner",
 		SINCE(7, 2),
+		NM_SINCE(BONDOPT_NM_NEVER, 0),
 	},
 	[BONDOPT_SLAVE_QUEUE_ID] = {
 		.name = "queue_id", .nla = IFLA_BOND_SLAVE_QUEUE_ID, .nla_type = BONDOPT_NLA_U16,
@@ -369,6 +379,7 @@ const struct bondopt bondopt_table[BONDOPT_COUNT] = {
 		.kind = BONDOPT_UINT, .max = 255, .modes = BOND_MODES_ALL,
 		.flags = BONDOPT_F_SLAVE,
 		.summary = "transmit queue of the slave (0: none)",
+		NM_SINCE(1, 34),
 	},
 	[BONDOPT_SLAVE_PRIO] = {
 		.name = "prio", .nla = IFLA_BOND_SLAVE_PRIO, .nla_type = BONDOPT_NLA_S32,
@@ -378,6 +389,7 @@ const struct bondopt bondopt_table[BONDOPT_COUNT] = {
 		.flags = BONDOPT_F_SLAVE | BONDOPT_F_NLONLY,
 		.summary = "failover priority of the slave",
 		SINCE(6, 0),
+		NM_SINCE(1, 44),
 	},
 	[BONDOPT_SLAVE_ACTOR_PORT_PRIO] = {
 		.name = "actor_port_prio", .nla = IFLA_BOND_SLAVE_ACTOR_PORT_PRIO,

@@ -132,6 +132,13 @@ enum bondopt_flags {
 	 * differs from the files' is no drift
 	 */
 	BONDOPT_F_STATE = 1u << 15,
+	/*
+	 * NetworkManager refuses it without arp_interval (its verify()),
+	 * where the kernel takes it and does nothing with it
+	 */
+	BONDOPT_F_NM_NEEDS_ARP = 1u << 16,
+	/* ifupdown2 (3.0)'s bond addon sets it; it ignores the other bond- keys */
+	BONDOPT_F_IFUPDOWN2 = 1u << 17,
 };
 
 /* Options that no request to a bond carries. */
@@ -147,6 +154,9 @@ struct bondopt_kver {
 };
 
 #define BONDOPT_MAX_BACKPORTS 3
+
+/* nm_since of an option no NetworkManager release takes */
+#define BONDOPT_NM_NEVER 0xffff
 
 struct bondopt_value {
 	const char *name;
@@ -190,6 +200,12 @@ struct bondopt {
 	struct bondopt_networkd networkd; /* its [Bond] key */
 	const char *ifcfg_port; /* a slave's ifcfg key (BOND_PORT_*), or NULL */
 	const char *nmcli_port; /* nmcli's bond-port property, or NULL */
+	/*
+	 * The first NetworkManager release that takes it (in bond.options, or
+	 * as @nmcli_port); 0.0 for every release convert writes for (1.30
+	 * on), BONDOPT_NM_NEVER for none
+	 */
+	struct bondopt_kver nm_since;
 	/* ifupdown2's other keys for it (bond-ad-sys-priority), or NULL */
 	const char *const *ifupdown2;
 	unsigned int slot; /* BONDOPT_IFNAME: its name buffer in a bond_conf */

@@ -1,8 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
-/*
- * The host's bonds: declarations from every reader merged into one desired
- * state per bond.
- */
+/* The host's bonds: the readers' declarations merged, one state per bond. */
 #include "config.h"
 
 #include <errno.h>
@@ -47,6 +44,7 @@ static void bond_free(struct host_bond *b)
 	for (i = 0; i < b->n_addresses; i++)
 		free(b->addresses[i]);
 	free(b->addresses);
+	host_ip_free(&b->ip);
 	free(b);
 }
 
@@ -296,6 +294,7 @@ static void merge_decl(struct host_bond *b, const struct host_bond *decl,
 	if (!b->n_addresses || (b->formats & decl->formats))
 		for (i = 0; i < decl->n_addresses; i++)
 			host_bond_add_address(b, decl->addresses[i]);
+	host_ip_merge(&b->ip, &decl->ip);
 	b->formats |= decl->formats;
 }
 

@@ -13,6 +13,7 @@
 
 #include "model/bondconf.h"
 #include "model/diag.h"
+#include "model/hostip.h"
 
 /* In order of precedence: when two say different things, the first wins. */
 enum host_format {
@@ -41,6 +42,7 @@ struct host_bond {
 	char *hwaddr; /* MAC address for the bond, as written */
 	char **addresses; /* IP addresses, as written (prefix included) */
 	size_t n_addresses;
+	struct host_ip ip; /* gateways, DNS, routes (hostip.h) */
 };
 
 /* A slave naming its bond: MASTER= in an ifcfg file, bond-master. */

@@ -65,8 +65,9 @@ load ../helpers
 	# the names diagnostics give the formats read are taken too
 	run_x "$BONDCFG" --root "$FIXTURES/scenarios/centos7-options-in-modprobe/root" --source modprobe.d,conf.d/net check
 	run_x "$BONDCFG" convert --help
-	assert_output_contains "Write as FORMAT: ifcfg, interfaces, confd,"
-	assert_output_contains "networkd, nmcli or ip"
+	# popt wraps the text where the columns make it: one line of words
+	output=$(tr -s ' \n' '  ' <<<"$output")
+	assert_output_contains "Write as FORMAT: ifcfg, interfaces, confd, networkd, nmcli or ip"
 	expected_rc=2 run_x "$BONDCFG" convert --to modprobe
 	assert_output_contains "convert: unknown format 'modprobe'; give ifcfg, interfaces, confd, networkd, nmcli or ip"
 	expected_rc=2 run_x "$BONDCFG" convert

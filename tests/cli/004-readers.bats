@@ -472,7 +472,7 @@ consume() {
 	# each file gives back its device's name as written
 	[ "$(bash -c 'for f in "$@"; do ( . "$f"; echo "$DEVICE" ); done' bash "${files[@]}" | LC_ALL=C sort | tr '\n' ' ')" = "\`id\` a'b;c b\$(id>pwn) " ]
 	# conf.d/net, as netifrc sources it
-	run_x "$BONDCFG" --root "$T" convert --to confd -o "$BATS_TEST_TMPDIR/out-confd"
+	run_x "$BONDCFG" --root "$T" convert --to confd --lossy -o "$BATS_TEST_TMPDIR/out-confd"
 	consume confd bash -c '. "$1"' bash "$BATS_TEST_TMPDIR/out-confd/etc/conf.d/net"
 	# nmcli commands, run by sh with a stand-in nmcli
 	run_x "$BONDCFG" --root "$T" convert --to nmcli

@@ -17,25 +17,26 @@ bc() {
 }
 
 # normalized ROOT: the bonds of ROOT as JSON, without where they were read
-# (file, line, format), which a conversion changes.
+# (file, line, format), which a conversion changes; the addresses IPv4
+# first (the order within a family is kept: the first is the primary).
 normalized() {
 	"$IFCFG_BOND_PARSE" --root "$1" --format json |
-		jq -S '.bonds | map(del(.formats, .source, .line))'
+		jq -S '.bonds | map(del(.formats, .source, .line)
+			| .addresses |= (map(select(contains(":") | not))
+				+ map(select(contains(":")))))'
 }
 
 # What a format cannot carry, by design, taken out of the original before
 # the comparison; everything else must come back.
-# ifcfg: IPv6 addresses go to IPV6ADDR, which the ifcfg reader does not read.
-# confd: netifrc sets no per-slave option (queue_id, prio, actor_port_prio).
+# confd: netifrc sets no per-slave option (queue_id, prio, actor_port_prio),
+# nor active_slave (written before the slaves are enslaved).
 expected_after() {
 	case $1 in
-	ifcfg)
-		jq -S 'map(.addresses |= map(select(contains(":") | not)))'
-		;;
 	confd)
 		jq -S 'map(.slaves |= map({name})
+			| del(.options.active_slave)
 			| .normalized |= (split(" ")
-				| map(select(test("^(queue_id|prio|actor_port_prio)=") | not))
+				| map(select(test("^(queue_id|prio|actor_port_prio|active_slave)=") | not))
 				| join(" ")))'
 		;;
 	*)
@@ -76,7 +77,7 @@ round_trip() {
 	shift
 	for f in "$@"; do
 		next=$(new_root)
-		if ! "$BONDCFG" --root "$cur" convert --to "$f" \
+		if ! "$BONDCFG" --root "$cur" convert --to "$f" --lossy \
 			--output-dir "$next" 2>"$BATS_TEST_TMPDIR/conv.err"; then
 			printf '# %s: convert --to %s failed:\n%s\n' "$root" "$f" \
 				"$(cat "$BATS_TEST_TMPDIR/conv.err")" >&2
@@ -148,6 +149,14 @@ round_trip() {
 	done
 }
 
+@test "convert: chained, interfaces -> ifcfg -> confd -> interfaces, every clean root" {
+	local r
+
+	for r in $(clean_roots); do
+		round_trip "$r" interfaces ifcfg confd interfaces
+	done
+}
+
 @test "convert: the fixtures carry what the comparison must see" {
 	local j
 
@@ -179,7 +188,7 @@ false" ]
 	sed -i '/^    mtu /d' "$r/etc/network/interfaces"
 	[ "$orig" != "$(normalized "$r")" ]
 	r=$(new_root)
-	bc --root "$CV/lacp-full/root" convert --to confd --output-dir "$r"
+	bc --root "$CV/lacp-full/root" convert --to confd --lossy --output-dir "$r"
 	sed -i '/^ad_select_bond0=/d' "$r/etc/conf.d/net"
 	[ "$(expected_after confd <<<"$(normalized "$CV/lacp-full/root")")" != \
 		"$(normalized "$r" | expected_after none)" ]
@@ -195,8 +204,22 @@ false" ]
 	[ "$(grep -c BONDING_SLAVE "$r/etc/sysconfig/network-scripts/ifcfg-eth1")" = 0 ]
 }
 
-@test "convert: what a format cannot carry is a warning and a comment" {
-	bc --root "$CV/lacp-full/root" convert --to confd
+@test "convert: what a format cannot carry is an error naming file:line, and nothing is converted" {
+	local ns=$CV/lacp-full/root/etc/sysconfig/network-scripts r
+
+	expected_rc=1 run_split "$BONDCFG" --root "$CV/lacp-full/root" convert --to confd
+	[ -z "$output" ]
+	[[ $err == *"$ns/ifcfg-ens2f1:5: error: bond0: queue_id=ens2f1:1 (conf.d/net cannot express it); left out"* ]]
+	[[ $err == *"$ns/ifcfg-bond0:4: error: bond0: actor_port_prio=ens2f1:100 (conf.d/net cannot express it); left out"* ]]
+	[[ $err == *"convert: confd cannot express 3 things the configuration says; nothing converted (--lossy converts the rest)"* ]]
+	r=$(new_root)
+	expected_rc=1 run_split "$BONDCFG" --root "$CV/lacp-full/root" convert --to confd --output-dir "$r"
+	[ -z "$(find "$r" -type f ! -name net.lo)" ]
+	[ ! -e "$r/etc/conf.d" ]
+}
+
+@test "convert --lossy: what a format cannot carry is a warning and a comment" {
+	bc --root "$CV/lacp-full/root" convert --to confd --lossy
 	[[ $err == *"warning: bond0: queue_id=ens2f1:1 (conf.d/net cannot express it); left out"* ]]
 	[[ $err == *"warning: bond0: actor_port_prio=ens2f1:100 (conf.d/net cannot express it)"* ]]
 	[[ $output == *"# not converted: bond0: queue_id=ens2f0:2 (conf.d/net cannot express it)"* ]]
@@ -255,7 +278,7 @@ PrimarySlave=yes" ]
 }
 
 @test "convert --to networkd: 802.3ad keys, and what networkd cannot express warned" {
-	bc --root "$CV/lacp-full/root" convert --to networkd
+	bc --root "$CV/lacp-full/root" convert --to networkd --lossy
 	for k in Mode=802.3ad MIIMonitorSec=100ms UpDelaySec=200ms \
 		DownDelaySec=400ms TransmitHashPolicy=layer3+4 \
 		LACPTransmitRate=fast AdSelect=bandwidth \
@@ -281,18 +304,18 @@ PrimarySlave=yes" ]
 	mkdir -p "$r/etc/network"
 	printf 'iface bond0 inet manual\n    bond-slaves eth0\n    bond-mode 802.3ad\n    bond-miimon 100\n    bond-xmit-hash-policy vlan+srcmac\n' \
 		>"$r/etc/network/interfaces"
-	bc --root "$r" convert --to networkd
+	bc --root "$r" convert --to networkd --lossy
 	[[ $err == *"xmit_hash_policy=vlan+srcmac (the value) (networkd cannot express it)"* ]]
 	[[ $output != *TransmitHashPolicy=* ]]
 }
 
 @test "convert --to nmcli: the commands, exactly, shell-quoted" {
-	bc --root "$CV/prio-addresses/root" convert --to nmcli
+	bc --root "$CV/prio-addresses/root" convert --to nmcli --target-version 1.44
 	[ -z "$err" ]
 	[ "$output" = "nmcli connection add type bond con-name bond2 ifname bond2 bond.options 'mode=active-backup,active_slave=em2,miimon=100,primary=em2,primary_reselect=failure,fail_over_mac=follow' ipv4.method manual ipv4.addresses 192.0.2.30/24 ipv6.method disabled connection.autoconnect no
-nmcli connection add type ethernet con-name bond2-port-em1 ifname em1 port-type bond controller bond2 bond-port.prio 10 connection.autoconnect no
-nmcli connection add type ethernet con-name bond2-port-em2 ifname em2 port-type bond controller bond2 bond-port.prio -5 connection.autoconnect no" ]
-	bc --root "$CV/arp-active-backup/root" convert --to nmcli
+nmcli connection add type ethernet con-name bond2-port-em1 ifname em1 slave-type bond master bond2 bond-port.prio 10 connection.autoconnect no
+nmcli connection add type ethernet con-name bond2-port-em2 ifname em2 slave-type bond master bond2 bond-port.prio -5 connection.autoconnect no" ]
+	bc --root "$CV/arp-active-backup/root" convert --to nmcli --target-version 1.44
 	assert_output_contains "arp_ip_target=203.0.113.1\\,203.0.113.2\\,203.0.113.3,"
 	assert_output_contains "ethernet.mtu 1500 ethernet.cloned-mac-address 02:00:00:00:bb:01"
 	bc --root "$CV/alb-two-bonds/root" convert --to nmcli bond0
@@ -306,7 +329,7 @@ nmcli connection add type ethernet con-name bond2-port-em2 ifname em2 port-type 
 		>"$r/etc/network/interfaces"
 	bc --root "$r" convert --to nmcli
 	assert_output_contains "con-name 'b\$x;y' ifname 'b\$x;y'"
-	assert_output_contains "ifname 'e\`t' port-type bond controller 'b\$x;y'"
+	assert_output_contains "ifname 'e\`t' slave-type bond master 'b\$x;y'"
 }
 
 @test "convert --to ip: the iproute2 commands ifcfg-bond-parse prints" {
@@ -385,7 +408,7 @@ nmcli connection add type ethernet con-name bond2-port-em2 ifname em2 port-type 
 	local before after
 
 	before=$(ls -lR --time-style=full-iso "$CV" "$SC")
-	bc --root "$CV/lacp-full/root" convert --to networkd
+	bc --root "$CV/lacp-full/root" convert --to networkd --lossy
 	bc --root "$CV/alb-two-bonds/root" convert --to confd
 	after=$(ls -lR --time-style=full-iso "$CV" "$SC")
 	[ "$before" = "$after" ]
@@ -399,7 +422,7 @@ nmcli connection add type ethernet con-name bond2-port-em2 ifname em2 port-type 
 	printf 'DEVICE=bond0\nTYPE=Bond\nBONDING_MASTER=yes\nBONDING_OPTS="mode=802.3ad miimon=100 queue_id=eth9:2 actor_port_prio=eth0:100"\nONBOOT=yes\n' >"$ns/ifcfg-bond0"
 	printf 'DEVICE=eth0\nMASTER=bond0\nSLAVE=yes\n' >"$ns/ifcfg-eth0"
 	for f in networkd nmcli; do
-		bc --root "$r" convert --to "$f"
+		bc --root "$r" convert --to "$f" --lossy
 		[ "$(grep -c warning <<<"$err")" = 2 ]
 		[[ $err == *"warning: bond0: queue_id=eth9:2, not a slave ($f cannot express it); left out"* ]]
 		[[ $err == *"warning: bond0: actor_port_prio=eth0:100 ($f cannot express it); left out"* ]]
@@ -414,7 +437,7 @@ nmcli connection add type ethernet con-name bond2-port-em2 ifname em2 port-type 
 	printf 'DEVICE=bond0\nTYPE=Bond\nBONDING_MASTER=yes\nBONDING_OPTS="mode=active-backup miimon=100 primary=eth1 active_slave=eth0"\nONBOOT=yes\n' >"$ns/ifcfg-bond0"
 	printf 'DEVICE=eth0\nMASTER=bond0\nSLAVE=yes\nBOND_PORT_QUEUE_ID=3\n' >"$ns/ifcfg-eth0"
 	printf 'DEVICE=eth1\nMASTER=bond0\nSLAVE=yes\nBOND_PORT_PRIO=7\n' >"$ns/ifcfg-eth1"
-	bc --root "$r" convert --to networkd
+	bc --root "$r" convert --to networkd --lossy
 	[[ $output == *"Name=eth0
 
 [Network]
@@ -432,9 +455,9 @@ ActiveSlave"* ]]
 	# networkd has no key for queue_id or prio: both warned, none lost silently
 	[[ $err == *"queue_id=eth0:3 (networkd cannot express it); left out"* ]]
 	[[ $err == *"prio=eth1:7 (networkd cannot express it); left out"* ]]
-	bc --root "$r" convert --to nmcli
-	[[ $output == *"ifname eth0 port-type bond controller bond0 bond-port.queue-id 3"* ]]
-	[[ $output == *"ifname eth1 port-type bond controller bond0 bond-port.prio 7"* ]]
+	bc --root "$r" convert --to nmcli --target-version 1.44
+	[[ $output == *"ifname eth0 slave-type bond master bond0 bond-port.queue-id 3"* ]]
+	[[ $output == *"ifname eth1 slave-type bond master bond0 bond-port.prio 7"* ]]
 	[ -z "$err" ]
 }
 
@@ -447,11 +470,36 @@ ActiveSlave"* ]]
 	for s in 'eth*' '!x' eth1; do
 		printf 'DEVICE=%s\nMASTER=bond0\nSLAVE=yes\n' "'$s'" >"$ns/ifcfg-$s"
 	done
-	bc --root "$r" convert --to networkd
+	bc --root "$r" convert --to networkd --lossy
 	[[ $output == *"# /etc/systemd/network/30-eth1.network"* ]]
 	[[ $output != *"30-eth*.network"* ]]
 	[[ $output != *"30-!x.network"* ]]
 	[ "$(grep -c warning <<<"$err")" = 2 ]
 	[[ $err == *"warning: eth*: its .network, since networkd reads [Match] Name=eth* as a pattern that other names match too (match it by MACAddress= instead)"* ]]
 	[[ $err == *"warning: !x: its .network"* ]]
+}
+
+@test "convert --to nmcli --target-version: what the NetworkManager named has, and no more" {
+	# the default, 1.30: no bond-port properties, no lacp_active
+	expected_rc=1 bc --root "$CV/lacp-full/root" convert --to nmcli
+	[[ $err == *"ifcfg-bond0:4: error: bond0: lacp_active=on (NetworkManager has it from 1.44 on: --target-version 1.44) (nmcli cannot express it); left out"* ]]
+	[[ $err == *"ifcfg-bond0:4: error: bond0: peer_notif_delay=200 (NetworkManager has it from 1.34 on: --target-version 1.34)"* ]]
+	[[ $err == *"ifcfg-ens2f0:5: error: bond0: queue_id=ens2f0:2, NetworkManager has it from 1.34 on: --target-version 1.34"* ]]
+	# 1.34: queue-id and peer_notif_delay, not yet lacp_active
+	expected_rc=1 bc --root "$CV/lacp-full/root" convert --to nmcli --target-version 1.34
+	[[ $err != *queue_id* && $err != *peer_notif_delay* ]]
+	[[ $err == *"lacp_active=on"* ]]
+	# 1.44: all but what no NetworkManager has (actor_port_prio)
+	expected_rc=1 bc --root "$CV/lacp-full/root" convert --to nmcli --target-version 1.44
+	[ "$(grep -c ': error: ' <<<"$err")" = 1 ]
+	[[ $err == *"actor_port_prio=ens2f1:100 (nmcli cannot express it)"* ]]
+	bc --root "$CV/lacp-full/root" convert --to nmcli --target-version 1.44 --lossy
+	[[ $output == *"lacp_active=on"* && $output == *"bond-port.queue-id 2"* ]]
+	for v in 1.29 2.0 1 1.x 1.44.1; do
+		expected_rc=2 bc --root "$CV/lacp-full/root" convert --to nmcli --target-version "$v"
+		[[ $err == *"--target-version is MAJOR.MINOR of NetworkManager (1.30 or later) for --to nmcli, ifupdown or ifupdown2 for --to interfaces: $v"* ]]
+	done
+	expected_rc=2 bc --root "$CV/lacp-full/root" convert --to networkd --target-version 1.44
+	expected_rc=2 bc --root "$CV/lacp-full/root" convert --to nmcli --target-version ifupdown2
+	expected_rc=2 bc --root "$CV/lacp-full/root" convert --to interfaces --target-version 1.44
 }
