@@ -73,3 +73,20 @@ complete_line() {
 bond_names() {
 	ip -d -j link show | "${JQ:-jq}" -r '.[] | select(.linkinfo.info_kind == "bond") | .ifname'
 }
+
+# mkfile PATH [TEXT]: writes TEXT (printf format) under $T.
+mkfile() {
+	mkdir -p "$(dirname "$T/$1")"
+	printf "${2:-}" >"$T/$1"
+}
+
+# new_root: a new, empty root, with /etc/init.d/net.lo as on a Gentoo host,
+# so that the runlevel links convert --to confd writes resolve inside it.
+new_root() {
+	local d
+
+	d=$(mktemp -d "$BATS_TEST_TMPDIR/root.XXXXXX")
+	mkdir -p "$d/etc/init.d"
+	: >"$d/etc/init.d/net.lo"
+	printf '%s\n' "$d"
+}

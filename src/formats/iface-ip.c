@@ -144,18 +144,6 @@ bool iface_ip_option(struct ifaces *s, struct host_bond *b,
 	return false;
 }
 
-/* The bond of this file called @name, declared so far, or NULL. */
-static struct host_bond *declared(struct host_conf *h, const char *name)
-{
-	size_t i;
-
-	for (i = h->n_decls; i-- > 0;)
-		if (h->decls[i]->formats == HOST_FORMAT_BIT(HOST_INTERFACES) &&
-		    !strcmp(h->decls[i]->conf.name, name))
-			return h->decls[i];
-	return NULL;
-}
-
 void iface_read_stacked(struct ifaces *s)
 {
 	char parent[IF_NAMESIZE];
@@ -173,7 +161,8 @@ void iface_read_stacked(struct ifaces *s)
 		if (dot) {
 			snprintf(parent, sizeof(parent), "%.*s",
 				 (int)(dot - f->name), f->name);
-			if ((b = declared(s->h, parent)))
+			if ((b = values_declared(s->h, HOST_INTERFACES,
+						 parent)))
 				host_ip_add_extra(&b->ip, &f->loc,
 						  "VLAN %s on the bond",
 						  f->name);
@@ -183,7 +172,9 @@ void iface_read_stacked(struct ifaces *s)
 
 			if (!strcmp(o->key, "vlan-raw-device") ||
 			    !strcmp(o->key, "vlan_raw_device")) {
-				if (!dot && (b = declared(s->h, o->value)))
+				if (!dot &&
+				    (b = values_declared(s->h, HOST_INTERFACES,
+							 o->value)))
 					host_ip_add_extra(&b->ip, &o->loc,
 							  "VLAN %s on the bond",
 							  f->name);
@@ -194,7 +185,8 @@ void iface_read_stacked(struct ifaces *s)
 				continue;
 			w = values_words(o->value, &n);
 			for (j = 0; j < n; j++)
-				if ((b = declared(s->h, w[j])))
+				if ((b = values_declared(s->h, HOST_INTERFACES,
+							 w[j])))
 					host_ip_add_extra(&b->ip, &o->loc,
 							  "a port of bridge %s",
 							  f->name);

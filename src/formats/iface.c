@@ -127,6 +127,14 @@ static void bond_option(struct ifaces *s, struct host_bond *b,
 			  near ? "?" : "");
 		return;
 	}
+	if (s->ifupdown2 && !(opt->flags & BONDOPT_F_IFUPDOWN2)) {
+		/* addon_syntax_check=0, as the package ships it: not a word */
+		diags_add(
+			d, DIAG_WARNING, &o->loc,
+			"%s: ifupdown2's bond addon (3.0) has no such key and ignores it without a word, so %s is not set, here as by ifupdown2 (set it in a post-up line, or use Debian's ifupdown)",
+			o->key, opt->name);
+		return;
+	}
 	copy = xstrdup(o->value);
 	if (opt->flags & BONDOPT_F_SLAVE) {
 		/* bond-queue-id eth0:1 eth1:2: one SLAVE:VALUE per word */

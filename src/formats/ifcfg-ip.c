@@ -221,18 +221,6 @@ void ifcfg_read_ip(struct host_conf *h, struct host_bond *b,
 	free(dir);
 }
 
-/* The bond that file @f's device was declared by, or NULL. */
-static struct host_bond *declared(struct host_conf *h, const char *name)
-{
-	size_t i;
-
-	for (i = h->n_decls; i-- > 0;)
-		if (h->decls[i]->formats == HOST_FORMAT_BIT(HOST_IFCFG) &&
-		    !strcmp(h->decls[i]->conf.name, name))
-			return h->decls[i];
-	return NULL;
-}
-
 void ifcfg_read_vlan(struct host_conf *h, const struct ifcfg *f)
 {
 	const struct shvar *phys = get(f, "PHYSDEV"), *vlan = get(f, "VLAN");
@@ -247,7 +235,7 @@ void ifcfg_read_vlan(struct host_conf *h, const struct ifcfg *f)
 			 f->device);
 	else
 		return;
-	b = declared(h, parent);
+	b = values_declared(h, HOST_IFCFG, parent);
 	if (b)
 		host_ip_add_extra(&b->ip, phys ? &phys->loc : &vlan->loc,
 				  "VLAN %s on the bond", f->device);
@@ -264,7 +252,7 @@ void ifcfg_read_alias(struct host_conf *h, const char *path, struct diags *d)
 	char *buf, *addr;
 
 	snprintf(name, sizeof(name), "%.*s", (int)strcspn(base, ":"), base);
-	b = declared(h, name);
+	b = values_declared(h, HOST_IFCFG, name);
 	if (!b || cfgfile_read(h->root, path, &buf, &len, d))
 		return;
 	shfile_parse(&sh, buf, len, path, d);

@@ -122,6 +122,18 @@ bool values_valid_host(const char *s)
 	return !strchr(s, '/') && values_valid_address(s);
 }
 
+struct host_bond *values_declared(struct host_conf *h, enum host_format f,
+				  const char *name)
+{
+	size_t i;
+
+	for (i = h->n_decls; i-- > 0;)
+		if (h->decls[i]->formats == HOST_FORMAT_BIT(f) &&
+		    !strcmp(h->decls[i]->conf.name, name))
+			return h->decls[i];
+	return NULL;
+}
+
 bool values_valid_domain(const char *s)
 {
 	size_t len = strlen(s);

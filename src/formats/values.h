@@ -34,6 +34,13 @@ char *values_address(const char *addr, const char *prefix, const char *netmask);
 /* An address without a prefix length, IPv4 or IPv6. */
 bool values_valid_host(const char *s);
 
+/*
+ * The bond called @name that format @f declared so far (the last
+ * declaration), or NULL: for what a reader finds on it after its files.
+ */
+struct host_bond *values_declared(struct host_conf *h, enum host_format f,
+				  const char *name);
+
 /* A DNS domain name: letters, digits, '-', '_' and dots. */
 bool values_valid_domain(const char *s);
 

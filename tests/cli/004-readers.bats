@@ -44,12 +44,6 @@ no_diags() {
 	fi
 }
 
-# mkfile PATH [TEXT]: writes TEXT (printf format) under $T.
-mkfile() {
-	mkdir -p "$(dirname "$T/$1")"
-	printf "${2:-}" >"$T/$1"
-}
-
 setup() {
 	T=$BATS_TEST_TMPDIR/root
 	mkdir -p "$T"

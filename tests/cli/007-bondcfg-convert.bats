@@ -45,17 +45,6 @@ expected_after() {
 	esac
 }
 
-# A new, empty root; with /etc/init.d/net.lo as on a Gentoo host, so that
-# the runlevel links confd writes resolve inside it.
-new_root() {
-	local d
-
-	d=$(mktemp -d "$BATS_TEST_TMPDIR/root.XXXXXX")
-	mkdir -p "$d/etc/init.d"
-	: >"$d/etc/init.d/net.lo"
-	printf '%s\n' "$d"
-}
-
 # The roots of every scenario without errors, and of every fixture.
 clean_roots() {
 	local r

@@ -29,21 +29,6 @@ v4_first() {
 	jq -S -c '.addresses |= (map(select(contains(":") | not)) + map(select(contains(":"))))'
 }
 
-# A new, empty root, with /etc/init.d/net.lo as on a Gentoo host.
-new_root() {
-	local d
-
-	d=$(mktemp -d "$BATS_TEST_TMPDIR/root.XXXXXX")
-	mkdir -p "$d/etc/init.d"
-	: >"$d/etc/init.d/net.lo"
-	printf '%s\n' "$d"
-}
-
-mkfile() {
-	mkdir -p "$(dirname "$T/$1")"
-	printf "$2" >"$T/$1"
-}
-
 setup() {
 	T=$BATS_TEST_TMPDIR/root
 	mkdir -p "$T"
