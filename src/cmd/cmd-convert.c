@@ -192,13 +192,6 @@ static int convert(const struct format *format, const char **names)
 	wanted = wanted_bonds(&h, names, &rc);
 	if (rc)
 		goto out;
-	if (!format->write) {
-		/* ip: commands of its own */
-		for (i = 0; i < h.n_bonds; i++)
-			if (!wanted || wanted[i])
-				hostout_ip(stdout, &h, h.bonds[i]->conf.name);
-		goto out;
-	}
 	if (opt_target)
 		conv_target(&cv, format->name, opt_target);
 	formats_write(&cv, format, &h, wanted);
@@ -213,12 +206,18 @@ static int convert(const struct format *format, const char **names)
 		rc = CLI_EXIT_FAILURE;
 		goto out;
 	}
-	if (format->flags & FORMAT_COMMANDS)
+	if (!format->write) {
+		/* ip: commands of its own */
+		for (i = 0; i < h.n_bonds; i++)
+			if (!wanted || wanted[i])
+				hostout_ip(stdout, &h, h.bonds[i]->conf.name);
+	} else if (format->flags & FORMAT_COMMANDS) {
 		fwrite(cv.files[0]->text, 1, cv.files[0]->len, stdout);
-	else if (opt_output_dir)
+	} else if (opt_output_dir) {
 		rc = write_files(&cv, opt_output_dir);
-	else
+	} else {
 		conv_print(&cv, stdout);
+	}
 out:
 	free(wanted);
 	conv_free(&cv);

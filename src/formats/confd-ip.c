@@ -40,14 +40,23 @@ static void route(struct host_bond *b, const char *text, const struct shvar *v,
 	for (i = 0; i < n; i++) {
 		if (!strcmp(w[i], "-net") || !strcmp(w[i], "-host"))
 			continue;
-		if (!strcmp(w[i], "netmask") && i + 1 < n && k == 1) {
+		if (!strcmp(w[i], "netmask") && i + 1 < n && k == 1 && !dest) {
 			dest = values_address(ip[0], NULL, w[++i]);
 			ip[0] = dest;
+			if (!strchr(dest, '/')) {
+				diags_add(
+					d, DIAG_WARNING, &v->loc,
+					"%s: netmask %s is no netmask; the route is ignored",
+					v->name, w[i]);
+				k = 0;
+				break;
+			}
 			continue;
 		}
 		ip[k++] = !strcmp(w[i], "gw") ? "via" : w[i];
 	}
-	values_route(b, ip, k, &v->loc, text, d);
+	if (k)
+		values_route(b, ip, k, false, &v->loc, text, d);
 	free(dest);
 	free(ip);
 	values_words_free(w, n);

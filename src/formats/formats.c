@@ -215,14 +215,52 @@ static void not_carried(struct conv *cv, const struct host_bond *b)
 			  b->conf.name, b->ip.extras[i].value);
 }
 
+/*
+ * ip's commands build the bond only (ifcfg-bond-parse --format ip): its
+ * network is named as left out.
+ */
+static void network_lost(struct conv *cv, const char *format,
+			 const struct host_bond *b)
+{
+	const struct host_ip *ip = &b->ip;
+	const struct host_item *gw[] = { &ip->gateway, &ip->gateway6 };
+	size_t i;
+
+	for (i = 0; i < 2; i++)
+		if (gw[i]->value)
+			conv_lost_at(cv, NULL, format, &gw[i]->loc,
+				     "%s: gateway %s", b->conf.name,
+				     gw[i]->value);
+	for (i = 0; i < ip->n_dns; i++)
+		conv_lost_at(cv, NULL, format, &ip->dns[i].loc,
+			     "%s: name server %s", b->conf.name,
+			     ip->dns[i].value);
+	for (i = 0; i < ip->n_search; i++)
+		conv_lost_at(cv, NULL, format, &ip->search[i].loc,
+			     "%s: search domain %s", b->conf.name,
+			     ip->search[i].value);
+	for (i = 0; i < ip->n_routes; i++)
+		conv_lost_at(cv, NULL, format, &ip->routes[i].loc,
+			     "%s: the route to %s", b->conf.name,
+			     ip->routes[i].dest);
+}
+
 void formats_write(struct conv *cv, const struct format *f,
 		   const struct host_conf *h, const bool *wanted)
 {
 	FILE *out = NULL;
 	size_t i, n = 0;
 
-	if (!f->write)
+	if (!f->write) {
+		for (i = 0; i < h->n_bonds; i++) {
+			if (wanted && !wanted[i])
+				continue;
+			cv->at = h->bonds[i]->loc;
+			not_carried(cv, h->bonds[i]);
+			network_lost(cv, f->name, h->bonds[i]);
+		}
 		return;
+	}
 	if (f->out)
 		out = conv_file_open(cv, xstrdup(f->out));
 	for (i = 0; i < h->n_bonds; i++) {

@@ -78,8 +78,9 @@ int formats_read_host(struct host_conf *h, unsigned int formats,
 
 /*
  * Writes the bonds of @h for which @wanted[i] is true (every bond when
- * @wanted is NULL) in format @f into @cv. Not for a format without a
- * writer (ip, which hostout_ip() prints).
+ * @wanted is NULL) in format @f into @cv. For a format without a writer
+ * (ip, which hostout_ip() prints: the bond only), only what it leaves out,
+ * in @cv->lost.
  */
 void formats_write(struct conv *cv, const struct format *f,
 		   const struct host_conf *h, const bool *wanted);

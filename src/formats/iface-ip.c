@@ -38,7 +38,7 @@ static bool is_command(const char *key)
  * after "add" (@*n of them), or NULL for another command.
  */
 static char **route_command(const char *cmd, size_t *n, size_t *start,
-			    bool *del)
+			    bool *del, bool *v6)
 {
 	char **w = values_words(cmd, n);
 	size_t i = 0;
@@ -47,6 +47,7 @@ static char **route_command(const char *cmd, size_t *n, size_t *start,
 		i++;
 	else
 		goto other;
+	*v6 = i < *n && !strcmp(w[i], "-6");
 	if (i < *n && (!strcmp(w[i], "-4") || !strcmp(w[i], "-6")))
 		i++;
 	if (i < *n && (!strcmp(w[i], "route") || !strcmp(w[i], "r") ||
@@ -74,8 +75,8 @@ static void command(struct ifaces *s, struct host_bond *b,
 		    const struct ifopt *o)
 {
 	size_t n, start;
-	bool del;
-	char **w = route_command(o->value, &n, &start, &del);
+	bool del, v6;
+	char **w = route_command(o->value, &n, &start, &del, &v6);
 
 	if (!w) {
 		host_ip_add_extra(&b->ip, &o->loc, "the command '%s %s'",
@@ -84,7 +85,7 @@ static void command(struct ifaces *s, struct host_bond *b,
 	}
 	/* an "up" route's "down ... del" undoes it: the pair is the route */
 	if (!del && (!strcmp(o->key, "up") || !strcmp(o->key, "post-up")))
-		values_route(b, (const char *const *)w + start, n - start,
+		values_route(b, (const char *const *)w + start, n - start, v6,
 			     &o->loc, o->value, s->d);
 	else if (!del)
 		host_ip_add_extra(&b->ip, &o->loc, "the command '%s %s'",
@@ -99,8 +100,10 @@ bool iface_ip_option(struct ifaces *s, struct host_bond *b,
 	size_t i, n;
 
 	if (!strcmp(o->key, "gateway")) {
+		/* ifupdown2's stanza with no family takes either */
 		if (values_valid_host(o->value) &&
-		    !strchr(o->value, ':') == !!strcmp(f->family, "inet6"))
+		    (!f->family[0] ||
+		     !strchr(o->value, ':') == !!strcmp(f->family, "inet6")))
 			host_ip_set_gateway(&b->ip, o->value, &o->loc);
 		else
 			diags_add(s->d, DIAG_WARNING, &o->loc,
@@ -203,10 +206,18 @@ void iface_write_ip(struct conv *cv, FILE *out, const struct host_bond *b,
 	const struct host_ip *ip = &b->ip;
 	const struct host_item *gw = v6 ? &ip->gateway6 : &ip->gateway,
 			       *other = v6 ? &ip->gateway : &ip->gateway6;
+	bool has_address = false;
 	size_t i;
 
-	if (gw->value)
+	for (i = 0; i < b->n_addresses; i++)
+		has_address |= conv_is_ipv6(b->addresses[i]) == v6;
+	/* ifupdown sets a gateway in a static stanza only */
+	if (gw->value && has_address)
 		fprintf(out, "    gateway %s\n", gw->value);
+	else if (gw->value)
+		conv_lost_at(cv, out, "interfaces", &gw->loc,
+			     "%s: gateway %s with no address of its family",
+			     b->conf.name, gw->value);
 	/* the first stanza says what is not of one family */
 	if (!v6 || !both) {
 		if (other->value && !both)

@@ -121,14 +121,14 @@ static void ipv6_addresses(struct host_bond *b, const struct ifcfg *f,
 }
 
 /* One line of a route file in ip's words: "10.0.0.0/8 via 192.0.2.1". */
-static void route_line(struct host_bond *b, const char *line,
+static void route_line(struct host_bond *b, const char *line, bool v6,
 		       const struct diag_loc *loc, struct diags *d)
 {
 	size_t n;
 	char **w = values_words(line, &n);
 
 	if (n)
-		values_route(b, (const char *const *)w, n, loc, line, d);
+		values_route(b, (const char *const *)w, n, v6, loc, line, d);
 	values_words_free(w, n);
 }
 
@@ -145,7 +145,7 @@ static void route_vars(struct host_bond *b, const struct shfile *sh,
 	for (i = 0; i < 256; i++) {
 		snprintf(key, sizeof(key), "ADDRESS%d", i);
 		if (!(a = shfile_get(sh, key)))
-			continue;
+			break; /* the network scripts stop at the first gap */
 		snprintf(key, sizeof(key), "NETMASK%d", i);
 		m = shfile_get(sh, key);
 		snprintf(key, sizeof(key), "GATEWAY%d", i);
@@ -154,6 +154,13 @@ static void route_vars(struct host_bond *b, const struct shfile *sh,
 		metric = shfile_get(sh, key);
 		dest = values_address(a->value, NULL,
 				      m ? m->value : "255.255.255.255");
+		if (!strchr(dest, '/')) {
+			diags_add(d, DIAG_WARNING, &m->loc,
+				  "%s=%s: not a netmask; the route is ignored",
+				  m->name, m->value);
+			free(dest);
+			continue;
+		}
 		n = 0;
 		w[n++] = dest;
 		if (g) {
@@ -164,7 +171,7 @@ static void route_vars(struct host_bond *b, const struct shfile *sh,
 			w[n++] = "metric";
 			w[n++] = metric->value;
 		}
-		values_route(b, w, n, &a->loc, a->name, d);
+		values_route(b, w, n, false, &a->loc, a->name, d);
 		free(dest);
 	}
 }
@@ -172,6 +179,7 @@ static void route_vars(struct host_bond *b, const struct shfile *sh,
 static void route_file(struct host_conf *h, struct host_bond *b,
 		       const char *dir, const char *prefix, struct diags *d)
 {
+	bool v6 = !strcmp(prefix, "route6-");
 	char *name = xasprintf("%s%s", prefix, b->conf.name), *buf, *line;
 	const char *path = host_conf_keep(h, xpathjoin(dir, name));
 	struct diag_loc loc = { .source = path };
@@ -181,7 +189,7 @@ static void route_file(struct host_conf *h, struct host_bond *b,
 	free(name);
 	if (cfgfile_read(h->root, path, &buf, &len, d))
 		return;
-	if (strstr(buf, "ADDRESS0=")) {
+	if (!strncmp(buf, "ADDRESS0=", 9) || strstr(buf, "\nADDRESS0=")) {
 		shfile_parse(&sh, buf, len, path, d);
 		route_vars(b, &sh, d);
 		shfile_free(&sh);
@@ -196,7 +204,7 @@ static void route_file(struct host_conf *h, struct host_bond *b,
 		loc.line++;
 		line += strspn(line, " \t");
 		if (*line && *line != '#')
-			route_line(b, line, &loc, d);
+			route_line(b, line, v6, &loc, d);
 		line = nl ? nl + 1 : NULL;
 	}
 	free(buf);

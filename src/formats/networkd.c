@@ -140,8 +140,11 @@ static void network_ip(FILE *out, const struct host_ip *ip)
 		const struct host_route *r = &ip->routes[i];
 
 		fputs("\n[Route]\n", out);
+		/* a section with neither is ignored: the default spelt out */
 		if (strcmp(r->dest, "default"))
 			fprintf(out, "Destination=%s\n", r->dest);
+		else if (!r->via)
+			fputs("Destination=0.0.0.0/0\n", out);
 		if (r->via)
 			fprintf(out, "Gateway=%s\n", r->via);
 		if (r->metric >= 0)

@@ -128,6 +128,18 @@ static void items_list(struct strbuf *list, const struct host_item *v, size_t n,
 	}
 }
 
+/* Where the first of @v of family @v6 is said. */
+static const struct diag_loc *first_of(const struct host_item *v, size_t n,
+				       bool v6)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (conv_is_ipv6(v[i].value) == v6)
+			return &v[i].loc;
+	return &v[0].loc;
+}
+
 /* ipv4.gateway, .dns, .dns-search, .routes; or what cannot be said */
 static void nmcli_ip(struct conv *cv, FILE *out, const struct host_bond *b,
 		     bool v6, bool has_addresses)
@@ -151,7 +163,8 @@ static void nmcli_ip(struct conv *cv, FILE *out, const struct host_bond *b,
 		snprintf(key, sizeof(key), "%s.dns", fam);
 		nmcli_arg(out, key, strbuf_str(&list));
 	} else if (list.len) {
-		conv_lost_at(cv, NULL, "nmcli", &b->ip.dns[0].loc,
+		conv_lost_at(cv, NULL, "nmcli",
+			     first_of(b->ip.dns, b->ip.n_dns, v6),
 			     "%s: name servers %s with no %s address",
 			     b->conf.name, strbuf_str(&list),
 			     v6 ? "IPv6" : "IPv4");
@@ -176,6 +189,14 @@ static void nmcli_ip(struct conv *cv, FILE *out, const struct host_bond *b,
 
 		if (conv_route_ipv6(r) != v6)
 			continue;
+		/* method disabled: NetworkManager would keep it, unused */
+		if (!has_addresses) {
+			conv_lost_at(cv, NULL, "nmcli", &r->loc,
+				     "%s: the route to %s with no %s address",
+				     b->conf.name, r->dest,
+				     v6 ? "IPv6" : "IPv4");
+			continue;
+		}
 		/* "DEST [NEXT-HOP] [METRIC]"; nmcli has no "default" */
 		n = snprintf(word, sizeof(word), "%s",
 			     strcmp(r->dest, "default") ? r->dest :

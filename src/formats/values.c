@@ -6,6 +6,8 @@
 #include "config.h"
 
 #include <arpa/inet.h>
+#include <errno.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -169,11 +171,15 @@ void values_words_free(char **v, size_t n)
 	free(v);
 }
 
-/* A route's destination: "default", ADDR/PREFIX, or ADDR (a host route). */
-static char *route_dest(const char *w)
+/*
+ * A route's destination: "default" (IPv4, or of the next hop's family),
+ * ::/0 for IPv6's when @v6 says so, ADDR/PREFIX, or ADDR (a host route).
+ */
+static char *route_dest(const char *w, bool v6)
 {
-	if (!strcmp(w, "default") || !strcmp(w, "0.0.0.0/0") ||
-	    !strcmp(w, "::/0"))
+	if (!strcmp(w, "::/0") || (v6 && !strcmp(w, "default")))
+		return xstrdup("::/0");
+	if (!strcmp(w, "default") || !strcmp(w, "0.0.0.0/0"))
 		return xstrdup("default");
 	if (!values_valid_address(w))
 		return NULL;
@@ -182,7 +188,14 @@ static char *route_dest(const char *w)
 	return xasprintf("%s/%d", w, strchr(w, ':') ? 128 : 32);
 }
 
-void values_route(struct host_bond *b, const char *const *w, size_t n,
+/* dev BOND, or the scripts' $IFACE: the bond itself */
+static bool same_dev(const char *dev, const char *bond)
+{
+	return !strcmp(dev, bond) || !strcmp(dev, "$IFACE") ||
+	       !strcmp(dev, "${IFACE}");
+}
+
+void values_route(struct host_bond *b, const char *const *w, size_t n, bool v6,
 		  const struct diag_loc *loc, const char *what, struct diags *d)
 {
 	const char *via = NULL, *dev = NULL;
@@ -193,7 +206,7 @@ void values_route(struct host_bond *b, const char *const *w, size_t n,
 	if (n && !strcmp(w[0], "to"))
 		i++;
 	if (i < n)
-		dest = route_dest(w[i++]);
+		dest = route_dest(w[i++], v6);
 	if (!dest) {
 		diags_add(
 			d, DIAG_WARNING, loc,
@@ -208,8 +221,10 @@ void values_route(struct host_bond *b, const char *const *w, size_t n,
 			dev = w[i + 1];
 		} else if (!strcmp(w[i], "metric") ||
 			   !strcmp(w[i], "preference")) {
+			errno = 0;
 			metric = strtol(w[i + 1], &end, 10);
-			if (*end || metric < 0 || w[i + 1][0] == '-')
+			if (*end || errno || metric < 0 ||
+			    metric > (long)UINT32_MAX || w[i + 1][0] == '-')
 				break;
 		} else {
 			break;
@@ -218,10 +233,13 @@ void values_route(struct host_bond *b, const char *const *w, size_t n,
 	if (i < n) {
 		/* table, src, proto, onlink, mtu, ...: not in the model */
 		host_ip_add_extra(&b->ip, loc, "the route %s: %s", what, w[i]);
-	} else if (dev && strcmp(dev, b->conf.name)) {
+	} else if (dev && !same_dev(dev, b->conf.name)) {
 		host_ip_add_extra(&b->ip, loc, "the route %s: dev %s", what,
 				  dev);
 	} else if (!strcmp(dest, "default") && via && metric < 0) {
+		host_ip_set_gateway(&b->ip, via, loc);
+	} else if (!strcmp(dest, "::/0") && via && metric < 0 &&
+		   strchr(via, ':')) {
 		host_ip_set_gateway(&b->ip, via, loc);
 	} else {
 		host_ip_add_route(&b->ip, dest, via, metric, loc);

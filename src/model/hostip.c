@@ -49,8 +49,15 @@ void host_ip_set_gateway(struct host_ip *ip, const char *addr,
 {
 	struct host_item *g = strchr(addr, ':') ? &ip->gateway6 : &ip->gateway;
 
-	if (g->value)
+	if (g->value) {
+		/* the first is kept; another is not lost without a word */
+		if (strcmp(g->value, addr))
+			host_ip_add_extra(
+				ip, loc,
+				"a second default gateway, %s (%s is the one kept)",
+				addr, g->value);
 		return;
+	}
 	g->value = xstrdup(addr);
 	g->loc = *loc;
 }
@@ -80,24 +87,23 @@ void host_ip_add_search(struct host_ip *ip, const char *domain,
 	add_item(&ip->search, &ip->n_search, domain, loc);
 }
 
-const struct host_route *host_ip_route(const struct host_ip *ip,
-				       const char *dest)
+static bool same(const char *a, const char *b)
 {
-	size_t i;
-
-	for (i = 0; i < ip->n_routes; i++)
-		if (!strcmp(ip->routes[i].dest, dest))
-			return &ip->routes[i];
-	return NULL;
+	return a == b || (a && b && !strcmp(a, b));
 }
 
 void host_ip_add_route(struct host_ip *ip, const char *dest, const char *via,
 		       long metric, const struct diag_loc *loc)
 {
 	struct host_route *r;
+	size_t i;
 
-	if (host_ip_route(ip, dest))
-		return;
+	/* the same route said twice (or by two formats) is one */
+	for (i = 0; i < ip->n_routes; i++)
+		if (!strcmp(ip->routes[i].dest, dest) &&
+		    same(ip->routes[i].via, via) &&
+		    ip->routes[i].metric == metric)
+			return;
 	ip->routes = xreallocarray(ip->routes, ip->n_routes + 1, sizeof(*r));
 	r = &ip->routes[ip->n_routes++];
 	r->dest = xstrdup(dest);

@@ -22,7 +22,7 @@ struct host_item {
 
 /* A static route through the bond. */
 struct host_route {
-	char *dest; /* ADDRESS/PREFIX, or "default" */
+	char *dest; /* ADDRESS/PREFIX, "default" (IPv4 or the next hop's), ::/0 */
 	char *via; /* the next hop, or NULL for a route on the link */
 	long metric; /* -1 for none */
 	struct diag_loc loc;
@@ -47,7 +47,10 @@ void host_ip_free(struct host_ip *ip);
 /* Whether @ip has anything to write (extras aside). */
 bool host_ip_any(const struct host_ip *ip);
 
-/* Sets the gateway of @addr's family, unless one is set. */
+/*
+ * Sets the gateway of @addr's family, unless one is set (another one is
+ * then said as not carried).
+ */
 void host_ip_set_gateway(struct host_ip *ip, const char *addr,
 			 const struct diag_loc *loc);
 
@@ -57,7 +60,7 @@ void host_ip_add_dns(struct host_ip *ip, const char *addr,
 void host_ip_add_search(struct host_ip *ip, const char *domain,
 			const struct diag_loc *loc);
 
-/* Appends a route, unless the same destination is there. */
+/* Appends a route, unless the same one (destination, next hop, metric) is there. */
 void host_ip_add_route(struct host_ip *ip, const char *dest, const char *via,
 		       long metric, const struct diag_loc *loc);
 
@@ -68,9 +71,5 @@ host_ip_add_extra(struct host_ip *ip, const struct diag_loc *loc,
 
 /* What @from says and @to does not, into @to. */
 void host_ip_merge(struct host_ip *to, const struct host_ip *from);
-
-/* The route that carries @dest ("default" too), or NULL. */
-const struct host_route *host_ip_route(const struct host_ip *ip,
-				       const char *dest);
 
 #endif

@@ -321,9 +321,16 @@ nmcli connection add type ethernet con-name bond2-port-em2 ifname em2 slave-type
 	assert_output_contains "ifname 'e\`t' slave-type bond master 'b\$x;y'"
 }
 
-@test "convert --to ip: the iproute2 commands ifcfg-bond-parse prints" {
-	bc --root "$SC/debian-interfaces-lacp/root" convert --to ip
+@test "convert --to ip: the iproute2 commands ifcfg-bond-parse prints; the network they leave out named" {
+	local f=$SC/debian-interfaces-lacp/root/etc/network/interfaces
+
+	# the commands build the bond only: its gateway is a loss
+	expected_rc=1 bc --root "$SC/debian-interfaces-lacp/root" convert --to ip
+	[ -z "$output" ]
+	[[ $err == *"$f:10: error: bond0: gateway 198.51.100.1 (ip cannot express it); left out"* ]]
+	bc --root "$SC/debian-interfaces-lacp/root" convert --to ip --lossy
 	[ "$output" = "$("$IFCFG_BOND_PARSE" --root "$SC/debian-interfaces-lacp/root" --format ip)" ]
+	[[ $err == *"$f:10: warning: bond0: gateway 198.51.100.1"* ]]
 }
 
 @test "convert: named bonds only, in the configuration's order" {

@@ -272,3 +272,47 @@ Gateway=2001:db8:20::fe
 	[[ $output == *"    bond-lacp-rate fast"* ]]
 	[[ $output != *"    bond-ad-select"* && $output != *"    bond-slaves none"* && $output != *"    bond-queue-id"* ]]
 }
+
+@test "routes: IPv6 defaults stay IPv6, routes to one destination all kept, a second gateway named, \$IFACE is the bond" {
+	mkfile $NS/ifcfg-bond0 'DEVICE=bond0\nTYPE=Bond\nBONDING_OPTS="mode=1 miimon=100"\nIPADDR=192.0.2.5\nPREFIX=24\nIPV6INIT=yes\nIPV6ADDR=2001:db8::5/64\nGATEWAY=192.0.2.1\n'
+	mkfile $NS/route-bond0 'default via 192.0.2.2\n10.0.0.0/8 via 192.0.2.3 metric 10\n10.0.0.0/8 via 192.0.2.4 metric 20\n10.0.0.0/8 via 192.0.2.4 metric 20\n'
+	mkfile $NS/route6-bond0 'default dev bond0 metric 5\n'
+	run net "$T"
+	[ "$(jq -c .routes <<<"$output")" = '[{"to":"10.0.0.0/8","via":"192.0.2.3","metric":10},{"to":"10.0.0.0/8","via":"192.0.2.4","metric":20},{"to":"::/0","via":null,"metric":5}]' ]
+	[ "$(jq -c .not_carried <<<"$output")" = '["a second default gateway, 192.0.2.2 (192.0.2.1 is the one kept)"]' ]
+	bc --root "$T" convert --to interfaces --lossy
+	[[ $output == *"    up ip -6 route add ::/0 metric 5 dev bond0"* ]]
+	[[ $err == *"route-bond0:1: warning: bond0: a second default gateway, 192.0.2.2"* ]]
+	bc --root "$T" convert --to networkd --lossy
+	[[ $output == *"[Route]
+Destination=::/0
+Metric=5"* ]]
+	# interfaces: "ip -6 route add default", dev $IFACE
+	rm -r "$T/etc/sysconfig"
+	mkfile etc/network/interfaces 'iface bond0 inet6 static\n    address 2001:db8::5/64\n    bond-slaves eth0\n    bond-mode 1\n    up ip -6 route add default dev $IFACE\n    up ip route add 10.9.0.0/16 via 2001:db8::1 dev ${IFACE}\n'
+	run net "$T"
+	[ "$(jq -c '[.routes, .not_carried]' <<<"$output")" = '[[{"to":"::/0","via":null,"metric":null},{"to":"10.9.0.0/16","via":"2001:db8::1","metric":null}],[]]' ]
+}
+
+@test "what a writer's format would keep without using it is named: a route or gateway with no address of its family, a default route with no next hop spelt out" {
+	mkfile etc/network/interfaces 'auto bond0\niface bond0 inet manual\n    bond-slaves eth0\n    bond-mode 1\n    gateway 192.0.2.1\n    up ip route add 10.1.0.0/16 via 192.0.2.9\n    up ip route add default dev bond0 metric 7\n'
+	expected_rc=1 bc --root "$T" convert --to nmcli
+	[[ $err == *"interfaces:6: error: bond0: the route to 10.1.0.0/16 with no IPv4 address (nmcli cannot express it)"* ]]
+	[[ $err == *"interfaces:5: error: bond0: gateway 192.0.2.1 with no IPv4 address (nmcli cannot express it)"* ]]
+	expected_rc=1 bc --root "$T" convert --to interfaces
+	[ "$(grep -c ': error: ' <<<"$err")" = 1 ]
+	[[ $err == *"interfaces:5: error: bond0: gateway 192.0.2.1 with no address of its family (interfaces cannot express it)"* ]]
+	bc --root "$T" convert --to networkd --lossy
+	[[ $output == *"[Route]
+Destination=0.0.0.0/0
+Metric=7"* ]]
+}
+
+@test "route-BOND's older form stops at the first gap, as the network scripts do; a bad netmask is a warning, not a host route" {
+	mkfile $NS/ifcfg-bond0 'DEVICE=bond0\nTYPE=Bond\nBONDING_OPTS="mode=1 miimon=100"\nIPADDR=192.0.2.5\nPREFIX=24\n'
+	mkfile $NS/route-bond0 '# ADDRESS0= in a comment is no form\nADDRESS0=10.1.0.0\nNETMASK0=255.0.255.0\nGATEWAY0=192.0.2.1\nADDRESS1=10.2.0.0\nNETMASK1=255.255.0.0\nGATEWAY1=192.0.2.1\nADDRESS3=10.3.0.0\nNETMASK3=255.255.0.0\nGATEWAY3=192.0.2.1\n'
+	bc --root "$T" check
+	[[ $err == *"route-bond0:3: warning: NETMASK0=255.0.255.0: not a netmask; the route is ignored"* ]]
+	run net "$T"
+	[ "$(jq -c .routes <<<"$output")" = '[{"to":"10.2.0.0/16","via":"192.0.2.1","metric":null}]' ]
+}
