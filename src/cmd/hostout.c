@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "cmd/hostout.h"
+#include "formats/conv.h"
 #include "formats/shfile.h"
 #include "cmd/output.h"
 #include "model/xalloc.h"
@@ -95,11 +96,8 @@ static void ip_text(FILE *out, const struct host_ip *ip)
 	items_text(out, "dns", ip->dns, ip->n_dns, " ");
 	items_text(out, "search", ip->search, ip->n_search, " ");
 	for (i = 0; i < ip->n_routes; i++) {
-		fprintf(out, "route=%s", ip->routes[i].dest);
-		if (ip->routes[i].via)
-			fprintf(out, " via %s", ip->routes[i].via);
-		if (ip->routes[i].metric >= 0)
-			fprintf(out, " metric %ld", ip->routes[i].metric);
+		fputs("route=", out);
+		conv_route_words(out, &ip->routes[i]);
 		fputc('\n', out);
 	}
 	items_text(out, "not_carried", ip->extras, ip->n_extras, "; ");

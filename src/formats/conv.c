@@ -107,6 +107,16 @@ void conv_lost_at(struct conv *cv, FILE *out, const char *format,
 	va_end(ap);
 }
 
+bool conv_has_address(const struct host_bond *b, bool v6)
+{
+	size_t i;
+
+	for (i = 0; i < b->n_addresses; i++)
+		if (conv_is_ipv6(b->addresses[i]) == v6)
+			return true;
+	return false;
+}
+
 bool conv_route_ipv6(const struct host_route *r)
 {
 	return strchr(r->dest, ':') || (r->via && strchr(r->via, ':'));

@@ -12,6 +12,7 @@
 
 #include "model/bondconf.h"
 #include "model/diag.h"
+#include "model/host.h"
 #include "model/hostip.h"
 #include "model/xalloc.h"
 
@@ -79,6 +80,9 @@ conv_lost(struct conv *cv, FILE *out, const char *format, const char *fmt, ...);
 __attribute__((format(printf, 5, 6))) void
 conv_lost_at(struct conv *cv, FILE *out, const char *format,
 	     const struct diag_loc *loc, const char *fmt, ...);
+
+/* Whether bond @b has an address of family @v6. */
+bool conv_has_address(const struct host_bond *b, bool v6);
 
 /* Whether route @r is an IPv6 one. */
 bool conv_route_ipv6(const struct host_route *r);

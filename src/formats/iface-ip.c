@@ -206,13 +206,10 @@ void iface_write_ip(struct conv *cv, FILE *out, const struct host_bond *b,
 	const struct host_ip *ip = &b->ip;
 	const struct host_item *gw = v6 ? &ip->gateway6 : &ip->gateway,
 			       *other = v6 ? &ip->gateway : &ip->gateway6;
-	bool has_address = false;
 	size_t i;
 
-	for (i = 0; i < b->n_addresses; i++)
-		has_address |= conv_is_ipv6(b->addresses[i]) == v6;
 	/* ifupdown sets a gateway in a static stanza only */
-	if (gw->value && has_address)
+	if (gw->value && conv_has_address(b, v6))
 		fprintf(out, "    gateway %s\n", gw->value);
 	else if (gw->value)
 		conv_lost_at(cv, out, "interfaces", &gw->loc,

@@ -288,14 +288,12 @@ void ifcfg_write_ip(FILE *out, const struct host_bond *b)
 	const struct host_ip *ip = &b->ip;
 	struct strbuf search = { 0 };
 	char key[8];
-	size_t i, n6 = 0;
+	size_t i;
 
-	for (i = 0; i < b->n_addresses; i++)
-		n6 += conv_is_ipv6(b->addresses[i]);
 	if (ip->gateway.value)
 		conv_sh_assign(out, "GATEWAY", ip->gateway.value);
 	if (ip->gateway6.value) {
-		if (!n6)
+		if (!conv_has_address(b, true))
 			conv_sh_assign(out, "IPV6INIT", "yes");
 		conv_sh_assign(out, "IPV6_DEFAULTGW", ip->gateway6.value);
 	}

@@ -502,14 +502,11 @@ void iface_write(struct conv *cv, FILE *out, const struct host_bond *b)
 {
 	const struct bond_conf *c = &b->conf;
 	char value[VALUE_MAX], *p;
-	bool v4 = false, v6 = false, first6;
+	bool v4 = conv_has_address(b, false), v6 = conv_has_address(b, true);
+	bool first6;
 	size_t i;
 	int id;
 
-	for (i = 0; i < b->n_addresses; i++) {
-		v4 |= !conv_is_ipv6(b->addresses[i]);
-		v6 |= conv_is_ipv6(b->addresses[i]);
-	}
 	/* IPv6 in a stanza of its own, unless there is no IPv4 */
 	first6 = v6 && !v4;
 	if (b->onboot)

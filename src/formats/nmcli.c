@@ -93,26 +93,6 @@ static void nmcli_arg(FILE *out, const char *key, const char *value)
 	shfile_write_word(out, value);
 }
 
-static bool nmcli_has_v4(const struct host_bond *b)
-{
-	size_t i;
-
-	for (i = 0; i < b->n_addresses; i++)
-		if (!conv_is_ipv6(b->addresses[i]))
-			return true;
-	return false;
-}
-
-static bool nmcli_has_v6(const struct host_bond *b)
-{
-	size_t i;
-
-	for (i = 0; i < b->n_addresses; i++)
-		if (conv_is_ipv6(b->addresses[i]))
-			return true;
-	return false;
-}
-
 /* @v's values of family @v6, separated by commas. */
 static void items_list(struct strbuf *list, const struct host_item *v, size_t n,
 		       int v6)
@@ -171,7 +151,7 @@ static void nmcli_ip(struct conv *cv, FILE *out, const struct host_bond *b,
 	}
 	strbuf_reset(&list);
 	/* the search domains go with IPv4, or IPv6 where there is no IPv4 */
-	if (!v6 || !nmcli_has_v4(b))
+	if (!v6 || !conv_has_address(b, false))
 		items_list(&list, b->ip.search, b->ip.n_search, -1);
 	if (list.len && has_addresses) {
 		snprintf(key, sizeof(key), "%s.dns-search", fam);
@@ -269,9 +249,9 @@ void nmcli_write(struct conv *cv, FILE *out, const struct host_bond *b)
 			     c->name, bondopt_get(id)->name, value, why);
 	}
 	nmcli_addresses(out, b, false);
-	nmcli_ip(cv, out, b, false, nmcli_has_v4(b));
+	nmcli_ip(cv, out, b, false, conv_has_address(b, false));
 	nmcli_addresses(out, b, true);
-	nmcli_ip(cv, out, b, true, nmcli_has_v6(b));
+	nmcli_ip(cv, out, b, true, conv_has_address(b, true));
 	if (b->has_mtu) {
 		snprintf(num, sizeof(num), "%u", b->mtu);
 		nmcli_arg(out, "ethernet.mtu", num);
