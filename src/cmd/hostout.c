@@ -85,22 +85,55 @@ static void items_text(FILE *out, const char *key, const struct host_item *v,
 	fputc('\n', out);
 }
 
-static void ip_text(FILE *out, const struct host_ip *ip)
+/* @ip's lines, each after @indent (an upper's are indented). */
+static void ip_text(FILE *out, const struct host_ip *ip, const char *indent)
 {
 	size_t i;
 
 	if (ip->gateway.value)
-		fprintf(out, "gateway=%s\n", ip->gateway.value);
+		fprintf(out, "%sgateway=%s\n", indent, ip->gateway.value);
 	if (ip->gateway6.value)
-		fprintf(out, "gateway6=%s\n", ip->gateway6.value);
+		fprintf(out, "%sgateway6=%s\n", indent, ip->gateway6.value);
+	fputs(indent, out);
 	items_text(out, "dns", ip->dns, ip->n_dns, " ");
+	fputs(indent, out);
 	items_text(out, "search", ip->search, ip->n_search, " ");
 	for (i = 0; i < ip->n_routes; i++) {
-		fputs("route=", out);
+		fprintf(out, "%sroute=", indent);
 		conv_route_words(out, &ip->routes[i]);
 		fputc('\n', out);
 	}
+	fputs(indent, out);
 	items_text(out, "not_carried", ip->extras, ip->n_extras, "; ");
+}
+
+/* vlan=bond0.100 on bond0, id 100; its own lines indented under it */
+static void uppers_text(FILE *out, const struct host_ip *ip)
+{
+	const struct host_upper *u;
+	size_t i, k;
+
+	for (i = 0; i < ip->n_uppers; i++) {
+		u = ip->uppers[i];
+		fprintf(out, "%s=%s on %s",
+			u->kind == HOST_UPPER_VLAN ? "vlan" : "bridge", u->name,
+			u->lower);
+		if (u->kind == HOST_UPPER_VLAN)
+			fprintf(out, ", id %u", u->vid);
+		if (u->stp >= 0)
+			fprintf(out, ", stp %s", u->stp ? "on" : "off");
+		if (u->fd >= 0)
+			fprintf(out, ", forward delay %d", u->fd);
+		fprintf(out, ", onboot %s\n", u->onboot ? "yes" : "no");
+		if (u->n_addresses) {
+			fputs("  addresses=", out);
+			for (k = 0; k < u->n_addresses; k++)
+				fprintf(out, "%s%s", k ? " " : "",
+					u->addresses[k]);
+			fputc('\n', out);
+		}
+		ip_text(out, &u->ip, "  ");
+	}
 }
 
 void hostout_text(FILE *out, const struct host_conf *h, const char *only)
@@ -135,11 +168,12 @@ void hostout_text(FILE *out, const struct host_conf *h, const char *only)
 					b->addresses[k]);
 			fputc('\n', out);
 		}
-		ip_text(out, &b->ip);
+		ip_text(out, &b->ip, "");
 		fprintf(out, "onboot=%s\n", b->onboot ? "yes" : "no");
 		diag_loc_format(&b->loc, where, sizeof(where));
 		fprintf(out, "declared=%s (%s)\n", where,
 			formats_text(b->formats, formats, sizeof(formats)));
+		uppers_text(out, &b->ip);
 		fputc('\n', out);
 	}
 	if (h->module.present && !only) {
@@ -371,6 +405,55 @@ static void ip_json(struct json *j, const struct host_ip *ip)
 	items_json(j, "not_carried", ip->extras, ip->n_extras);
 }
 
+/* What sits on the bond: its VLANs and bridges, each with its network. */
+static void uppers_json(struct json *j, const struct host_ip *ip)
+{
+	const struct host_upper *u;
+	size_t i, k;
+
+	json_key(j, "uppers");
+	json_array_begin(j);
+	for (i = 0; i < ip->n_uppers; i++) {
+		u = ip->uppers[i];
+		json_object_begin(j);
+		json_key(j, "kind");
+		json_string(j, u->kind == HOST_UPPER_VLAN ? "vlan" : "bridge");
+		json_key(j, "name");
+		json_string(j, u->name);
+		json_key(j, "lower");
+		json_string(j, u->lower);
+		json_key(j, "id");
+		if (u->kind == HOST_UPPER_VLAN)
+			json_int(j, u->vid);
+		else
+			json_null(j);
+		json_key(j, "stp");
+		if (u->stp >= 0)
+			json_bool(j, u->stp);
+		else
+			json_null(j);
+		json_key(j, "forward_delay");
+		if (u->fd >= 0)
+			json_int(j, u->fd);
+		else
+			json_null(j);
+		json_key(j, "onboot");
+		json_bool(j, u->onboot);
+		json_key(j, "addresses");
+		json_array_begin(j);
+		for (k = 0; k < u->n_addresses; k++)
+			json_string(j, u->addresses[k]);
+		json_array_end(j);
+		ip_json(j, &u->ip);
+		json_key(j, "source");
+		json_string(j, u->loc.source ? u->loc.source : "");
+		json_key(j, "line");
+		json_int(j, u->loc.line);
+		json_object_end(j);
+	}
+	json_array_end(j);
+}
+
 void hostout_json(struct json *j, const struct host_conf *h, const char *only)
 {
 	char *normal;
@@ -408,6 +491,7 @@ void hostout_json(struct json *j, const struct host_conf *h, const char *only)
 			json_string(j, b->addresses[k]);
 		json_array_end(j);
 		ip_json(j, &b->ip);
+		uppers_json(j, &b->ip);
 		json_key(j, "onboot");
 		json_bool(j, b->onboot);
 		json_key(j, "formats");

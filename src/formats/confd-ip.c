@@ -56,7 +56,8 @@ static void route(struct host_bond *b, const char *text, const struct shvar *v,
 		ip[k++] = !strcmp(w[i], "gw") ? "via" : w[i];
 	}
 	if (k)
-		values_route(b, ip, k, false, &v->loc, text, d);
+		values_route(&b->ip, b->conf.name, ip, k, false, &v->loc, text,
+			     d);
 	free(dest);
 	free(ip);
 	values_words_free(w, n);

@@ -107,14 +107,19 @@ void conv_lost_at(struct conv *cv, FILE *out, const char *format,
 	va_end(ap);
 }
 
-bool conv_has_address(const struct host_bond *b, bool v6)
+bool conv_addresses_have(char *const *v, size_t n, bool v6)
 {
 	size_t i;
 
-	for (i = 0; i < b->n_addresses; i++)
-		if (conv_is_ipv6(b->addresses[i]) == v6)
+	for (i = 0; i < n; i++)
+		if (conv_is_ipv6(v[i]) == v6)
 			return true;
 	return false;
+}
+
+bool conv_has_address(const struct host_bond *b, bool v6)
+{
+	return conv_addresses_have(b->addresses, b->n_addresses, v6);
 }
 
 bool conv_route_ipv6(const struct host_route *r)

@@ -81,6 +81,9 @@ __attribute__((format(printf, 5, 6))) void
 conv_lost_at(struct conv *cv, FILE *out, const char *format,
 	     const struct diag_loc *loc, const char *fmt, ...);
 
+/* Whether list @v has an address of family @v6. */
+bool conv_addresses_have(char *const *v, size_t n, bool v6);
+
 /* Whether bond @b has an address of family @v6. */
 bool conv_has_address(const struct host_bond *b, bool v6);
 

@@ -204,15 +204,25 @@ int formats_read_host(struct host_conf *h, unsigned int formats,
 	return err;
 }
 
-/* What the readers saw on the bond but the model does not carry. */
+static void extras_lost(struct conv *cv, const char *name,
+			const struct host_ip *ip)
+{
+	size_t i;
+
+	for (i = 0; i < ip->n_extras; i++)
+		diags_add(&cv->lost, DIAG_WARNING, &ip->extras[i].loc,
+			  "%s: %s: convert does not carry it; left out", name,
+			  ip->extras[i].value);
+}
+
+/* What the readers saw on the bond (or on its uppers) but do not carry. */
 static void not_carried(struct conv *cv, const struct host_bond *b)
 {
 	size_t i;
 
-	for (i = 0; i < b->ip.n_extras; i++)
-		diags_add(&cv->lost, DIAG_WARNING, &b->ip.extras[i].loc,
-			  "%s: %s: convert does not carry it; left out",
-			  b->conf.name, b->ip.extras[i].value);
+	extras_lost(cv, b->conf.name, &b->ip);
+	for (i = 0; i < b->ip.n_uppers; i++)
+		extras_lost(cv, b->ip.uppers[i]->name, &b->ip.uppers[i]->ip);
 }
 
 /*
@@ -243,6 +253,11 @@ static void network_lost(struct conv *cv, const char *format,
 		conv_lost_at(cv, NULL, format, &ip->routes[i].loc,
 			     "%s: the route to %s", b->conf.name,
 			     ip->routes[i].dest);
+	for (i = 0; i < ip->n_uppers; i++)
+		conv_lost_at(cv, NULL, format, &ip->uppers[i]->loc,
+			     "%s: %s %s on %s", b->conf.name,
+			     host_upper_kind_name(ip->uppers[i]->kind),
+			     ip->uppers[i]->name, ip->uppers[i]->lower);
 }
 
 void formats_write(struct conv *cv, const struct format *f,

@@ -85,7 +85,8 @@ static void command(struct ifaces *s, struct host_bond *b,
 	}
 	/* an "up" route's "down ... del" undoes it: the pair is the route */
 	if (!del && (!strcmp(o->key, "up") || !strcmp(o->key, "post-up")))
-		values_route(b, (const char *const *)w + start, n - start, v6,
+		values_route(&b->ip, b->conf.name,
+			     (const char *const *)w + start, n - start, v6,
 			     &o->loc, o->value, s->d);
 	else if (!del)
 		host_ip_add_extra(&b->ip, &o->loc, "the command '%s %s'",

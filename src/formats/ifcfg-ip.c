@@ -128,7 +128,8 @@ static void route_line(struct host_bond *b, const char *line, bool v6,
 	char **w = values_words(line, &n);
 
 	if (n)
-		values_route(b, (const char *const *)w, n, v6, loc, line, d);
+		values_route(&b->ip, b->conf.name, (const char *const *)w, n,
+			     v6, loc, line, d);
 	values_words_free(w, n);
 }
 
@@ -171,7 +172,8 @@ static void route_vars(struct host_bond *b, const struct shfile *sh,
 			w[n++] = "metric";
 			w[n++] = metric->value;
 		}
-		values_route(b, w, n, false, &a->loc, a->name, d);
+		values_route(&b->ip, b->conf.name, w, n, false, &a->loc,
+			     a->name, d);
 		free(dest);
 	}
 }

@@ -195,8 +195,9 @@ static bool same_dev(const char *dev, const char *bond)
 	       !strcmp(dev, "${IFACE}");
 }
 
-void values_route(struct host_bond *b, const char *const *w, size_t n, bool v6,
-		  const struct diag_loc *loc, const char *what, struct diags *d)
+void values_route(struct host_ip *ip, const char *ifname, const char *const *w,
+		  size_t n, bool v6, const struct diag_loc *loc,
+		  const char *what, struct diags *d)
 {
 	const char *via = NULL, *dev = NULL;
 	char *dest = NULL, *end;
@@ -232,17 +233,16 @@ void values_route(struct host_bond *b, const char *const *w, size_t n, bool v6,
 	}
 	if (i < n) {
 		/* table, src, proto, onlink, mtu, ...: not in the model */
-		host_ip_add_extra(&b->ip, loc, "the route %s: %s", what, w[i]);
-	} else if (dev && !same_dev(dev, b->conf.name)) {
-		host_ip_add_extra(&b->ip, loc, "the route %s: dev %s", what,
-				  dev);
+		host_ip_add_extra(ip, loc, "the route %s: %s", what, w[i]);
+	} else if (dev && !same_dev(dev, ifname)) {
+		host_ip_add_extra(ip, loc, "the route %s: dev %s", what, dev);
 	} else if (!strcmp(dest, "default") && via && metric < 0) {
-		host_ip_set_gateway(&b->ip, via, loc);
+		host_ip_set_gateway(ip, via, loc);
 	} else if (!strcmp(dest, "::/0") && via && metric < 0 &&
 		   strchr(via, ':')) {
-		host_ip_set_gateway(&b->ip, via, loc);
+		host_ip_set_gateway(ip, via, loc);
 	} else {
-		host_ip_add_route(&b->ip, dest, via, metric, loc);
+		host_ip_add_route(ip, dest, via, metric, loc);
 	}
 	free(dest);
 }

@@ -51,14 +51,15 @@ void values_words_free(char **v, size_t n);
 /*
  * A route in ip's words, as route files, "up ip route add" lines and
  * netifrc's routes_ write it: [to] DEST|default [via GW] [dev DEV]
- * [metric N], added to @b's routes; @v6 if it is IPv6's (route6-BOND,
- * ip -6), for a "default" with no next hop. "default via GW" is the
- * gateway of GW's family; dev $IFACE is the bond. Words the model does
+ * [metric N], added to @ip's routes, the network of interface @dev (a
+ * bond or what sits on it); @v6 if it is IPv6's (route6-DEV, ip -6), for
+ * a "default" with no next hop. "default via GW" is the gateway of GW's
+ * family; dev $IFACE is @dev. Words the model does
  * not carry (table, src, proto, ...) make it a thing not carried, named
  * at @loc; a route that is no route is a warning quoting @what.
  */
-void values_route(struct host_bond *b, const char *const *w, size_t n, bool v6,
-		  const struct diag_loc *loc, const char *what,
-		  struct diags *d);
+void values_route(struct host_ip *ip, const char *dev, const char *const *w,
+		  size_t n, bool v6, const struct diag_loc *loc,
+		  const char *what, struct diags *d);
 
 #endif

@@ -121,14 +121,7 @@ struct host_claim *host_conf_claim(struct host_conf *h, enum host_format f,
 
 void host_bond_add_address(struct host_bond *b, const char *addr)
 {
-	size_t i;
-
-	for (i = 0; i < b->n_addresses; i++)
-		if (!strcmp(b->addresses[i], addr))
-			return; /* once is enough */
-	b->addresses =
-		xreallocarray(b->addresses, b->n_addresses + 1, sizeof(char *));
-	b->addresses[b->n_addresses++] = xstrdup(addr);
+	host_addresses_add(&b->addresses, &b->n_addresses, addr);
 }
 
 void host_bond_add_slave(struct host_bond *b, const char *name,

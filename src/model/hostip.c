@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -21,9 +22,24 @@ static void items_free(struct host_item *v, size_t n)
 	free(v);
 }
 
+static void upper_free(struct host_upper *u)
+{
+	size_t i;
+
+	for (i = 0; i < u->n_addresses; i++)
+		free(u->addresses[i]);
+	free(u->addresses);
+	host_ip_free(&u->ip);
+	free(u);
+}
+
 void host_ip_free(struct host_ip *ip)
 {
 	size_t i;
+
+	for (i = 0; i < ip->n_uppers; i++)
+		upper_free(ip->uppers[i]);
+	free(ip->uppers);
 
 	free(ip->gateway.value);
 	free(ip->gateway6.value);
@@ -41,7 +57,7 @@ void host_ip_free(struct host_ip *ip)
 bool host_ip_any(const struct host_ip *ip)
 {
 	return ip->gateway.value || ip->gateway6.value || ip->n_dns ||
-	       ip->n_search || ip->n_routes;
+	       ip->n_search || ip->n_routes || ip->n_uppers;
 }
 
 void host_ip_set_gateway(struct host_ip *ip, const char *addr,
@@ -125,9 +141,87 @@ void host_ip_add_extra(struct host_ip *ip, const struct diag_loc *loc,
 	free(s);
 }
 
+const char *host_upper_kind_name(enum host_upper_kind kind)
+{
+	return kind == HOST_UPPER_VLAN ? "VLAN" : "bridge";
+}
+
+struct host_upper *host_ip_find_upper(const struct host_ip *ip,
+				      const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < ip->n_uppers; i++)
+		if (!strcmp(ip->uppers[i]->name, name))
+			return ip->uppers[i];
+	return NULL;
+}
+
+struct host_upper *host_ip_upper(struct host_ip *ip, enum host_upper_kind kind,
+				 const char *name, const char *lower,
+				 const struct diag_loc *loc)
+{
+	struct host_upper *u = host_ip_find_upper(ip, name);
+
+	if (u)
+		return u->kind == kind ? u : NULL;
+	u = xcalloc(1, sizeof(*u));
+	u->kind = kind;
+	snprintf(u->name, sizeof(u->name), "%s", name);
+	snprintf(u->lower, sizeof(u->lower), "%s", lower);
+	u->onboot = true;
+	u->stp = -1;
+	u->fd = -1;
+	u->loc = *loc;
+	ip->uppers = xreallocarray(ip->uppers, ip->n_uppers + 1,
+				   sizeof(*ip->uppers));
+	ip->uppers[ip->n_uppers++] = u;
+	return u;
+}
+
+void host_addresses_add(char ***v, size_t *n, const char *addr)
+{
+	size_t i;
+
+	for (i = 0; i < *n; i++)
+		if (!strcmp((*v)[i], addr))
+			return;
+	*v = xreallocarray(*v, *n + 1, sizeof(**v));
+	(*v)[(*n)++] = xstrdup(addr);
+}
+
+static void upper_merge(struct host_ip *to, const struct host_upper *from)
+{
+	struct host_upper *u = host_ip_upper(to, from->kind, from->name,
+					     from->lower, &from->loc);
+	size_t i;
+
+	if (!u) {
+		host_ip_add_extra(
+			to, &from->loc, "%s %s (a %s of that name too)",
+			host_upper_kind_name(from->kind), from->name,
+			from->kind == HOST_UPPER_VLAN ? "bridge" : "VLAN");
+		return;
+	}
+	if (!u->vid)
+		u->vid = from->vid;
+	if (u->stp < 0)
+		u->stp = from->stp;
+	if (u->fd < 0)
+		u->fd = from->fd;
+	u->onboot = u->onboot && from->onboot;
+	for (i = 0; i < from->n_addresses; i++)
+		host_addresses_add(&u->addresses, &u->n_addresses,
+				   from->addresses[i]);
+	host_ip_merge(&u->ip, &from->ip);
+}
+
 void host_ip_merge(struct host_ip *to, const struct host_ip *from)
 {
 	size_t i;
+
+	for (i = 0; i < from->n_uppers; i++)
+		upper_merge(to, from->uppers[i]);
 
 	if (from->gateway.value)
 		host_ip_set_gateway(to, from->gateway.value,
