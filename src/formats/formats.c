@@ -54,7 +54,7 @@ static bool names_modprobe(const char *path)
 /* In the order a file's name is tried against them. */
 const struct format formats_table[] = {
 	{ .name = "ifcfg",
-	  .flags = FORMAT_READ | FORMAT_WRITE,
+	  .flags = FORMAT_READ | FORMAT_WRITE | FORMAT_UPPERS,
 	  .host = HOST_IFCFG,
 	  .read_host = ifcfg_read_host,
 	  .read_files = ifcfg_read_files,
@@ -229,6 +229,21 @@ static void not_carried(struct conv *cv, const struct host_bond *b)
  * ip's commands build the bond only (ifcfg-bond-parse --format ip): its
  * network is named as left out.
  */
+/* What sits on bond @b, for a writer that does not write it. */
+static void uppers_lost(struct conv *cv, const char *format,
+			const struct host_bond *b)
+{
+	const struct host_upper *u;
+	size_t i;
+
+	for (i = 0; i < b->ip.n_uppers; i++) {
+		u = b->ip.uppers[i];
+		conv_lost_at(cv, NULL, format, &u->loc, "%s: %s %s on %s",
+			     b->conf.name, host_upper_kind_name(u->kind),
+			     u->name, u->lower);
+	}
+}
+
 static void network_lost(struct conv *cv, const char *format,
 			 const struct host_bond *b)
 {
@@ -253,11 +268,7 @@ static void network_lost(struct conv *cv, const char *format,
 		conv_lost_at(cv, NULL, format, &ip->routes[i].loc,
 			     "%s: the route to %s", b->conf.name,
 			     ip->routes[i].dest);
-	for (i = 0; i < ip->n_uppers; i++)
-		conv_lost_at(cv, NULL, format, &ip->uppers[i]->loc,
-			     "%s: %s %s on %s", b->conf.name,
-			     host_upper_kind_name(ip->uppers[i]->kind),
-			     ip->uppers[i]->name, ip->uppers[i]->lower);
+	uppers_lost(cv, format, b);
 }
 
 void formats_write(struct conv *cv, const struct format *f,
@@ -287,6 +298,8 @@ void formats_write(struct conv *cv, const struct format *f,
 		cv->at = h->bonds[i]->loc;
 		not_carried(cv, h->bonds[i]);
 		f->write(cv, out, h->bonds[i]);
+		if (!(f->flags & FORMAT_UPPERS))
+			uppers_lost(cv, f->name, h->bonds[i]);
 	}
 	if (out) {
 		fclose(out);

@@ -68,12 +68,28 @@ void ifcfg_find_duplicates(struct ifcfg *files, size_t n, struct diags *d);
 const struct ifcfg *ifcfg_named_as_master(const struct ifcfg_index *ix,
 					  const struct ifcfg *f);
 
-/* ifcfg-ip.c: the network of bond @b, declared by @f, beside the bond. */
-void ifcfg_read_ip(struct host_conf *h, struct host_bond *b,
-		   const struct ifcfg *f, struct diags *d);
+/* IPADDR, IPADDR0 ... with PREFIXn or NETMASKn: into the list @v. */
+void ifcfg_read_addresses(char ***v, size_t *n, const struct ifcfg *f,
+			  struct diags *d);
 
-/* A VLAN file on a bond declared so far: said as not carried. */
-void ifcfg_read_vlan(struct host_conf *h, const struct ifcfg *f);
+/*
+ * ifcfg-ip.c: the network of the interface of @f (a bond, or what sits
+ * on one) beside its IPv4 addresses: gateways, DNS, IPv6 addresses (into
+ * @addrs), its route- and route6- files.
+ */
+void ifcfg_read_net(struct host_conf *h, struct host_ip *ip, char ***addrs,
+		    size_t *n_addrs, const struct ifcfg *f, struct diags *d);
+
+/* ifcfg-upper.c: BRIDGE= in bond @b's file @f: the bridge over it. */
+void ifcfg_read_bridge_port(struct host_conf *h, struct host_bond *b,
+			    const struct ifcfg *f, struct diags *d);
+
+/*
+ * Once the bonds are declared: the VLAN files on them (or on a bridge
+ * over them), and the files of the bridges they are ports of.
+ */
+void ifcfg_read_uppers(struct host_conf *h, struct ifcfg *files, size_t n,
+		       struct diags *d);
 
 /* An alias file, ifcfg-BOND:N: its address, one more of BOND's. */
 void ifcfg_read_alias(struct host_conf *h, const char *path, struct diags *d);

@@ -22,8 +22,7 @@
 #define IFCFG_DIR "/etc/sysconfig/network-scripts"
 
 /* GATEWAY=, IPV6_DEFAULTGW= (the "%DEV" of a link-local one left off) */
-static void gateways(struct host_bond *b, const struct ifcfg *f,
-		     struct diags *d)
+static void gateways(struct host_ip *ip, const struct ifcfg *f, struct diags *d)
 {
 	static const char *const keys[] = { "GATEWAY", "IPV6_DEFAULTGW" };
 	const struct shvar *v, *defroute = get(f, "DEFROUTE");
@@ -41,17 +40,17 @@ static void gateways(struct host_bond *b, const struct ifcfg *f,
 				  "%s=%s: not an IPv%d address; ignored",
 				  v->name, v->value, i ? 6 : 4);
 		else
-			host_ip_set_gateway(&b->ip, addr, &v->loc);
+			host_ip_set_gateway(ip, addr, &v->loc);
 	}
 	if (defroute && values_bool_word(defroute->value) == 0 &&
-	    (b->ip.gateway.value || b->ip.gateway6.value))
+	    (ip->gateway.value || ip->gateway6.value))
 		host_ip_add_extra(
-			&b->ip, &defroute->loc,
+			ip, &defroute->loc,
 			"DEFROUTE=no (a gateway that is no default route)");
 }
 
 /* DNS1= to DNS10=, DOMAIN="a.example b.example" */
-static void dns(struct host_bond *b, const struct ifcfg *f, struct diags *d)
+static void dns(struct host_ip *ip, const struct ifcfg *f, struct diags *d)
 {
 	const struct shvar *v;
 	char key[8], **w;
@@ -63,7 +62,7 @@ static void dns(struct host_bond *b, const struct ifcfg *f, struct diags *d)
 		if (!v)
 			continue;
 		if (values_valid_host(v->value))
-			host_ip_add_dns(&b->ip, v->value, &v->loc);
+			host_ip_add_dns(ip, v->value, &v->loc);
 		else
 			diags_add(d, DIAG_WARNING, &v->loc,
 				  "%s=%s: not an IP address; ignored", key,
@@ -75,7 +74,7 @@ static void dns(struct host_bond *b, const struct ifcfg *f, struct diags *d)
 	w = values_words(v->value, &n);
 	for (i = 0; i < n; i++)
 		if (values_valid_domain(w[i]))
-			host_ip_add_search(&b->ip, w[i], &v->loc);
+			host_ip_add_search(ip, w[i], &v->loc);
 		else
 			diags_add(d, DIAG_WARNING, &v->loc,
 				  "DOMAIN: '%s' is not a domain name; ignored",
@@ -84,8 +83,8 @@ static void dns(struct host_bond *b, const struct ifcfg *f, struct diags *d)
 }
 
 /* IPV6ADDR=, IPV6ADDR_SECONDARIES="a/64 b/64" (read with IPV6INIT=yes) */
-static void ipv6_addresses(struct host_bond *b, const struct ifcfg *f,
-			   struct diags *d)
+static void ipv6_addresses(char ***addrs, size_t *n_addrs,
+			   const struct ifcfg *f, struct diags *d)
 {
 	const struct shvar *init = get(f, "IPV6INIT"),
 			   *one = get(f, "IPV6ADDR"),
@@ -111,7 +110,7 @@ static void ipv6_addresses(struct host_bond *b, const struct ifcfg *f,
 		if (!a)
 			continue;
 		if (values_valid_address(a) && strchr(a, ':'))
-			host_bond_add_address(b, a);
+			host_addresses_add(addrs, n_addrs, a);
 		else
 			diags_add(d, DIAG_ERROR, &v->loc,
 				  "%s: '%s' is not an IPv6 address", v->name,
@@ -121,21 +120,21 @@ static void ipv6_addresses(struct host_bond *b, const struct ifcfg *f,
 }
 
 /* One line of a route file in ip's words: "10.0.0.0/8 via 192.0.2.1". */
-static void route_line(struct host_bond *b, const char *line, bool v6,
-		       const struct diag_loc *loc, struct diags *d)
+static void route_line(struct host_ip *ip, const char *dev, const char *line,
+		       bool v6, const struct diag_loc *loc, struct diags *d)
 {
 	size_t n;
 	char **w = values_words(line, &n);
 
 	if (n)
-		values_route(&b->ip, b->conf.name, (const char *const *)w, n,
-			     v6, loc, line, d);
+		values_route(ip, dev, (const char *const *)w, n, v6, loc, line,
+			     d);
 	values_words_free(w, n);
 }
 
 /* The older form: ADDRESS0=, NETMASK0=, GATEWAY0=, METRIC0= ... */
-static void route_vars(struct host_bond *b, const struct shfile *sh,
-		       struct diags *d)
+static void route_vars(struct host_ip *ip, const char *dev,
+		       const struct shfile *sh, struct diags *d)
 {
 	char key[24], *dest;
 	const struct shvar *a, *m, *g, *metric;
@@ -172,17 +171,16 @@ static void route_vars(struct host_bond *b, const struct shfile *sh,
 			w[n++] = "metric";
 			w[n++] = metric->value;
 		}
-		values_route(&b->ip, b->conf.name, w, n, false, &a->loc,
-			     a->name, d);
+		values_route(ip, dev, w, n, false, &a->loc, a->name, d);
 		free(dest);
 	}
 }
 
-static void route_file(struct host_conf *h, struct host_bond *b,
+static void route_file(struct host_conf *h, struct host_ip *ip, const char *dev,
 		       const char *dir, const char *prefix, struct diags *d)
 {
 	bool v6 = !strcmp(prefix, "route6-");
-	char *name = xasprintf("%s%s", prefix, b->conf.name), *buf, *line;
+	char *name = xasprintf("%s%s", prefix, dev), *buf, *line;
 	const char *path = host_conf_keep(h, xpathjoin(dir, name));
 	struct diag_loc loc = { .source = path };
 	struct shfile sh = { 0 };
@@ -193,7 +191,7 @@ static void route_file(struct host_conf *h, struct host_bond *b,
 		return;
 	if (!strncmp(buf, "ADDRESS0=", 9) || strstr(buf, "\nADDRESS0=")) {
 		shfile_parse(&sh, buf, len, path, d);
-		route_vars(b, &sh, d);
+		route_vars(ip, dev, &sh, d);
 		shfile_free(&sh);
 		free(buf);
 		return;
@@ -206,49 +204,26 @@ static void route_file(struct host_conf *h, struct host_bond *b,
 		loc.line++;
 		line += strspn(line, " \t");
 		if (*line && *line != '#')
-			route_line(b, line, v6, &loc, d);
+			route_line(ip, dev, line, v6, &loc, d);
 		line = nl ? nl + 1 : NULL;
 	}
 	free(buf);
 }
 
-void ifcfg_read_ip(struct host_conf *h, struct host_bond *b,
-		   const struct ifcfg *f, struct diags *d)
+void ifcfg_read_net(struct host_conf *h, struct host_ip *ip, char ***addrs,
+		    size_t *n_addrs, const struct ifcfg *f, struct diags *d)
 {
 	char *dir = xstrdup(f->path), *slash = strrchr(dir, '/');
 
-	gateways(b, f, d);
-	dns(b, f, d);
-	ipv6_addresses(b, f, d);
-	if (get(f, "BRIDGE"))
-		host_ip_add_extra(&b->ip, &get(f, "BRIDGE")->loc,
-				  "a port of bridge %s", value(f, "BRIDGE"));
+	gateways(ip, f, d);
+	dns(ip, f, d);
+	ipv6_addresses(addrs, n_addrs, f, d);
 	if (slash) {
 		*slash = '\0';
-		route_file(h, b, dir, "route-", d);
-		route_file(h, b, dir, "route6-", d);
+		route_file(h, ip, f->device, dir, "route-", d);
+		route_file(h, ip, f->device, dir, "route6-", d);
 	}
 	free(dir);
-}
-
-void ifcfg_read_vlan(struct host_conf *h, const struct ifcfg *f)
-{
-	const struct shvar *phys = get(f, "PHYSDEV"), *vlan = get(f, "VLAN");
-	char parent[IF_NAMESIZE];
-	struct host_bond *b;
-	const char *dot = strrchr(f->device, '.');
-
-	if (phys)
-		snprintf(parent, sizeof(parent), "%s", phys->value);
-	else if (dot && vlan && values_bool_word(vlan->value) == 1)
-		snprintf(parent, sizeof(parent), "%.*s", (int)(dot - f->device),
-			 f->device);
-	else
-		return;
-	b = values_declared(h, HOST_IFCFG, parent);
-	if (b)
-		host_ip_add_extra(&b->ip, phys ? &phys->loc : &vlan->loc,
-				  "VLAN %s on the bond", f->device);
 }
 
 void ifcfg_read_alias(struct host_conf *h, const char *path, struct diags *d)
@@ -285,9 +260,8 @@ void ifcfg_read_alias(struct host_conf *h, const char *path, struct diags *d)
 
 /* --- the writer ----------------------------------------------------------- */
 
-void ifcfg_write_ip(FILE *out, const struct host_bond *b)
+void ifcfg_write_ip(FILE *out, const struct host_ip *ip, bool has_v6)
 {
-	const struct host_ip *ip = &b->ip;
 	struct strbuf search = { 0 };
 	char key[8];
 	size_t i;
@@ -295,7 +269,7 @@ void ifcfg_write_ip(FILE *out, const struct host_bond *b)
 	if (ip->gateway.value)
 		conv_sh_assign(out, "GATEWAY", ip->gateway.value);
 	if (ip->gateway6.value) {
-		if (!conv_has_address(b, true))
+		if (!has_v6)
 			conv_sh_assign(out, "IPV6INIT", "yes");
 		conv_sh_assign(out, "IPV6_DEFAULTGW", ip->gateway6.value);
 	}
@@ -314,17 +288,17 @@ void ifcfg_write_ip(FILE *out, const struct host_bond *b)
 	strbuf_free(&search);
 }
 
-void ifcfg_write_routes(struct conv *cv, const struct host_bond *b)
+void ifcfg_write_routes(struct conv *cv, const char *name,
+			const struct host_ip *ip)
 {
-	const struct host_ip *ip = &b->ip;
 	FILE *out;
 	size_t i;
 	int v6;
 
 	for (i = 10; i < ip->n_dns; i++)
 		conv_lost_at(cv, NULL, "ifcfg", &ip->dns[i].loc,
-			     "%s: name server %s (DNS1= to DNS10= only)",
-			     b->conf.name, ip->dns[i].value);
+			     "%s: name server %s (DNS1= to DNS10= only)", name,
+			     ip->dns[i].value);
 	for (v6 = 0; v6 < 2; v6++) {
 		out = NULL;
 		for (i = 0; i < ip->n_routes; i++) {
@@ -334,9 +308,8 @@ void ifcfg_write_routes(struct conv *cv, const struct host_bond *b)
 				continue;
 			if (!out)
 				out = conv_file_open(
-					cv,
-					xasprintf(IFCFG_DIR "/route%s-%s",
-						  v6 ? "6" : "", b->conf.name));
+					cv, xasprintf(IFCFG_DIR "/route%s-%s",
+						      v6 ? "6" : "", name));
 			conv_route_words(out, r);
 			fputc('\n', out);
 		}

@@ -56,22 +56,22 @@ static bool slaves_in_file_order(const struct bond_conf *c)
 	return same;
 }
 
-static void ifcfg_addresses(FILE *out, const struct host_bond *b)
+void ifcfg_write_addresses(FILE *out, char *const *v, size_t n)
 {
 	struct strbuf v6 = { 0 };
 	char key[32], *addr;
 	const char *slash;
 	size_t i, n4 = 0, k = 0, n6 = 0;
 
-	for (i = 0; i < b->n_addresses; i++)
-		n4 += !conv_is_ipv6(b->addresses[i]);
-	for (i = 0; i < b->n_addresses; i++) {
-		if (conv_is_ipv6(b->addresses[i]))
+	for (i = 0; i < n; i++)
+		n4 += !conv_is_ipv6(v[i]);
+	for (i = 0; i < n; i++) {
+		if (conv_is_ipv6(v[i]))
 			continue;
-		addr = xstrdup(b->addresses[i]);
-		slash = strchr(b->addresses[i], '/');
+		addr = xstrdup(v[i]);
+		slash = strchr(v[i], '/');
 		if (slash)
-			addr[slash - b->addresses[i]] = '\0';
+			addr[slash - v[i]] = '\0';
 		if (n4 == 1)
 			snprintf(key, sizeof(key), "IPADDR");
 		else
@@ -87,17 +87,17 @@ static void ifcfg_addresses(FILE *out, const struct host_bond *b)
 		free(addr);
 		k++;
 	}
-	for (i = 0; i < b->n_addresses; i++) {
-		if (!conv_is_ipv6(b->addresses[i]))
+	for (i = 0; i < n; i++) {
+		if (!conv_is_ipv6(v[i]))
 			continue;
 		if (!n6++) {
 			conv_sh_assign(out, "IPV6INIT", "yes");
-			conv_sh_assign(out, "IPV6ADDR", b->addresses[i]);
+			conv_sh_assign(out, "IPV6ADDR", v[i]);
 			continue;
 		}
 		if (v6.len)
 			strbuf_addc(&v6, ' ');
-		strbuf_addn(&v6, b->addresses[i], strlen(b->addresses[i]));
+		strbuf_addn(&v6, v[i], strlen(v[i]));
 	}
 	if (v6.len)
 		conv_sh_assign(out, "IPV6ADDR_SECONDARIES", strbuf_str(&v6));
@@ -133,14 +133,16 @@ void ifcfg_write(struct conv *cv, FILE *out, const struct host_bond *b)
 	}
 	conv_sh_assign(out, "ONBOOT", b->onboot ? "yes" : "no");
 	conv_sh_assign(out, "BOOTPROTO", "none");
-	ifcfg_addresses(out, b);
+	ifcfg_write_addresses(out, b->addresses, b->n_addresses);
 	if (b->has_mtu)
 		fprintf(out, "MTU=%u\n", b->mtu);
 	if (b->hwaddr)
 		conv_sh_assign(out, "MACADDR", b->hwaddr);
-	ifcfg_write_ip(out, b);
+	ifcfg_write_bridge(out, &b->ip, c->name);
+	ifcfg_write_ip(out, &b->ip, conv_has_address(b, true));
 	conv_file_close(cv);
-	ifcfg_write_routes(cv, b);
+	ifcfg_write_routes(cv, c->name, &b->ip);
+	ifcfg_write_uppers(cv, b);
 
 	for (i = 0; i < c->n_slaves; i++) {
 		const struct bond_slave_conf *s = &c->slaves[i];

@@ -246,8 +246,8 @@ static int address_index(const char *name)
 	return *end || n > 255 || (name[6] == '0' && name[7]) ? -2 : (int)n;
 }
 
-static void addresses(struct host_bond *b, const struct ifcfg *f,
-		      struct diags *d)
+void ifcfg_read_addresses(char ***list, size_t *n, const struct ifcfg *f,
+			  struct diags *d)
 {
 	char pkey[32], mkey[32];
 	const struct shvar *best;
@@ -278,7 +278,7 @@ static void addresses(struct host_bond *b, const struct ifcfg *f,
 		snprintf(mkey, sizeof(mkey), "NETMASK%s", sfx);
 		a = values_address(best->value, value(f, pkey), value(f, mkey));
 		if (values_valid_address(a))
-			host_bond_add_address(b, a);
+			host_addresses_add(list, n, a);
 		else
 			diags_add(d, DIAG_ERROR, &best->loc,
 				  "%s=%s: not an IP address (with %s or %s)",
@@ -317,8 +317,9 @@ static void declare_bond(struct host_conf *h, struct ifcfg *f, struct diags *d)
 			&get(f, value(f, "MACADDR") ? "MACADDR" : "HWADDR")->loc,
 			"'%s' is not a MAC address (write xx:xx:xx:xx:xx:xx)",
 			mac);
-	addresses(b, f, d);
-	ifcfg_read_ip(h, b, f, d);
+	ifcfg_read_addresses(&b->addresses, &b->n_addresses, f, d);
+	ifcfg_read_net(h, &b->ip, &b->addresses, &b->n_addresses, f, d);
+	ifcfg_read_bridge_port(h, b, f, d);
 }
 
 /* BOND_PORT_QUEUE_ID=2 on a slave: one of its per-slave options. */
@@ -445,9 +446,7 @@ int ifcfg_read_files(struct host_conf *h, const char *const *paths, size_t n,
 		if (f->bond)
 			declare_bond(h, f, d);
 	}
-	for (i = 0; i < n; i++)
-		if (files[i].readable && !files[i].duplicate && !files[i].bond)
-			ifcfg_read_vlan(h, &files[i]);
+	ifcfg_read_uppers(h, files, n, d);
 	for (i = 0; i < n; i++)
 		if (files[i].readable && !files[i].duplicate)
 			claim_slave(h, &ix, &files[i], d);

@@ -136,6 +136,21 @@ struct host_bond *values_declared(struct host_conf *h, enum host_format f,
 	return NULL;
 }
 
+struct host_upper *values_upper(struct host_conf *h, enum host_format f,
+				const char *name, struct host_bond **bond)
+{
+	struct host_upper *u;
+	size_t i;
+
+	for (i = h->n_decls; i-- > 0;)
+		if (h->decls[i]->formats == HOST_FORMAT_BIT(f) &&
+		    (u = host_ip_find_upper(&h->decls[i]->ip, name))) {
+			*bond = h->decls[i];
+			return u;
+		}
+	return NULL;
+}
+
 bool values_valid_domain(const char *s)
 {
 	size_t len = strlen(s);

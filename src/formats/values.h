@@ -41,6 +41,13 @@ bool values_valid_host(const char *s);
 struct host_bond *values_declared(struct host_conf *h, enum host_format f,
 				  const char *name);
 
+/*
+ * The upper called @name on a bond that format @f declared so far, and
+ * that bond in *@bond; or NULL.
+ */
+struct host_upper *values_upper(struct host_conf *h, enum host_format f,
+				const char *name, struct host_bond **bond);
+
 /* A DNS domain name: letters, digits, '-', '_' and dots. */
 bool values_valid_domain(const char *s);
 

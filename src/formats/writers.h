@@ -14,10 +14,20 @@
 
 /* RHEL's ifcfg files (ifcfg-write.c). */
 void ifcfg_write(struct conv *cv, FILE *out, const struct host_bond *b);
-/* ifcfg-ip.c: GATEWAY=, DNS1= ... into the bond's file @out. */
-void ifcfg_write_ip(FILE *out, const struct host_bond *b);
-/* ... and its route-BOND and route6-BOND files. */
-void ifcfg_write_routes(struct conv *cv, const struct host_bond *b);
+/* IPADDRn=, PREFIXn=, IPV6ADDR= ... of the addresses @v[0..n). */
+void ifcfg_write_addresses(FILE *out, char *const *v, size_t n);
+/*
+ * ifcfg-ip.c: GATEWAY=, DNS1= ... of @ip into an interface's file @out;
+ * @has_v6: the interface has an IPv6 address (IPV6INIT=yes written).
+ */
+void ifcfg_write_ip(FILE *out, const struct host_ip *ip, bool has_v6);
+/* ... and its route-NAME and route6-NAME files. */
+void ifcfg_write_routes(struct conv *cv, const char *name,
+			const struct host_ip *ip);
+/* ifcfg-upper.c: BRIDGE= in @name's file, if a bridge of @ip is on it. */
+void ifcfg_write_bridge(FILE *out, const struct host_ip *ip, const char *name);
+/* The files of what sits on bond @b: its VLANs, its bridge. */
+void ifcfg_write_uppers(struct conv *cv, const struct host_bond *b);
 /* Debian's interfaces (iface.c): bond @b's stanza. */
 void iface_write(struct conv *cv, FILE *out, const struct host_bond *b);
 /* Gentoo's conf.d/net (confd.c): bond @b's variables. */

@@ -17,11 +17,13 @@ bc() {
 }
 
 # normalized ROOT: the bonds of ROOT as JSON, without where they were read
-# (file, line, format), which a conversion changes; the addresses IPv4
+# (file, line, format; of what sits on the bonds too), which a conversion
+# changes; the addresses IPv4
 # first (the order within a family is kept: the first is the primary).
 normalized() {
 	"$IFCFG_BOND_PARSE" --root "$1" --format json |
 		jq -S '.bonds | map(del(.formats, .source, .line)
+			| .uppers |= map(del(.source, .line))
 			| .addresses |= (map(select(contains(":") | not))
 				+ map(select(contains(":")))))'
 }
