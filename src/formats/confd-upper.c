@@ -364,41 +364,34 @@ static void stp_fd(const struct rd *r, struct host_upper *u, const char *var)
 		if (!(v = get(r->sh, "%sforward_delay_%s", prefixes[i], var)))
 			continue;
 		n = number(v->value);
-		if (n >= 0 && n % 100 == 0)
-			u->fd = (int)(n / 100);
-		else if (n >= 0)
-			host_ip_add_extra(
-				&u->ip, &v->loc,
-				"%s=%s (%ld.%02ld s: the kernel reads hundredths of a second, the model keeps whole seconds)",
-				v->name, v->value, n / 100, n % 100);
-		else
+		if (n < 0) {
 			diags_add(
 				r->d, DIAG_WARNING, &v->loc,
 				"%s: '%s' is not a number (hundredths of a second); ignored",
 				v->name, v->value);
+			continue;
+		}
+		/* what it says wins over brctl's setfd, carried or not */
+		u->fd = n % 100 ? -1 : (int)(n / 100);
+		if (n % 100)
+			host_ip_add_extra(
+				&u->ip, &v->loc,
+				"%s=%s (%ld.%02ld s: the kernel reads hundredths of a second, the model keeps whole seconds)",
+				v->name, v->value, n / 100, n % 100);
 	}
 }
 
 /* What is read of @u elsewhere here, or is no interface's. */
 static bool handled(const char *p, size_t len)
 {
-	static const char *const v[] = { "config",
-					 "routes",
-					 "dns_servers",
-					 "dns_search",
-					 "dns_domain",
-					 "metric",
-					 "vlans",
-					 "vlan_start",
-					 "bridge",
-					 "bridge_add",
-					 "brctl",
-					 "stp_state",
-					 "bridge_stp_state",
-					 "forward_delay",
-					 "bridge_forward_delay",
-					 "slaves",
-					 NULL };
+	static const char *const v[] = { "config", "routes", "dns_servers",
+					 "dns_search", "dns_domain", "metric",
+					 "vlans", "vlan_start", "bridge",
+					 "bridge_add", "brctl", "stp_state",
+					 "bridge_stp_state", "forward_delay",
+					 "bridge_forward_delay", "slaves",
+					 /* a bridge with no port exists */
+					 "bridge_force", NULL };
 	size_t i;
 
 	for (i = 0; v[i]; i++)
