@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /*
  * Writer for Gentoo's /etc/conf.d/net (netifrc): a bond's variables, its
- * network's, and the init script links; with what netifrc cannot do as
- * the bond says named.
+ * network's, the VLANs and bridge on it, and the init script links; with
+ * what netifrc cannot do as the bond says named.
  */
 #include "config.h"
 
@@ -28,10 +28,8 @@ static void words_var(FILE *out, const char *prefix, const char *var,
 	fputs("\"\n", out);
 }
 
-static void confd_write_ip(FILE *out, const struct host_bond *b,
-			   const char *var)
+static void confd_write_ip(FILE *out, const struct host_ip *ip, const char *var)
 {
-	const struct host_ip *ip = &b->ip;
 	size_t i;
 
 	if (ip->gateway.value || ip->gateway6.value || ip->n_routes) {
@@ -50,6 +48,25 @@ static void confd_write_ip(FILE *out, const struct host_bond *b,
 	}
 	words_var(out, "dns_servers", var, ip->dns, ip->n_dns);
 	words_var(out, "dns_search", var, ip->search, ip->n_search);
+}
+
+/* config_@var: the addresses, or "null" (no config_ is DHCP to netifrc). */
+static void confd_write_config(FILE *out, const char *var, char *const *addrs,
+			       size_t n)
+{
+	size_t i;
+
+	if (!n) {
+		fprintf(out, "config_%s=\"null\"\n", var);
+	} else if (n == 1) {
+		fprintf(out, "config_%s=\"%s\"\n", var, addrs[0]);
+	} else {
+		/* one element each: a string is one address only */
+		fprintf(out, "config_%s=(", var);
+		for (i = 0; i < n; i++)
+			fprintf(out, " \"%s\"", addrs[i]);
+		fputs(" )\n", out);
+	}
 }
 
 /* netifrc's variable suffix for @name; false if it is not @name itself. */
@@ -98,6 +115,139 @@ static bool netifrc_cannot(struct conv *cv, FILE *out,
 	return true;
 }
 
+/* Whether @name comes up at boot: the bond, or what sits on it. */
+static bool onboot_of(const struct host_bond *b, const char *name)
+{
+	const struct host_upper *u = host_ip_find_upper(&b->ip, name);
+
+	return u ? u->onboot : b->onboot;
+}
+
+/*
+ * Whether the VLANs on @lower are started apart from it (vlan_start_X="no",
+ * each by its own service): when one comes up at boot and @lower does
+ * not, or the other way round. Else net.X starts them with itself.
+ */
+static bool vlans_apart(const struct host_bond *b, const char *lower)
+{
+	const struct host_upper *u;
+	size_t i;
+
+	for (i = 0; i < b->ip.n_uppers; i++) {
+		u = b->ip.uppers[i];
+		if (u->kind == HOST_UPPER_VLAN && !strcmp(u->lower, lower) &&
+		    u->onboot != onboot_of(b, lower))
+			return true;
+	}
+	return false;
+}
+
+/* The service that brings @name up: its own, or its lower's for a VLAN. */
+static const char *service_of(const struct host_bond *b, const char *name)
+{
+	const struct host_upper *u = host_ip_find_upper(&b->ip, name);
+
+	while (u && u->kind == HOST_UPPER_VLAN && !vlans_apart(b, u->lower)) {
+		name = u->lower;
+		u = host_ip_find_upper(&b->ip, name);
+	}
+	return name;
+}
+
+/* Whether upper @i is a VLAN of an id its lower has before it. */
+static bool vlan_again(const struct host_bond *b, size_t i)
+{
+	const struct host_upper *u = b->ip.uppers[i], *o;
+	size_t k;
+
+	for (k = 0; u->kind == HOST_UPPER_VLAN && k < i; k++) {
+		o = b->ip.uppers[k];
+		if (o->kind == HOST_UPPER_VLAN && o->vid == u->vid &&
+		    !strcmp(o->lower, u->lower))
+			return true;
+	}
+	return false;
+}
+
+/* vlans_@lvar: the ids of the VLANs on @lower, in order. */
+static void confd_write_vlans(struct conv *cv, FILE *out,
+			      const struct host_bond *b, const char *lower,
+			      const char *lvar)
+{
+	const struct host_upper *u;
+	struct strbuf ids = { 0 };
+	char id[16];
+	size_t i;
+
+	for (i = 0; i < b->ip.n_uppers; i++) {
+		u = b->ip.uppers[i];
+		if (u->kind != HOST_UPPER_VLAN || strcmp(u->lower, lower))
+			continue;
+		if (vlan_again(b, i)) {
+			conv_lost_at(
+				cv, out, "conf.d/net", &u->loc,
+				"%s: VLAN %u on %s a second time (netifrc makes one VLAN of each id of vlans_%s)",
+				u->name, u->vid, lower, lvar);
+			continue;
+		}
+		snprintf(id, sizeof(id), "%s%u", ids.len ? " " : "", u->vid);
+		strbuf_addn(&ids, id, strlen(id));
+	}
+	if (ids.len) {
+		fprintf(out, "vlans_%s=\"%s\"\n", lvar, strbuf_str(&ids));
+		if (vlans_apart(b, lower))
+			fprintf(out, "vlan_start_%s=\"no\"\n", lvar);
+	}
+	strbuf_free(&ids);
+}
+
+/*
+ * A VLAN or bridge on the bond: its name when vlans_ would not make it,
+ * a bridge's port (bridge_BR, the form net.example gives first), STP and
+ * forward delay (in hundredths of a second, as sysfs reads it), what it
+ * needs started first, its addresses and network, and its own VLANs.
+ */
+static void confd_write_upper(struct conv *cv, FILE *out,
+			      const struct host_bond *b, size_t i)
+{
+	const struct host_upper *u = b->ip.uppers[i];
+	char var[IF_NAMESIZE], lvar[IF_NAMESIZE], plain[IF_NAMESIZE + 8];
+
+	if (vlan_again(b, i))
+		return; /* said with vlans_ */
+	confd_var(u->name, var, sizeof(var));
+	confd_var(u->lower, lvar, sizeof(lvar));
+	if (u->kind == HOST_UPPER_VLAN) {
+		fprintf(out, "\n# %s: VLAN %u on %s\n", u->name, u->vid,
+			u->lower);
+		snprintf(plain, sizeof(plain), "%s.%u", u->lower, u->vid);
+		if (strcmp(plain, u->name)) {
+			fprintf(out, "%s_vlan%u_name=", lvar, u->vid);
+			conv_sh_value(out, u->name, true);
+			fputc('\n', out);
+		}
+		if (vlans_apart(b, u->lower))
+			fprintf(out, "rc_net_%s_need=\"net.%s\"\n", var,
+				service_of(b, u->lower));
+	} else {
+		fprintf(out, "\n# %s: bridge over %s\n", u->name, u->lower);
+		fprintf(out, "bridge_%s=", var);
+		conv_sh_value(out, u->lower, true);
+		fputc('\n', out);
+		if (u->stp >= 0)
+			fprintf(out, "bridge_stp_state_%s=\"%d\"\n", var,
+				u->stp);
+		if (u->fd >= 0)
+			fprintf(out, "bridge_forward_delay_%s=\"%d\"\n", var,
+				u->fd * 100);
+		fprintf(out, "rc_net_%s_need=\"net.%s\"\n", var,
+			service_of(b, u->lower));
+	}
+	confd_write_config(out, var, u->addresses, u->n_addresses);
+	confd_write_ip(out, &u->ip, var);
+	confd_write_vlans(cv, out, b, u->name, var);
+}
+
 void confd_write(struct conv *cv, FILE *out, const struct host_bond *b)
 {
 	const struct bond_conf *c = &b->conf;
@@ -111,17 +261,7 @@ void confd_write(struct conv *cv, FILE *out, const struct host_bond *b)
 			  "%s: the name (netifrc's variables name it %s)",
 			  c->name, var);
 	fprintf(out, "# %s\n", c->name);
-	if (!b->n_addresses) {
-		fprintf(out, "config_%s=\"null\"\n", var);
-	} else if (b->n_addresses == 1) {
-		fprintf(out, "config_%s=\"%s\"\n", var, b->addresses[0]);
-	} else {
-		/* one element each: a string is one address only */
-		fprintf(out, "config_%s=(", var);
-		for (i = 0; i < b->n_addresses; i++)
-			fprintf(out, " \"%s\"", b->addresses[i]);
-		fputs(" )\n", out);
-	}
+	confd_write_config(out, var, b->addresses, b->n_addresses);
 	for (i = 0; i < c->n_slaves; i++) {
 		if (!c->slaves[i].member)
 			continue;
@@ -167,27 +307,46 @@ void confd_write(struct conv *cv, FILE *out, const struct host_bond *b)
 		fprintf(out, "mtu_%s=\"%u\"\n", var, b->mtu);
 	if (b->hwaddr)
 		fprintf(out, "mac_%s=\"%s\"\n", var, b->hwaddr);
-	confd_write_ip(out, b, var);
+	confd_write_ip(out, &b->ip, var);
 	for (i = 0; i < c->n_slaves; i++) {
 		if (!c->slaves[i].member)
 			continue;
 		confd_var(c->slaves[i].name, svar, sizeof(svar));
 		fprintf(out, "config_%s=\"null\"\n", svar);
 	}
+	confd_write_vlans(cv, out, b, c->name, var);
+	for (i = 0; i < b->ip.n_uppers; i++)
+		confd_write_upper(cv, out, b, i);
 }
 
-/* net.BOND started at boot: the links rc-update and the handbook make. */
-void confd_write_links(struct conv *cv, const struct host_bond *b)
+/* net.@name, and in the default runlevel if @onboot. */
+static void confd_write_service(struct conv *cv, const char *name, bool onboot)
 {
 	char *target;
 
-	conv_add_link(cv, xasprintf("/etc/init.d/net.%s", b->conf.name),
-		      "net.lo");
-	if (!b->onboot)
+	conv_add_link(cv, xasprintf("/etc/init.d/net.%s", name), "net.lo");
+	if (!onboot)
 		return;
-	target = xasprintf("../../init.d/net.%s", b->conf.name);
-	conv_add_link(cv,
-		      xasprintf("/etc/runlevels/default/net.%s", b->conf.name),
+	target = xasprintf("../../init.d/net.%s", name);
+	conv_add_link(cv, xasprintf("/etc/runlevels/default/net.%s", name),
 		      target);
 	free(target);
+}
+
+/*
+ * net.BOND started at boot: the links rc-update and the handbook make;
+ * and so for each bridge on it, and each VLAN started apart.
+ */
+void confd_write_links(struct conv *cv, const struct host_bond *b)
+{
+	const struct host_upper *u;
+	size_t i;
+
+	confd_write_service(cv, b->conf.name, b->onboot);
+	for (i = 0; i < b->ip.n_uppers; i++) {
+		u = b->ip.uppers[i];
+		if (u->kind == HOST_UPPER_BRIDGE ||
+		    (vlans_apart(b, u->lower) && !vlan_again(b, i)))
+			confd_write_service(cv, u->name, u->onboot);
+	}
 }

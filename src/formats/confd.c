@@ -46,6 +46,11 @@ static const char *const netifrc_vars[] = { "config",
 					    "ifconfig",
 					    "auto",
 					    "wpa_supplicant",
+					    "vlan_start",
+					    "bridge_add",
+					    "bridge_force",
+					    "txqueuelen",
+					    "broadcast",
 					    NULL };
 
 static bool is_netifrc_var(const char *prefix, size_t len)
@@ -59,7 +64,7 @@ static bool is_netifrc_var(const char *prefix, size_t len)
 }
 
 /* netifrc's IFVAR: every character outside [A-Za-z0-9_] becomes '_'. */
-static void ifvar(const char *name, char *out, size_t size)
+void confd_ifvar(const char *name, char *out, size_t size)
 {
 	size_t i;
 
@@ -73,7 +78,7 @@ static void ifvar(const char *name, char *out, size_t size)
 }
 
 /* The words of a value: an array's elements, or a string split at blanks. */
-static char **words_of(const struct shvar *v, size_t *n)
+char **confd_words(const struct shvar *v, size_t *n)
 {
 	char **out = NULL, *copy, *w, *save = NULL;
 	size_t i;
@@ -91,7 +96,7 @@ static char **words_of(const struct shvar *v, size_t *n)
 	return out;
 }
 
-static void free_words(char **w, size_t n)
+void confd_words_free(char **w, size_t n)
 {
 	size_t i;
 
@@ -113,7 +118,7 @@ static void set_option(struct host_bond *b, const struct bondopt *opt,
 			  v->name, opt->name);
 		return;
 	}
-	w = words_of(v, &n);
+	w = confd_words(v, &n);
 	if (opt->kind == BONDOPT_IPV4S || opt->kind == BONDOPT_IPV6S) {
 		/* one address per word, "+" before it or not ("+${i#+}") */
 		for (i = 0; i < n; i++)
@@ -140,11 +145,11 @@ static void set_option(struct host_bond *b, const struct bondopt *opt,
 			  "%s: %s takes one value, not %zu", v->name, opt->name,
 			  n);
 	}
-	free_words(w, n);
+	confd_words_free(w, n);
 }
 
-static void addresses(struct host_bond *b, const struct shvar *v,
-		      struct diags *d)
+void confd_addresses(char ***list, size_t *n_list, const struct shvar *v,
+		     struct diags *d)
 {
 	size_t i, n = v->array ? v->n_elems : 1;
 
@@ -171,7 +176,7 @@ static void addresses(struct host_bond *b, const struct shvar *v,
 			a = full;
 		}
 		if (values_valid_address(a))
-			host_bond_add_address(b, a);
+			host_addresses_add(list, n_list, a);
 		else
 			diags_add(d, DIAG_ERROR, &v->loc,
 				  "%s: '%s' is not an IP address", v->name, a);
@@ -180,23 +185,9 @@ static void addresses(struct host_bond *b, const struct shvar *v,
 }
 
 /*
- * The X of each service net.X (but net.lo), in /etc/init.d or a runlevel,
- * and whether a runlevel has it: the bond comes up at boot. The link is
- * what counts, whatever it points to (rc-update makes it absolute, which
- * under --root points out of the tree).
+ * The services net.X: the link is what counts, whatever it points to
+ * (rc-update makes it absolute, which under --root points out of the tree).
  */
-struct service {
-	char name[IF_NAMESIZE];
-	char var[IF_NAMESIZE]; /* what netifrc makes of it in variables */
-	bool boot; /* a runlevel has it */
-};
-
-struct services {
-	struct service *v; /* once each, by @var then name */
-	size_t n;
-	bool read;
-};
-
 static int by_name(const void *a, const void *b)
 {
 	return strcmp(((const struct service *)a)->name,
@@ -211,7 +202,7 @@ static int by_var(const void *a, const void *b)
 	return c ? c : strcmp(x->name, y->name);
 }
 
-static void services_read(struct host_conf *h, struct services *sv)
+static void services_read(struct host_conf *h, struct confd_services *sv)
 {
 	static const char *const dirs[] = { "etc/init.d",
 					    "etc/runlevels/sysinit",
@@ -242,7 +233,7 @@ static void services_read(struct host_conf *h, struct services *sv)
 			sv->v = xreallocarray(sv->v, sv->n + 1, sizeof(*v));
 			v = &sv->v[sv->n++];
 			snprintf(v->name, sizeof(v->name), "%s", x);
-			ifvar(x, v->var, sizeof(v->var));
+			confd_ifvar(x, v->var, sizeof(v->var));
 			v->boot = dir != dirs; /* a runlevel */
 		}
 		cfgfile_list_free(names, n);
@@ -262,7 +253,7 @@ static void services_read(struct host_conf *h, struct services *sv)
 }
 
 /* The first service whose variables end in @var, or sv->n. */
-static size_t first_of(const struct services *sv, const char *var)
+static size_t first_of(const struct confd_services *sv, const char *var)
 {
 	size_t lo = 0, hi = sv->n, mid;
 
@@ -276,13 +267,15 @@ static size_t first_of(const struct services *sv, const char *var)
 	return lo;
 }
 
-/* Whether a runlevel starts net.@name. */
-static bool at_boot(const struct services *sv, const char *name)
+bool confd_at_boot(struct host_conf *h, struct confd_services *sv,
+		   const char *name)
 {
 	char var[IF_NAMESIZE];
 	size_t i;
 
-	ifvar(name, var, sizeof(var));
+	if (!sv->read)
+		services_read(h, sv);
+	confd_ifvar(name, var, sizeof(var));
 	for (i = first_of(sv, var); i < sv->n && !strcmp(sv->v[i].var, var);
 	     i++)
 		if (!strcmp(sv->v[i].name, name))
@@ -295,9 +288,9 @@ static bool at_boot(const struct services *sv, const char *name)
  * netifrc maps to @var (bond-lan for slaves_bond_lan), else @var itself.
  * Two such services: said, the first.
  */
-static const char *service_name(struct host_conf *h, struct services *sv,
-				const char *var, const struct diag_loc *loc,
-				struct diags *d)
+const char *confd_service_name(struct host_conf *h, struct confd_services *sv,
+			       const char *var, const struct diag_loc *loc,
+			       struct diags *d)
 {
 	const char *found = NULL;
 	size_t i;
@@ -321,11 +314,11 @@ static const char *service_name(struct host_conf *h, struct services *sv,
 
 /* slaves_X="a b": bond X and its slaves, then every <option>_X. */
 static void declare_bond(struct host_conf *h, const struct shfile *sh,
-			 const struct shvar *slaves, struct services *sv,
+			 const struct shvar *slaves, struct confd_services *sv,
 			 struct diags *d)
 {
-	const char *name = service_name(h, sv, slaves->name + strlen("slaves_"),
-					&slaves->loc, d);
+	const char *name = confd_service_name(
+		h, sv, slaves->name + strlen("slaves_"), &slaves->loc, d);
 	char var[IF_NAMESIZE], **w;
 	size_t i, n, plen, vlen = strlen(name);
 	struct host_bond *b;
@@ -341,7 +334,7 @@ static void declare_bond(struct host_conf *h, const struct shfile *sh,
 	b = host_conf_declare(h, HOST_CONFD, name, &slaves->loc);
 	b->list_given = true;
 	b->list_loc = slaves->loc;
-	w = words_of(slaves, &n);
+	w = confd_words(slaves, &n);
 	for (i = 0; i < n; i++) {
 		if (ifname_check(w[i]))
 			diags_add(d, DIAG_ERROR, &slaves->loc,
@@ -350,9 +343,9 @@ static void declare_bond(struct host_conf *h, const struct shfile *sh,
 		else
 			host_bond_add_slave(b, w[i], &slaves->loc, d);
 	}
-	free_words(w, n);
+	confd_words_free(w, n);
 
-	ifvar(name, var, sizeof(var));
+	confd_ifvar(name, var, sizeof(var));
 	for (i = 0; i < sh->n_vars; i++) {
 		const struct shvar *v = &sh->vars[i];
 		size_t len = strlen(v->name);
@@ -381,7 +374,7 @@ static void declare_bond(struct host_conf *h, const struct shfile *sh,
 
 		if (!strncmp(v->name, "config_", 7) &&
 		    !strcmp(v->name + 7, var))
-			addresses(b, v, d);
+			confd_addresses(&b->addresses, &b->n_addresses, v, d);
 		if (!strncmp(v->name, "mtu_", 4) && !strcmp(v->name + 4, var))
 			values_mtu(b, v->name, "=", v->value, &v->loc, d);
 		if (!strncmp(v->name, "mac_", 4) && !strcmp(v->name + 4, var)) {
@@ -394,8 +387,9 @@ static void declare_bond(struct host_conf *h, const struct shfile *sh,
 					v->name, v->value);
 		}
 	}
-	confd_read_ip(b, sh, var, d);
-	b->onboot = at_boot(sv, name);
+	confd_read_ip(&b->ip, b->conf.name, sh, var, d);
+	b->onboot = confd_at_boot(h, sv, name);
+	confd_read_uppers(h, b, sh, sv, d);
 }
 
 /*
@@ -447,7 +441,7 @@ static void look_at_function(const struct shfunc *fn, struct diags *d)
 int confd_read_file(struct host_conf *h, const char *path, struct diags *d)
 {
 	unsigned int errors = d->errors;
-	struct services sv = { 0 };
+	struct confd_services sv = { 0 };
 	struct shfile sh;
 	size_t len, i;
 	char *buf;
