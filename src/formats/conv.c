@@ -122,6 +122,18 @@ bool conv_has_address(const struct host_bond *b, bool v6)
 	return conv_addresses_have(b->addresses, b->n_addresses, v6);
 }
 
+const struct host_upper *conv_bridge_of(const struct host_ip *ip,
+					const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < ip->n_uppers; i++)
+		if (ip->uppers[i]->kind == HOST_UPPER_BRIDGE &&
+		    !strcmp(ip->uppers[i]->lower, name))
+			return ip->uppers[i];
+	return NULL;
+}
+
 bool conv_route_ipv6(const struct host_route *r)
 {
 	return strchr(r->dest, ':') || (r->via && strchr(r->via, ':'));

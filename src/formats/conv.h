@@ -87,6 +87,13 @@ bool conv_addresses_have(char *const *v, size_t n, bool v6);
 /* Whether bond @b has an address of family @v6. */
 bool conv_has_address(const struct host_bond *b, bool v6);
 
+/*
+ * The bridge interface @name is a port of: the first bridge among the
+ * uppers of @ip (a bond's) whose port it is; NULL if none.
+ */
+const struct host_upper *conv_bridge_of(const struct host_ip *ip,
+					const char *name);
+
 /* Whether route @r is an IPv6 one. */
 bool conv_route_ipv6(const struct host_route *r);
 

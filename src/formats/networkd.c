@@ -2,8 +2,10 @@
 /*
  * Writer for systemd-networkd: a .netdev unit per bond with its [Bond]
  * keys (each option's key is in its row of the option table), and a
- * .network unit per bond and per slave. networkd has no reader here: its
- * files are an output only.
+ * .network unit per bond and per slave; a .netdev and a .network per
+ * VLAN on the bond and per bridge over it, the bridge and the VLANs of
+ * each named in the .network of the link under them. networkd has no
+ * reader here: its files are an output only.
  */
 #include "config.h"
 
@@ -119,8 +121,8 @@ static bool matches_itself(struct conv *cv, const char *name)
 	return false;
 }
 
-/* [Network] Gateway=, DNS=, Domains=, and a [Route] per route. */
-static void network_ip(FILE *out, const struct host_ip *ip)
+/* [Network] Gateway=, DNS=, Domains= of network @ip. */
+static void network_keys(FILE *out, const struct host_ip *ip)
 {
 	size_t i;
 
@@ -136,6 +138,13 @@ static void network_ip(FILE *out, const struct host_ip *ip)
 			fprintf(out, "%s%s", i ? " " : "", ip->search[i].value);
 		fputc('\n', out);
 	}
+}
+
+/* A [Route] section per route of @ip. */
+static void network_routes(FILE *out, const struct host_ip *ip)
+{
+	size_t i;
+
 	for (i = 0; i < ip->n_routes; i++) {
 		const struct host_route *r = &ip->routes[i];
 
@@ -152,33 +161,102 @@ static void network_ip(FILE *out, const struct host_ip *ip)
 	}
 }
 
+/*
+ * [Network] Bridge= for the bridge interface @name is a port of, and
+ * VLAN= for each VLAN on it (networkd makes a VLAN when the .network of
+ * the link under it names it): the uppers of bond @b.
+ */
+static void network_stack(FILE *out, const struct host_bond *b,
+			  const char *name)
+{
+	const struct host_upper *br = conv_bridge_of(&b->ip, name);
+	size_t i;
+
+	if (br)
+		fprintf(out, "Bridge=%s\n", br->name);
+	for (i = 0; i < b->ip.n_uppers; i++)
+		if (b->ip.uppers[i]->kind == HOST_UPPER_VLAN &&
+		    !strcmp(b->ip.uppers[i]->lower, name))
+			fprintf(out, "VLAN=%s\n", b->ip.uppers[i]->name);
+}
+
+/*
+ * The .network of interface @name, bond @b or one of its uppers: its
+ * addresses, network @ip, what sits on it; ActivationPolicy=manual unless
+ * @onboot (networkd brings every link it configures up, else).
+ */
+static void write_network(struct conv *cv, const struct host_bond *b,
+			  const char *name, char *const *addresses, size_t n,
+			  const struct host_ip *ip, bool onboot)
+{
+	bool bond = ip == &b->ip;
+	size_t i;
+	FILE *out;
+
+	if (!matches_itself(cv, name))
+		return;
+	out = conv_file_open(cv,
+			     xasprintf(NETWORKD_DIR "/30-%s.network", name));
+	fprintf(out, "[Match]\nName=%s\n", name);
+	if ((bond && (b->has_mtu || b->hwaddr)) || !onboot) {
+		fputs("\n[Link]\n", out);
+		if (bond && b->has_mtu)
+			fprintf(out, "MTUBytes=%u\n", b->mtu);
+		if (bond && b->hwaddr)
+			fprintf(out, "MACAddress=%s\n", b->hwaddr);
+		if (!onboot)
+			fputs("ActivationPolicy=manual\n", out);
+	}
+	fputs("\n[Network]\n", out);
+	for (i = 0; i < n; i++)
+		fprintf(out, "Address=%s\n", addresses[i]);
+	network_keys(out, ip);
+	network_stack(out, b, name);
+	network_routes(out, ip);
+	conv_file_close(cv);
+}
+
+/*
+ * NAME.netdev of upper @u of bond @b: a VLAN with its id, a bridge with
+ * its spanning tree and forward delay where said (else the kernel's).
+ */
+static void write_upper_netdev(struct conv *cv, const struct host_bond *b,
+			       const struct host_upper *u)
+{
+	const struct host_upper *br;
+	FILE *out;
+
+	out = conv_file_open(cv,
+			     xasprintf(NETWORKD_DIR "/30-%s.netdev", u->name));
+	fprintf(out, "[NetDev]\nName=%s\nKind=%s\n", u->name,
+		u->kind == HOST_UPPER_VLAN ? "vlan" : "bridge");
+	if (u->kind == HOST_UPPER_VLAN) {
+		fprintf(out, "\n[VLAN]\nId=%u\n", u->vid);
+	} else if (u->stp >= 0 || u->fd >= 0) {
+		fputs("\n[Bridge]\n", out);
+		if (u->stp >= 0)
+			fprintf(out, "STP=%s\n", u->stp ? "yes" : "no");
+		if (u->fd >= 0)
+			fprintf(out, "ForwardDelaySec=%d\n", u->fd);
+	}
+	/* an interface is a port of one bridge: the first that names it */
+	br = u->kind == HOST_UPPER_BRIDGE ? conv_bridge_of(&b->ip, u->lower) :
+					    NULL;
+	if (br && br != u)
+		conv_lost_at(cv, out, "networkd", &u->loc,
+			     "%s: its port %s, a port of bridge %s already",
+			     u->name, u->lower, br->name);
+	conv_file_close(cv);
+}
+
 void networkd_write(struct conv *cv, FILE *out, const struct host_bond *b)
 {
 	const struct bond_conf *c = &b->conf;
 	size_t i;
 
 	write_netdev(cv, b);
-	if (!matches_itself(cv, c->name))
-		goto slaves;
-	out = conv_file_open(cv,
-			     xasprintf(NETWORKD_DIR "/30-%s.network", c->name));
-	fprintf(out, "[Match]\nName=%s\n", c->name);
-	if (b->has_mtu || b->hwaddr || !b->onboot) {
-		fputs("\n[Link]\n", out);
-		if (b->has_mtu)
-			fprintf(out, "MTUBytes=%u\n", b->mtu);
-		if (b->hwaddr)
-			fprintf(out, "MACAddress=%s\n", b->hwaddr);
-		if (!b->onboot)
-			fputs("ActivationPolicy=manual\n", out);
-	}
-	fputs("\n[Network]\n", out);
-	for (i = 0; i < b->n_addresses; i++)
-		fprintf(out, "Address=%s\n", b->addresses[i]);
-	network_ip(out, &b->ip);
-	conv_file_close(cv);
-
-slaves:
+	write_network(cv, b, c->name, b->addresses, b->n_addresses, &b->ip,
+		      b->onboot);
 	for (i = 0; i < c->n_slaves; i++) {
 		const struct bond_slave_conf *s = &c->slaves[i];
 
@@ -196,5 +274,14 @@ slaves:
 		slave_keys(out, c, s->name);
 		conv_lost_slave(cv, out, "networkd", c, s, ~0ULL, "");
 		conv_file_close(cv);
+	}
+
+	/* what sits on the bond, each after what it sits on */
+	for (i = 0; i < b->ip.n_uppers; i++) {
+		const struct host_upper *u = b->ip.uppers[i];
+
+		write_upper_netdev(cv, b, u);
+		write_network(cv, b, u->name, u->addresses, u->n_addresses,
+			      &u->ip, u->onboot);
 	}
 }

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /*
  * Writer for NetworkManager: the nmcli commands that recreate each bond
- * and its slaves as connections.
+ * and its slaves as connections, then each VLAN on it and each bridge over
+ * it (a bond or VLAN that is a bridge's port a port connection of it).
  */
 #include "config.h"
 
@@ -120,12 +121,24 @@ static const struct diag_loc *first_of(const struct host_item *v, size_t n,
 	return &v[0].loc;
 }
 
+/* What one connection carries of IP: the bond's, or an upper's. */
+struct nm_iface {
+	const char *name;
+	char *const *addresses;
+	size_t n_addresses;
+	const struct host_ip *ip;
+	const struct diag_loc *loc; /* where it is declared */
+};
+
 /* ipv4.gateway, .dns, .dns-search, .routes; or what cannot be said */
-static void nmcli_ip(struct conv *cv, FILE *out, const struct host_bond *b,
-		     bool v6, bool has_addresses)
+static void nmcli_ip(struct conv *cv, FILE *out, const struct nm_iface *f,
+		     bool v6)
 {
 	const char *fam = v6 ? "ipv6" : "ipv4";
-	const struct host_item *gw = v6 ? &b->ip.gateway6 : &b->ip.gateway;
+	const struct host_ip *ip = f->ip;
+	const struct host_item *gw = v6 ? &ip->gateway6 : &ip->gateway;
+	bool has_addresses =
+		conv_addresses_have(f->addresses, f->n_addresses, v6);
 	struct strbuf list = { 0 };
 	char key[24];
 	size_t i;
@@ -135,35 +148,34 @@ static void nmcli_ip(struct conv *cv, FILE *out, const struct host_bond *b,
 		nmcli_arg(out, key, gw->value);
 	} else if (gw->value) {
 		conv_lost_at(cv, NULL, "nmcli", &gw->loc,
-			     "%s: gateway %s with no %s address", b->conf.name,
+			     "%s: gateway %s with no %s address", f->name,
 			     gw->value, v6 ? "IPv6" : "IPv4");
 	}
-	items_list(&list, b->ip.dns, b->ip.n_dns, v6);
+	items_list(&list, ip->dns, ip->n_dns, v6);
 	if (list.len && has_addresses) {
 		snprintf(key, sizeof(key), "%s.dns", fam);
 		nmcli_arg(out, key, strbuf_str(&list));
 	} else if (list.len) {
 		conv_lost_at(cv, NULL, "nmcli",
-			     first_of(b->ip.dns, b->ip.n_dns, v6),
-			     "%s: name servers %s with no %s address",
-			     b->conf.name, strbuf_str(&list),
-			     v6 ? "IPv6" : "IPv4");
+			     first_of(ip->dns, ip->n_dns, v6),
+			     "%s: name servers %s with no %s address", f->name,
+			     strbuf_str(&list), v6 ? "IPv6" : "IPv4");
 	}
 	strbuf_reset(&list);
 	/* the search domains go with IPv4, or IPv6 where there is no IPv4 */
-	if (!v6 || !conv_has_address(b, false))
-		items_list(&list, b->ip.search, b->ip.n_search, -1);
+	if (!v6 || !conv_addresses_have(f->addresses, f->n_addresses, false))
+		items_list(&list, ip->search, ip->n_search, -1);
 	if (list.len && has_addresses) {
 		snprintf(key, sizeof(key), "%s.dns-search", fam);
 		nmcli_arg(out, key, strbuf_str(&list));
 	} else if (list.len && v6) {
-		conv_lost_at(cv, NULL, "nmcli", &b->ip.search[0].loc,
-			     "%s: search domains %s with no address",
-			     b->conf.name, strbuf_str(&list));
+		conv_lost_at(cv, NULL, "nmcli", &ip->search[0].loc,
+			     "%s: search domains %s with no address", f->name,
+			     strbuf_str(&list));
 	}
 	strbuf_reset(&list);
-	for (i = 0; i < b->ip.n_routes; i++) {
-		const struct host_route *r = &b->ip.routes[i];
+	for (i = 0; i < ip->n_routes; i++) {
+		const struct host_route *r = &ip->routes[i];
 		char word[160];
 		int n;
 
@@ -173,8 +185,7 @@ static void nmcli_ip(struct conv *cv, FILE *out, const struct host_bond *b,
 		if (!has_addresses) {
 			conv_lost_at(cv, NULL, "nmcli", &r->loc,
 				     "%s: the route to %s with no %s address",
-				     b->conf.name, r->dest,
-				     v6 ? "IPv6" : "IPv4");
+				     f->name, r->dest, v6 ? "IPv6" : "IPv4");
 			continue;
 		}
 		/* "DEST [NEXT-HOP] [METRIC]"; nmcli has no "default" */
@@ -198,17 +209,17 @@ static void nmcli_ip(struct conv *cv, FILE *out, const struct host_bond *b,
 	strbuf_free(&list);
 }
 
-static void nmcli_addresses(FILE *out, const struct host_bond *b, bool v6)
+static void nmcli_addresses(FILE *out, const struct nm_iface *f, bool v6)
 {
 	struct strbuf list = { 0 };
 	size_t i;
 
-	for (i = 0; i < b->n_addresses; i++) {
-		if (conv_is_ipv6(b->addresses[i]) != v6)
+	for (i = 0; i < f->n_addresses; i++) {
+		if (conv_is_ipv6(f->addresses[i]) != v6)
 			continue;
 		if (list.len)
 			strbuf_addc(&list, ',');
-		strbuf_addn(&list, b->addresses[i], strlen(b->addresses[i]));
+		strbuf_addn(&list, f->addresses[i], strlen(f->addresses[i]));
 	}
 	if (list.len) {
 		nmcli_arg(out, v6 ? "ipv6.method" : "ipv4.method", "manual");
@@ -220,9 +231,117 @@ static void nmcli_addresses(FILE *out, const struct host_bond *b, bool v6)
 	strbuf_free(&list);
 }
 
+/*
+ * The IP of connection @f, both families; or, when it is a port of bridge
+ * @br, slave-type and master, and its IP named: NetworkManager's verify()
+ * refuses an IP setting in a port's connection ("setting not allowed in
+ * port connection"), and its normalization drops it.
+ */
+static void nmcli_network(struct conv *cv, FILE *out, const struct nm_iface *f,
+			  const struct host_upper *br)
+{
+	const struct host_ip *ip = f->ip;
+	const struct host_item *gw[] = { &ip->gateway, &ip->gateway6 };
+	char why[80];
+	size_t i;
+
+	if (!br) {
+		nmcli_addresses(out, f, false);
+		nmcli_ip(cv, out, f, false);
+		nmcli_addresses(out, f, true);
+		nmcli_ip(cv, out, f, true);
+		return;
+	}
+	/* not port-type and controller: those need NetworkManager 1.46 */
+	nmcli_arg(out, "slave-type", "bridge");
+	nmcli_arg(out, "master", br->name);
+	snprintf(why, sizeof(why),
+		 "a port of bridge %s, which NetworkManager gives no IP",
+		 br->name);
+	for (i = 0; i < f->n_addresses; i++)
+		conv_lost_at(cv, NULL, "nmcli", f->loc, "%s: address %s (%s)",
+			     f->name, f->addresses[i], why);
+	for (i = 0; i < 2; i++)
+		if (gw[i]->value)
+			conv_lost_at(cv, NULL, "nmcli", &gw[i]->loc,
+				     "%s: gateway %s (%s)", f->name,
+				     gw[i]->value, why);
+	for (i = 0; i < ip->n_dns; i++)
+		conv_lost_at(cv, NULL, "nmcli", &ip->dns[i].loc,
+			     "%s: name server %s (%s)", f->name,
+			     ip->dns[i].value, why);
+	for (i = 0; i < ip->n_search; i++)
+		conv_lost_at(cv, NULL, "nmcli", &ip->search[i].loc,
+			     "%s: search domain %s (%s)", f->name,
+			     ip->search[i].value, why);
+	for (i = 0; i < ip->n_routes; i++)
+		conv_lost_at(cv, NULL, "nmcli", &ip->routes[i].loc,
+			     "%s: the route to %s (%s)", f->name,
+			     ip->routes[i].dest, why);
+}
+
+/*
+ * bridge.stp and bridge.forward-delay of bridge @u. A spanning tree not
+ * said is the kernel's default, off (NetworkManager's own is on); a
+ * forward delay NetworkManager refuses (2 to 30 seconds, or 0 with the
+ * spanning tree off) is named.
+ */
+static void nmcli_bridge(struct conv *cv, FILE *out, const struct host_upper *u)
+{
+	char num[24];
+
+	nmcli_arg(out, "bridge.stp", u->stp == 1 ? "yes" : "no");
+	if (u->fd < 0)
+		return;
+	if ((u->fd >= 2 && u->fd <= 30) || (u->fd == 0 && u->stp != 1)) {
+		snprintf(num, sizeof(num), "%d", u->fd);
+		nmcli_arg(out, "bridge.forward-delay", num);
+	} else {
+		conv_lost_at(
+			cv, NULL, "nmcli", &u->loc,
+			"%s: forward delay %d (NetworkManager takes 2 to 30 seconds, or 0 with the spanning tree off)",
+			u->name, u->fd);
+	}
+}
+
+/* The connection of upper @u of bond @b: a VLAN, or a bridge. */
+static void nmcli_upper(struct conv *cv, FILE *out, const struct host_bond *b,
+			const struct host_upper *u)
+{
+	const struct nm_iface f = { u->name, u->addresses, u->n_addresses,
+				    &u->ip, &u->loc };
+	const struct host_upper *br;
+	char num[24];
+
+	fprintf(out, "nmcli connection add type %s",
+		u->kind == HOST_UPPER_VLAN ? "vlan" : "bridge");
+	nmcli_arg(out, "con-name", u->name);
+	nmcli_arg(out, "ifname", u->name);
+	if (u->kind == HOST_UPPER_VLAN) {
+		nmcli_arg(out, "dev", u->lower);
+		snprintf(num, sizeof(num), "%u", u->vid);
+		nmcli_arg(out, "id", num);
+	} else {
+		nmcli_bridge(cv, out, u);
+		/* an interface is a port of one bridge: the first naming it */
+		br = conv_bridge_of(&b->ip, u->lower);
+		if (br != u)
+			conv_lost_at(
+				cv, NULL, "nmcli", &u->loc,
+				"%s: its port %s, a port of bridge %s already",
+				u->name, u->lower, br->name);
+	}
+	nmcli_network(cv, out, &f, conv_bridge_of(&b->ip, u->name));
+	if (!u->onboot)
+		nmcli_arg(out, "connection.autoconnect", "no");
+	fputc('\n', out);
+}
+
 void nmcli_write(struct conv *cv, FILE *out, const struct host_bond *b)
 {
 	const struct bond_conf *c = &b->conf;
+	const struct nm_iface f = { c->name, b->addresses, b->n_addresses,
+				    &b->ip, &b->loc };
 	char *opts, num[24], *con, why[96], value[VALUE_MAX];
 	uint64_t no_port = 0; /* slave options nmcli has no property for */
 	size_t i;
@@ -248,10 +367,7 @@ void nmcli_write(struct conv *cv, FILE *out, const struct host_bond *b)
 		conv_lost_at(cv, NULL, "nmcli", &c->where[id], "%s: %s=%s (%s)",
 			     c->name, bondopt_get(id)->name, value, why);
 	}
-	nmcli_addresses(out, b, false);
-	nmcli_ip(cv, out, b, false, conv_has_address(b, false));
-	nmcli_addresses(out, b, true);
-	nmcli_ip(cv, out, b, true, conv_has_address(b, true));
+	nmcli_network(cv, out, &f, conv_bridge_of(&b->ip, c->name));
 	if (b->has_mtu) {
 		snprintf(num, sizeof(num), "%u", b->mtu);
 		nmcli_arg(out, "ethernet.mtu", num);
@@ -302,4 +418,7 @@ void nmcli_write(struct conv *cv, FILE *out, const struct host_bond *b)
 			nmcli_arg(out, "connection.autoconnect", "no");
 		fputc('\n', out);
 	}
+	/* what sits on the bond, each after what it sits on */
+	for (i = 0; i < b->ip.n_uppers; i++)
+		nmcli_upper(cv, out, b, b->ip.uppers[i]);
 }
