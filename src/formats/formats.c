@@ -61,7 +61,7 @@ const struct format formats_table[] = {
 	  .names_file = names_ifcfg,
 	  .write = ifcfg_write },
 	{ .name = "interfaces",
-	  .flags = FORMAT_READ | FORMAT_WRITE,
+	  .flags = FORMAT_READ | FORMAT_WRITE | FORMAT_UPPERS,
 	  .host = HOST_INTERFACES,
 	  .read_host = interfaces_read_host,
 	  .read_file = interfaces_read_file,
@@ -225,6 +225,21 @@ static void not_carried(struct conv *cv, const struct host_bond *b)
 		extras_lost(cv, b->ip.uppers[i]->name, &b->ip.uppers[i]->ip);
 }
 
+/* The bond's uppers, each named as left out by @format. */
+static void uppers_lost(struct conv *cv, const char *format,
+			const struct host_bond *b)
+{
+	const struct host_upper *u;
+	size_t i;
+
+	for (i = 0; i < b->ip.n_uppers; i++) {
+		u = b->ip.uppers[i];
+		conv_lost_at(cv, NULL, format, &u->loc, "%s: %s %s on %s",
+			     b->conf.name, host_upper_kind_name(u->kind),
+			     u->name, u->lower);
+	}
+}
+
 /*
  * ip's commands build the bond only (ifcfg-bond-parse --format ip): its
  * network is named as left out.
@@ -253,11 +268,7 @@ static void network_lost(struct conv *cv, const char *format,
 		conv_lost_at(cv, NULL, format, &ip->routes[i].loc,
 			     "%s: the route to %s", b->conf.name,
 			     ip->routes[i].dest);
-	for (i = 0; i < ip->n_uppers; i++)
-		conv_lost_at(cv, NULL, format, &ip->uppers[i]->loc,
-			     "%s: %s %s on %s", b->conf.name,
-			     host_upper_kind_name(ip->uppers[i]->kind),
-			     ip->uppers[i]->name, ip->uppers[i]->lower);
+	uppers_lost(cv, format, b);
 }
 
 void formats_write(struct conv *cv, const struct format *f,
@@ -286,6 +297,8 @@ void formats_write(struct conv *cv, const struct format *f,
 			fputc('\n', out);
 		cv->at = h->bonds[i]->loc;
 		not_carried(cv, h->bonds[i]);
+		if (!(f->flags & FORMAT_UPPERS))
+			uppers_lost(cv, f->name, h->bonds[i]);
 		f->write(cv, out, h->bonds[i]);
 	}
 	if (out) {
