@@ -96,6 +96,7 @@ struct vlan_say {
 	const char *id; /* its text; NULL when none can be had (@why) */
 	const struct diag_loc *loc;
 	char why[400]; /* why there is no id, or what else is said */
+	const struct diag_loc *why_loc; /* where that is */
 };
 
 /* A dotted name: BOND.VID (ifupdown's link method, ifupdown2's vlan addon). */
@@ -129,6 +130,7 @@ static void dotted(const struct ifaces *s, const struct iface *f,
 				"%s %s: ifupdown makes %s on %s, the name's, and so does this reader (name it %s.ID)",
 				raw->key, raw->value, f->name, v->lower,
 				raw->value);
+			v->why_loc = &raw->loc;
 		}
 	}
 	if (vid && s->ifupdown2) {
@@ -139,6 +141,7 @@ static void dotted(const struct ifaces *s, const struct iface *f,
 			v->why, sizeof(v->why),
 			"%s %s: Debian's ifupdown and vlan package take the id from the name, %s, and so does this reader",
 			vid->key, vid->value, v->id);
+		v->why_loc = &vid->loc;
 	}
 }
 
@@ -174,6 +177,8 @@ static bool vlan_of(const struct ifaces *s, const struct iface *f,
 				v->why, sizeof(v->why),
 				"%s %s: Debian's vlan package takes the id from the name, %s, and so does this reader",
 				vid->key, vid->value, v->id);
+		if (v->why[0])
+			v->why_loc = &vid->loc;
 	} else if (s->ifupdown2) {
 		snprintf(
 			v->why, sizeof(v->why),
@@ -230,7 +235,8 @@ static void vlans(struct ifaces *s, bool on_upper)
 			       !(b = bond_of(s, v.lower)))
 			continue;
 		if (v.why[0])
-			diags_add(s->d, DIAG_WARNING, v.loc, "%s", v.why);
+			diags_add(s->d, DIAG_WARNING,
+				  v.why_loc ? v.why_loc : v.loc, "%s", v.why);
 		if (!v.id)
 			continue;
 		u = vlan_new(s, b, f->name, v.lower, v.id, v.loc);
