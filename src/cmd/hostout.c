@@ -72,14 +72,14 @@ static const char *formats_text(unsigned int formats, char *buf, size_t size)
 	return buf;
 }
 
-static void items_text(FILE *out, const char *key, const struct host_item *v,
-		       size_t n, const char *sep)
+static void items_text(FILE *out, const char *indent, const char *key,
+		       const struct host_item *v, size_t n, const char *sep)
 {
 	size_t i;
 
 	if (!n)
 		return;
-	fprintf(out, "%s=", key);
+	fprintf(out, "%s%s=", indent, key);
 	for (i = 0; i < n; i++)
 		fprintf(out, "%s%s", i ? sep : "", v[i].value);
 	fputc('\n', out);
@@ -94,17 +94,14 @@ static void ip_text(FILE *out, const struct host_ip *ip, const char *indent)
 		fprintf(out, "%sgateway=%s\n", indent, ip->gateway.value);
 	if (ip->gateway6.value)
 		fprintf(out, "%sgateway6=%s\n", indent, ip->gateway6.value);
-	fputs(indent, out);
-	items_text(out, "dns", ip->dns, ip->n_dns, " ");
-	fputs(indent, out);
-	items_text(out, "search", ip->search, ip->n_search, " ");
+	items_text(out, indent, "dns", ip->dns, ip->n_dns, " ");
+	items_text(out, indent, "search", ip->search, ip->n_search, " ");
 	for (i = 0; i < ip->n_routes; i++) {
 		fprintf(out, "%sroute=", indent);
 		conv_route_words(out, &ip->routes[i]);
 		fputc('\n', out);
 	}
-	fputs(indent, out);
-	items_text(out, "not_carried", ip->extras, ip->n_extras, "; ");
+	items_text(out, indent, "not_carried", ip->extras, ip->n_extras, "; ");
 }
 
 /* vlan=bond0.100 on bond0, id 100; its own lines indented under it */
