@@ -17,7 +17,7 @@ enum format_flags {
 	FORMAT_READ = 1u << 0, /* read: --source, --type */
 	FORMAT_WRITE = 1u << 1, /* written: convert --to */
 	FORMAT_COMMANDS = 1u << 2, /* written as commands, not files */
-	/* its writer writes what sits on a bond (VLANs, bridges) */
+	/* its writer writes what sits on a bond (else each is named lost) */
 	FORMAT_UPPERS = 1u << 3,
 };
 

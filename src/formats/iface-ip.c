@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /*
- * The network of a bond in Debian's interfaces, beside the bond: gateway,
- * dns-nameservers and dns-search (resolvconf's keys, which ifupdown2 reads
- * too), routes added by "up ip route add" lines, and what sits on the bond
- * that is not carried (VLANs, bridges, other commands); and their writer.
+ * The network of an interface in Debian's interfaces (a bond, or what
+ * sits on it), beside its stanza's other keys: gateway, dns-nameservers
+ * and dns-search (resolvconf's keys, which ifupdown2 reads too), routes
+ * added by "up ip route add" lines, and other commands, not carried; and
+ * their writer.
  */
 #include "config.h"
 
@@ -71,7 +72,7 @@ other:
 	return NULL;
 }
 
-static void command(struct ifaces *s, struct host_bond *b,
+static void command(struct ifaces *s, struct host_ip *ip, const char *dev,
 		    const struct ifopt *o)
 {
 	size_t n, start;
@@ -79,22 +80,21 @@ static void command(struct ifaces *s, struct host_bond *b,
 	char **w = route_command(o->value, &n, &start, &del, &v6);
 
 	if (!w) {
-		host_ip_add_extra(&b->ip, &o->loc, "the command '%s %s'",
-				  o->key, o->value);
+		host_ip_add_extra(ip, &o->loc, "the command '%s %s'", o->key,
+				  o->value);
 		return;
 	}
 	/* an "up" route's "down ... del" undoes it: the pair is the route */
 	if (!del && (!strcmp(o->key, "up") || !strcmp(o->key, "post-up")))
-		values_route(&b->ip, b->conf.name,
-			     (const char *const *)w + start, n - start, v6,
-			     &o->loc, o->value, s->d);
+		values_route(ip, dev, (const char *const *)w + start, n - start,
+			     v6, &o->loc, o->value, s->d);
 	else if (!del)
-		host_ip_add_extra(&b->ip, &o->loc, "the command '%s %s'",
-				  o->key, o->value);
+		host_ip_add_extra(ip, &o->loc, "the command '%s %s'", o->key,
+				  o->value);
 	values_words_free(w, n);
 }
 
-bool iface_ip_option(struct ifaces *s, struct host_bond *b,
+bool iface_ip_option(struct ifaces *s, struct host_ip *ip, const char *dev,
 		     const struct iface *f, const struct ifopt *o)
 {
 	char **w;
@@ -105,7 +105,7 @@ bool iface_ip_option(struct ifaces *s, struct host_bond *b,
 		if (values_valid_host(o->value) &&
 		    (!f->family[0] ||
 		     !strchr(o->value, ':') == !!strcmp(f->family, "inet6")))
-			host_ip_set_gateway(&b->ip, o->value, &o->loc);
+			host_ip_set_gateway(ip, o->value, &o->loc);
 		else
 			diags_add(s->d, DIAG_WARNING, &o->loc,
 				  "gateway %s: not an %s address; ignored",
@@ -119,14 +119,14 @@ bool iface_ip_option(struct ifaces *s, struct host_bond *b,
 		for (i = 0; i < n; i++) {
 			if (strcmp(o->key, "dns-nameservers") &&
 			    values_valid_domain(w[i]))
-				host_ip_add_search(&b->ip, w[i], &o->loc);
+				host_ip_add_search(ip, w[i], &o->loc);
 			else if (strcmp(o->key, "dns-nameservers"))
 				diags_add(
 					s->d, DIAG_WARNING, &o->loc,
 					"%s: '%s' is not a domain name; ignored",
 					o->key, w[i]);
 			else if (values_valid_host(w[i]))
-				host_ip_add_dns(&b->ip, w[i], &o->loc);
+				host_ip_add_dns(ip, w[i], &o->loc);
 			else
 				diags_add(
 					s->d, DIAG_WARNING, &o->loc,
@@ -137,92 +137,62 @@ bool iface_ip_option(struct ifaces *s, struct host_bond *b,
 		return true;
 	}
 	if (is_command(o->key)) {
-		command(s, b, o);
+		command(s, ip, dev, o);
 		return true;
 	}
 	if (!strcmp(o->key, "metric") || !strcmp(o->key, "pointopoint") ||
 	    !strcmp(o->key, "scope") || !strcmp(o->key, "vrf")) {
-		host_ip_add_extra(&b->ip, &o->loc, "%s %s", o->key, o->value);
+		host_ip_add_extra(ip, &o->loc, "%s %s", o->key, o->value);
 		return true;
 	}
 	return false;
 }
 
-void iface_read_stacked(struct ifaces *s)
-{
-	char parent[IF_NAMESIZE];
-	struct host_bond *b;
-	const char *dot;
-	char **w;
-	size_t i, k, n, j;
-
-	if (!s->h->n_decls)
-		return;
-	for (i = 0; i < s->n; i++) {
-		const struct iface *f = &s->v[i];
-
-		dot = strrchr(f->name, '.');
-		if (dot) {
-			snprintf(parent, sizeof(parent), "%.*s",
-				 (int)(dot - f->name), f->name);
-			if ((b = values_declared(s->h, HOST_INTERFACES,
-						 parent)))
-				host_ip_add_extra(&b->ip, &f->loc,
-						  "VLAN %s on the bond",
-						  f->name);
-		}
-		for (k = 0; k < f->n_opts; k++) {
-			const struct ifopt *o = &f->opts[k];
-
-			if (!strcmp(o->key, "vlan-raw-device") ||
-			    !strcmp(o->key, "vlan_raw_device")) {
-				if (!dot &&
-				    (b = values_declared(s->h, HOST_INTERFACES,
-							 o->value)))
-					host_ip_add_extra(&b->ip, &o->loc,
-							  "VLAN %s on the bond",
-							  f->name);
-				continue;
-			}
-			if (strcmp(o->key, "bridge_ports") &&
-			    strcmp(o->key, "bridge-ports"))
-				continue;
-			w = values_words(o->value, &n);
-			for (j = 0; j < n; j++)
-				if ((b = values_declared(s->h, HOST_INTERFACES,
-							 w[j])))
-					host_ip_add_extra(&b->ip, &o->loc,
-							  "a port of bridge %s",
-							  f->name);
-			values_words_free(w, n);
-		}
-	}
-}
-
 /* --- the writer ----------------------------------------------------------- */
 
-void iface_write_ip(struct conv *cv, FILE *out, const struct host_bond *b,
-		    bool v6, bool both)
+const char *iface_nth_address(char *const *v, size_t n, bool v6, size_t k)
 {
-	const struct host_ip *ip = &b->ip;
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (conv_is_ipv6(v[i]) == v6 && !k--)
+			return v[i];
+	return NULL;
+}
+
+void iface_more_stanzas(FILE *out, const char *name, char *const *v, size_t n,
+			bool v6)
+{
+	const char *a;
+	size_t k;
+
+	for (k = 1; (a = iface_nth_address(v, n, v6, k)); k++)
+		fprintf(out, "\niface %s %s static\n    address %s\n", name,
+			v6 ? "inet6" : "inet", a);
+}
+
+void iface_write_ip(struct conv *cv, FILE *out, const char *name,
+		    char *const *addrs, size_t n_addrs,
+		    const struct host_ip *ip, bool v6, bool both)
+{
 	const struct host_item *gw = v6 ? &ip->gateway6 : &ip->gateway,
 			       *other = v6 ? &ip->gateway : &ip->gateway6;
 	size_t i;
 
 	/* ifupdown sets a gateway in a static stanza only */
-	if (gw->value && conv_has_address(b, v6))
+	if (gw->value && conv_addresses_have(addrs, n_addrs, v6))
 		fprintf(out, "    gateway %s\n", gw->value);
 	else if (gw->value)
 		conv_lost_at(cv, out, "interfaces", &gw->loc,
 			     "%s: gateway %s with no address of its family",
-			     b->conf.name, gw->value);
+			     name, gw->value);
 	/* the first stanza says what is not of one family */
 	if (!v6 || !both) {
 		if (other->value && !both)
 			conv_lost_at(
 				cv, out, "interfaces", &other->loc,
 				"%s: gateway %s with no address of its family",
-				b->conf.name, other->value);
+				name, other->value);
 		if (ip->n_dns) {
 			fputs("    dns-nameservers", out);
 			for (i = 0; i < ip->n_dns; i++)
@@ -245,7 +215,7 @@ void iface_write_ip(struct conv *cv, FILE *out, const struct host_bond *b,
 			conv_route_ipv6(r) ? " -6" : "");
 		conv_route_words(out, r);
 		fputs(" dev ", out);
-		shfile_write_word(out, b->conf.name);
+		shfile_write_word(out, name);
 		fputc('\n', out);
 	}
 }

@@ -53,7 +53,7 @@ static bool named(char *const *v, size_t n, const char *name)
 	return n && bsearch(&name, v, n, sizeof(*v), by_name);
 }
 
-static bool is_up(const struct ifaces *s, const char *name)
+bool iface_is_up(const struct ifaces *s, const char *name)
 {
 	return named(s->up, s->n_up, name) || named(s->hot, s->n_hot, name);
 }
@@ -385,7 +385,7 @@ static void slave_options(struct ifaces *s, const struct iface *f,
 		if (!b) {
 			b = host_conf_declare(s->h, HOST_INTERFACES, m->value,
 					      &o->loc);
-			b->onboot = is_up(s, f->name);
+			b->onboot = iface_is_up(s, f->name);
 		}
 		bond_option(s, b, o);
 	}
@@ -442,13 +442,9 @@ static void unlisted(struct ifaces *s, const struct host_bond *b,
 		f->name);
 }
 
-/*
- * A stanza that a later one inherits and that no auto or allow-* line
- * names: a template, which ifupdown brings up only when asked by name.
- */
-static bool template_only(const struct ifaces *s, const struct iface *f)
+bool iface_template_only(const struct ifaces *s, const struct iface *f)
 {
-	return f->inherited && !is_up(s, f->name);
+	return f->inherited && !iface_is_up(s, f->name);
 }
 
 void iface_read(struct ifaces *s, const struct iface *f)
@@ -458,7 +454,7 @@ void iface_read(struct ifaces *s, const struct iface *f)
 	bool declares;
 	size_t i;
 
-	if (template_only(s, f))
+	if (iface_template_only(s, f))
 		return;
 	if (f->inherits[0] && s->ifupdown2)
 		diags_add(
@@ -483,7 +479,7 @@ void iface_read(struct ifaces *s, const struct iface *f)
 	declares = declares_bond(f);
 	if (declares || bond_elsewhere(s, f)) {
 		b = host_conf_declare(s->h, HOST_INTERFACES, f->name, &f->loc);
-		b->onboot = is_up(s, f->name);
+		b->onboot = iface_is_up(s, f->name);
 		if (!named(s->up, s->n_up, f->name) &&
 		    named(s->hot, s->n_hot, f->name) && declares)
 			diags_add(
@@ -510,14 +506,14 @@ void iface_read(struct ifaces *s, const struct iface *f)
 			}
 			host_conf_claim(s->h, HOST_INTERFACES, f->name,
 					o->value, &o->loc)
-				->onboot = is_up(s, f->name);
+				->onboot = iface_is_up(s, f->name);
 			if (!named(s->names, s->n, o->value))
 				diags_add(
 					s->d, DIAG_WARNING, &o->loc,
 					"bond-master %s: no stanza for %s; Debian's hook (ifenslave 2.13) then refuses to enslave %s, where README.Debian, and bondcfg, make %s from the slaves' bond options (write a stanza for %s, with bond-slaves none)",
 					o->value, o->value, f->name, o->value,
 					o->value);
-			if (!is_up(s, f->name))
+			if (!iface_is_up(s, f->name))
 				diags_add(
 					s->d, DIAG_WARNING, &o->loc,
 					"%s: no auto or allow-* line names %s, so ifupdown enslaves it to %s only on 'ifup %s'; bondcfg up enslaves it with the bond (write auto %s, or allow-hotplug)",
@@ -545,7 +541,7 @@ void iface_read(struct ifaces *s, const struct iface *f)
 				diags_add(s->d, DIAG_ERROR, &o->loc,
 					  "address %s: not an IP address",
 					  o->value);
-		} else if (iface_ip_option(s, b, f, o)) {
+		} else if (iface_ip_option(s, &b->ip, b->conf.name, f, o)) {
 			continue;
 		} else if (!strcmp(o->key, "mtu")) {
 			values_mtu(b, "mtu", " ", o->value, &o->loc, s->d);

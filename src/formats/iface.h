@@ -26,6 +26,7 @@ struct ifopt {
 struct iface {
 	char name[IF_NAMESIZE];
 	char family[16];
+	char method[16]; /* static, manual, dhcp...; "" for none */
 	char inherits[IF_NAMESIZE]; /* the template, whose options come first */
 	struct diag_loc loc;
 	struct ifopt *opts;
@@ -133,21 +134,52 @@ void ifupdown2_options(struct ifaces *s, struct host_bond *b,
 /* Adds to @s->h what stanza @f declares: a bond, or a slave of one. */
 void iface_read(struct ifaces *s, const struct iface *f);
 
+/* An auto or allow-* line names @name (allow-hotplug too). */
+bool iface_is_up(const struct ifaces *s, const char *name);
+
 /*
- * iface-ip.c: option @o of bond @b's stanza @f, if it is of the bond's
- * network (gateway, dns-*, commands): read, and true.
+ * Stanza @f is a template only: a later one inherits it and no auto or
+ * allow-* line names it, so ifupdown brings it up only when asked.
  */
-bool iface_ip_option(struct ifaces *s, struct host_bond *b,
+bool iface_template_only(const struct ifaces *s, const struct iface *f);
+
+/*
+ * iface-ip.c: option @o of stanza @f of interface @dev (a bond or what
+ * sits on it), if it is of its network (gateway, dns-*, commands): read
+ * into @ip, and true.
+ */
+bool iface_ip_option(struct ifaces *s, struct host_ip *ip, const char *dev,
 		     const struct iface *f, const struct ifopt *o);
 
-/* Once every stanza is read: VLANs and bridges on the bonds, said. */
+/*
+ * iface-upper.c: once every stanza is read, what sits on the bonds: their
+ * VLANs (BOND.VID, or vlan-raw-device), the bridges whose bridge_ports
+ * name a bond or one of its VLANs, and VLANs on those bridges, each with
+ * its stanzas' addresses and network.
+ */
 void iface_read_stacked(struct ifaces *s);
 
+/* The @k-th address of family @v6 in @v (from 0), or NULL. */
+const char *iface_nth_address(char *const *v, size_t n, bool v6, size_t k);
+
 /*
- * The gateway, DNS and routes of bond @b, in its stanza of family @v6;
- * @both: it has a stanza of each family (DNS in the first, the inet one).
+ * Debian's ifupdown sets one address per stanza (a second address line
+ * is joined to the first and breaks the command): a stanza of @name for
+ * each further address of family @v6 in @v, as interfaces(5) says.
  */
-void iface_write_ip(struct conv *cv, FILE *out, const struct host_bond *b,
-		    bool v6, bool both);
+void iface_more_stanzas(FILE *out, const char *name, char *const *v, size_t n,
+			bool v6);
+
+/*
+ * The gateway, DNS and routes @ip of interface @name, whose addresses are
+ * @addrs, in its stanza of family @v6; @both: it has a stanza of each
+ * family (DNS in the first, the inet one).
+ */
+void iface_write_ip(struct conv *cv, FILE *out, const char *name,
+		    char *const *addrs, size_t n_addrs,
+		    const struct host_ip *ip, bool v6, bool both);
+
+/* iface-upper.c: a stanza for each upper of @b, in order, after @b's. */
+void iface_write_uppers(struct conv *cv, FILE *out, const struct host_bond *b);
 
 #endif

@@ -222,6 +222,11 @@ static struct iface *iface_line(struct ifaces *s, char *p,
 	/* no family: ifupdown2's form (iface_dialect()), or the template's */
 	snprintf(fam, sizeof(fam), "%s", t ? t->family : family ? family : "");
 	f = new_iface(s, name, fam, loc);
+	if (f)
+		snprintf(f->method, sizeof(f->method), "%s",
+			 method ? method :
+			 t	? t->method :
+				  "");
 	if (!f || !from)
 		return f;
 	t = template_of(s, name, from, family, loc); /* s->v moved */
@@ -458,32 +463,6 @@ static void interfaces_key(FILE *out, int id)
 		fputc(*p == '_' ? '-' : *p, out);
 }
 
-/* The @k-th address of family @v6 (from 0), or NULL. */
-static const char *nth_address(const struct host_bond *b, bool v6, size_t k)
-{
-	size_t i;
-
-	for (i = 0; i < b->n_addresses; i++)
-		if (conv_is_ipv6(b->addresses[i]) == v6 && !k--)
-			return b->addresses[i];
-	return NULL;
-}
-
-/*
- * Debian's ifupdown sets one address per stanza (a second address line
- * is joined to the first and breaks the command): a stanza for each
- * further address of family @v6, as interfaces(5) says to write them.
- */
-static void extra_stanzas(FILE *out, const struct host_bond *b, bool v6)
-{
-	const char *a;
-	size_t k;
-
-	for (k = 1; (a = nth_address(b, v6, k)); k++)
-		fprintf(out, "\niface %s %s static\n    address %s\n",
-			b->conf.name, v6 ? "inet6" : "inet", a);
-}
-
 /* bond-slaves, with "none" for a bond without slaves (Debian's hooks) */
 static void slaves_line(FILE *out, const struct bond_conf *c)
 {
@@ -502,6 +481,7 @@ void iface_write(struct conv *cv, FILE *out, const struct host_bond *b)
 {
 	const struct bond_conf *c = &b->conf;
 	char value[VALUE_MAX], *p;
+	const char *a;
 	bool v4 = conv_has_address(b, false), v6 = conv_has_address(b, true);
 	bool first6;
 	size_t i;
@@ -513,9 +493,10 @@ void iface_write(struct conv *cv, FILE *out, const struct host_bond *b)
 		fprintf(out, "auto %s\n", c->name);
 	fprintf(out, "iface %s %s %s\n", c->name, first6 ? "inet6" : "inet",
 		b->n_addresses ? "static" : "manual");
-	if (nth_address(b, first6, 0))
-		fprintf(out, "    address %s\n", nth_address(b, first6, 0));
-	iface_write_ip(cv, out, b, first6, v4 && v6);
+	if ((a = iface_nth_address(b->addresses, b->n_addresses, first6, 0)))
+		fprintf(out, "    address %s\n", a);
+	iface_write_ip(cv, out, c->name, b->addresses, b->n_addresses, &b->ip,
+		       first6, v4 && v6);
 	if (b->has_mtu)
 		fprintf(out, "    mtu %u\n", b->mtu);
 	if (b->hwaddr)
@@ -575,12 +556,16 @@ void iface_write(struct conv *cv, FILE *out, const struct host_bond *b)
 		if (any)
 			fputc('\n', out);
 	}
-	extra_stanzas(out, b, first6);
+	iface_more_stanzas(out, c->name, b->addresses, b->n_addresses, first6);
 	if (v4 && v6) {
 		fprintf(out, "\niface %s inet6 static\n    address %s\n",
-			c->name, nth_address(b, true, 0));
-		iface_write_ip(cv, out, b, true, true);
-		extra_stanzas(out, b, true);
+			c->name,
+			iface_nth_address(b->addresses, b->n_addresses, true,
+					  0));
+		iface_write_ip(cv, out, c->name, b->addresses, b->n_addresses,
+			       &b->ip, true, true);
+		iface_more_stanzas(out, c->name, b->addresses, b->n_addresses,
+				   true);
 	}
 	for (i = 0; i < c->n_slaves; i++) {
 		if (!c->slaves[i].member)
@@ -591,4 +576,5 @@ void iface_write(struct conv *cv, FILE *out, const struct host_bond *b)
 		fprintf(out, "iface %s inet manual\n    bond-master %s\n",
 			c->slaves[i].name, c->name);
 	}
+	iface_write_uppers(cv, out, b);
 }
