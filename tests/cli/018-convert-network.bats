@@ -157,31 +157,29 @@ Gateway=2001:db8:20::fe
 	done
 }
 
-@test "a VLAN on the bond, a bridge over it, an up command: named with file:line, exit 1; --lossy converts the rest, warned" {
+@test "what sits on a bond but is not carried (a bridge's other port, a VLAN's MTU, an up command): named with file:line, exit 1; --lossy converts the rest, warned" {
 	mkfile $NS/ifcfg-bond0 'DEVICE=bond0\nTYPE=Bond\nBONDING_OPTS="mode=1 miimon=100"\nBRIDGE=br0\n'
 	mkfile $NS/ifcfg-eth0 'DEVICE=eth0\nMASTER=bond0\nSLAVE=yes\n'
-	mkfile $NS/ifcfg-bond0.100 'DEVICE=bond0.100\nVLAN=yes\nIPADDR=192.0.2.100\nPREFIX=24\n'
+	mkfile $NS/ifcfg-eth5 'DEVICE=eth5\nBRIDGE=br0\n'
+	mkfile $NS/ifcfg-bond0.100 'DEVICE=bond0.100\nVLAN=yes\nIPADDR=192.0.2.100\nPREFIX=24\nMTU=9000\n'
 	mkfile $NS/ifcfg-vlan200 'DEVICE=vlan200\nVLAN=yes\nPHYSDEV=bond0\nVLAN_ID=200\n'
 	expected_rc=1 bc --root "$T" convert --to networkd
 	[ -z "$output" ]
-	[[ $err == *"$T/$NS/ifcfg-bond0:4: error: bond0: a port of bridge br0: convert does not carry it; left out"* ]]
-	[[ $err == *"$T/$NS/ifcfg-bond0.100:2: error: bond0: VLAN bond0.100 on the bond: convert does not carry it; left out"* ]]
-	[[ $err == *"$T/$NS/ifcfg-vlan200:3: error: bond0: VLAN vlan200 on the bond: convert does not carry it; left out"* ]]
-	[[ $err == *"networkd cannot express 3 things"* ]]
+	[[ $err == *"$T/$NS/ifcfg-eth5:2: error: br0: eth5, another port of br0: convert does not carry it; left out"* ]]
+	[[ $err == *"$T/$NS/ifcfg-bond0.100:5: error: bond0.100: MTU=9000: convert does not carry it; left out"* ]]
+	[[ $err == *"networkd cannot express 2 things"* ]]
 	bc --root "$T" convert --to networkd --lossy
-	[ "$(grep -c ': warning: bond0: .*convert does not carry it; left out' <<<"$err")" = 3 ]
-	[[ $output == *"Name=bond0"* ]]
-	# interfaces: the stanza of a VLAN, vlan-raw-device, bridge_ports, a command
+	[ "$(grep -c ': warning: .*convert does not carry it; left out' <<<"$err")" = 2 ]
+	[[ $output == *$'[NetDev]\nName=vlan200\nKind=vlan\n\n[VLAN]\nId=200\n'* ]]
+	[[ $output == *$'[NetDev]\nName=br0\nKind=bridge\n'* ]]
+	# interfaces: a command, the bridge's other port
 	rm -r "$T/etc/sysconfig"
-	mkfile etc/network/interfaces 'auto bond0\niface bond0 inet manual\n    bond-slaves eth0\n    bond-mode 1\n    post-up /usr/local/sbin/tune-bond\n\niface bond0.7 inet manual\n\niface v8 inet manual\n    vlan-raw-device bond0\n\niface br0 inet static\n    address 192.0.2.1/24\n    bridge_ports bond0 eth5\n'
+	mkfile etc/network/interfaces 'auto bond0\niface bond0 inet manual\n    bond-slaves eth0\n    bond-mode 1\n    post-up /usr/local/sbin/tune-bond\n\niface bond0.7 inet manual\n\niface br0 inet static\n    address 192.0.2.1/24\n    bridge_ports bond0 eth5\n'
 	expected_rc=1 bc --root "$T" convert --to ifcfg
 	[[ $err == *"interfaces:5: error: bond0: the command 'post-up /usr/local/sbin/tune-bond': convert does not carry it"* ]]
-	# (the uppers themselves: 019-uppers-interfaces.bats)
-	[[ $err == *"interfaces:7: error: bond0: VLAN bond0.7 on bond0 (ifcfg cannot express it)"* ]]
-	[[ $err == *"interfaces:10: warning: v8: Debian's vlan package takes a VLAN's id from its name"* ]]
-	[[ $err == *"interfaces:12: error: bond0: bridge br0 on bond0 (ifcfg cannot express it)"* ]]
-	[[ $err == *"interfaces:14: error: br0: port eth5 of the bridge: convert does not carry it"* ]]
-	# conf.d/net: vlans_, bridge_
+	[[ $err == *"interfaces:11: error: br0: port eth5 of the bridge: convert does not carry it"* ]]
+	[[ $err == *"ifcfg cannot express 2 things"* ]]
+	# conf.d/net: ip's commands build the bond only
 	rm -r "$T/etc/network"
 	mkfile etc/conf.d/net 'slaves_bond0="eth0"\nmode_bond0="active-backup"\nvlans_bond0="100 200"\nbridge_br0="bond0"\n'
 	expected_rc=1 bc --root "$T" convert --to ip
