@@ -64,21 +64,7 @@ static struct host_bond *bond_of(struct ifaces *s, const char *name)
 static struct host_upper *upper_of(const struct ifaces *s, const char *name,
 				   struct host_bond **owner)
 {
-	const struct host_conf *h = s->h;
-	struct host_upper *u;
-	size_t i;
-
-	for (i = h->n_decls; i-- > 0;) {
-		if (h->decls[i]->formats != HOST_FORMAT_BIT(HOST_INTERFACES))
-			continue;
-		u = host_ip_find_upper(&h->decls[i]->ip, name);
-		if (u) {
-			if (owner)
-				*owner = h->decls[i];
-			return u;
-		}
-	}
-	return NULL;
+	return values_upper(s->h, HOST_INTERFACES, name, owner);
 }
 
 /* Stanza @f is read for an upper: no template, no bond, none made yet. */

@@ -145,7 +145,8 @@ struct host_upper *values_upper(struct host_conf *h, enum host_format f,
 	for (i = h->n_decls; i-- > 0;)
 		if (h->decls[i]->formats == HOST_FORMAT_BIT(f) &&
 		    (u = host_ip_find_upper(&h->decls[i]->ip, name))) {
-			*bond = h->decls[i];
+			if (bond)
+				*bond = h->decls[i];
 			return u;
 		}
 	return NULL;

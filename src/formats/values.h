@@ -43,7 +43,7 @@ struct host_bond *values_declared(struct host_conf *h, enum host_format f,
 
 /*
  * The upper called @name on a bond that format @f declared so far, and
- * that bond in *@bond; or NULL.
+ * that bond in *@bond (unless NULL); or NULL.
  */
 struct host_upper *values_upper(struct host_conf *h, enum host_format f,
 				const char *name, struct host_bond **bond);

@@ -18,12 +18,13 @@ bc() {
 
 # normalized ROOT: the bonds of ROOT as JSON, without where they were read
 # (file, line, format; of what sits on the bonds too), which a conversion
-# changes; the addresses IPv4
-# first (the order within a family is kept: the first is the primary).
+# changes; the addresses IPv4 first (the order within a family is kept:
+# the first is the primary); what sits on a bond by name (each format
+# lists it in an order of its own, each after what it sits on).
 normalized() {
 	"$IFCFG_BOND_PARSE" --root "$1" --format json |
 		jq -S '.bonds | map(del(.formats, .source, .line)
-			| .uppers |= map(del(.source, .line))
+			| .uppers |= (map(del(.source, .line)) | sort_by(.name))
 			| .addresses |= (map(select(contains(":") | not))
 				+ map(select(contains(":")))))'
 }
