@@ -85,6 +85,19 @@ static void items_text(FILE *out, const char *indent, const char *key,
 	fputc('\n', out);
 }
 
+static void addresses_text(FILE *out, const char *indent, char *const *v,
+			   size_t n)
+{
+	size_t k;
+
+	if (!n)
+		return;
+	fprintf(out, "%saddresses=", indent);
+	for (k = 0; k < n; k++)
+		fprintf(out, "%s%s", k ? " " : "", v[k]);
+	fputc('\n', out);
+}
+
 /* @ip's lines, each after @indent (an upper's are indented). */
 static void ip_text(FILE *out, const struct host_ip *ip, const char *indent)
 {
@@ -108,7 +121,7 @@ static void ip_text(FILE *out, const struct host_ip *ip, const char *indent)
 static void uppers_text(FILE *out, const struct host_ip *ip)
 {
 	const struct host_upper *u;
-	size_t i, k;
+	size_t i;
 
 	for (i = 0; i < ip->n_uppers; i++) {
 		u = ip->uppers[i];
@@ -122,13 +135,7 @@ static void uppers_text(FILE *out, const struct host_ip *ip)
 		if (u->fd >= 0)
 			fprintf(out, ", forward delay %d", u->fd);
 		fprintf(out, ", onboot %s\n", u->onboot ? "yes" : "no");
-		if (u->n_addresses) {
-			fputs("  addresses=", out);
-			for (k = 0; k < u->n_addresses; k++)
-				fprintf(out, "%s%s", k ? " " : "",
-					u->addresses[k]);
-			fputc('\n', out);
-		}
+		addresses_text(out, "  ", u->addresses, u->n_addresses);
 		ip_text(out, &u->ip, "  ");
 	}
 }
@@ -136,7 +143,7 @@ static void uppers_text(FILE *out, const struct host_ip *ip)
 void hostout_text(FILE *out, const struct host_conf *h, const char *only)
 {
 	char where[512], formats[64], *opts;
-	size_t i, k;
+	size_t i;
 
 	for (i = 0; i < h->n_bonds; i++) {
 		const struct host_bond *b = h->bonds[i];
@@ -158,13 +165,7 @@ void hostout_text(FILE *out, const struct host_conf *h, const char *only)
 			fprintf(out, "mtu=%u\n", b->mtu);
 		if (b->hwaddr)
 			fprintf(out, "hwaddr=%s\n", b->hwaddr);
-		if (b->n_addresses) {
-			fputs("addresses=", out);
-			for (k = 0; k < b->n_addresses; k++)
-				fprintf(out, "%s%s", k ? " " : "",
-					b->addresses[k]);
-			fputc('\n', out);
-		}
+		addresses_text(out, "", b->addresses, b->n_addresses);
 		ip_text(out, &b->ip, "");
 		fprintf(out, "onboot=%s\n", b->onboot ? "yes" : "no");
 		diag_loc_format(&b->loc, where, sizeof(where));
