@@ -474,6 +474,25 @@ consume() {
 	grep -qF '<ifname><b$(id>pwn)>' "$BATS_TEST_TMPDIR/cwd-nmcli/words"
 }
 
+@test "what sits on a bond runs no name as code either: VLANs and bridges called with code, converted to ifcfg, confd and nmcli, each run by its consumer" {
+	mkfile $NS/ifcfg-bond0 "DEVICE=bond0\nTYPE=Bond\nBONDING_OPTS='mode=1'\nBRIDGE='br\$(id>pwn)'\n"
+	mkfile "$NS/ifcfg-br\$(id>pwn)" "DEVICE='br\$(id>pwn)'\nTYPE=Bridge\nIPADDR=192.0.2.1\nPREFIX=24\n"
+	mkfile "$NS/ifcfg-v\`id\`" "DEVICE='v\`id\`'\nVLAN=yes\nPHYSDEV=bond0\nVLAN_ID=7\nBRIDGE=\"a'b;c\"\n"
+	mkfile "$NS/ifcfg-a'b;c" "DEVICE=\"a'b;c\"\nTYPE=Bridge\n"
+	run "$IFCFG_BOND_PARSE" --root "$T" --format json
+	[ "$(jq -c '[.bonds[0].uppers[] | [.kind, .name, .lower]]' <<<"$output")" = '[["bridge","br$(id>pwn)","bond0"],["vlan","v`id`","bond0"],["bridge","a'"'"'b;c","v`id`"]]' ]
+	run_x "$BONDCFG" --root "$T" convert --to ifcfg --lossy -o "$BATS_TEST_TMPDIR/out-ifcfg"
+	files=("$BATS_TEST_TMPDIR"/out-ifcfg/etc/sysconfig/network-scripts/ifcfg-*)
+	consume ifcfg bash -c 'for f in "$@"; do ( . "$f"; echo "$DEVICE $BRIDGE $PHYSDEV" ) || exit 1; done' bash "${files[@]}"
+	[ "$(bash -c 'for f in "$@"; do ( . "$f"; echo "$DEVICE:$BRIDGE" ); done' bash "${files[@]}" | LC_ALL=C sort | tr '\n' ' ')" = "a'b;c: bond0:br\$(id>pwn) br\$(id>pwn): v\`id\`:a'b;c " ]
+	run_x "$BONDCFG" --root "$T" convert --to confd --lossy -o "$BATS_TEST_TMPDIR/out-confd"
+	consume confd bash -c '. "$1"' bash "$BATS_TEST_TMPDIR/out-confd/etc/conf.d/net"
+	run_x "$BONDCFG" --root "$T" convert --to nmcli --lossy
+	consume nmcli sh -c "$output"
+	grep -qF '<ifname><br$(id>pwn)>' "$BATS_TEST_TMPDIR/cwd-nmcli/words"
+	grep -qF "<master><a'b;c>" "$BATS_TEST_TMPDIR/cwd-nmcli/words"
+}
+
 @test "--bond limits the output, and a bond nobody declares is an error" {
 	mkfile etc/network/interfaces 'iface bond0 inet manual\n  bond-slaves eth0\niface bond1 inet manual\n  bond-slaves eth1\n'
 	bp --root "$T" --bond bond1
