@@ -202,6 +202,33 @@ static void confd_write_vlans(struct conv *cv, FILE *out,
 }
 
 /*
+ * The interface before upper @i (the bond, a slave, an upper) whose
+ * variables netifrc names with @var too, or NULL.
+ */
+static const char *var_taken(const struct host_bond *b, size_t i,
+			     const char *var)
+{
+	const struct bond_conf *c = &b->conf;
+	char other[IF_NAMESIZE];
+	size_t k;
+
+	confd_var(c->name, other, sizeof(other));
+	if (!strcmp(other, var))
+		return c->name;
+	for (k = 0; k < c->n_slaves; k++) {
+		confd_var(c->slaves[k].name, other, sizeof(other));
+		if (c->slaves[k].member && !strcmp(other, var))
+			return c->slaves[k].name;
+	}
+	for (k = 0; k < i; k++) {
+		confd_var(b->ip.uppers[k]->name, other, sizeof(other));
+		if (!strcmp(other, var))
+			return b->ip.uppers[k]->name;
+	}
+	return NULL;
+}
+
+/*
  * A VLAN or bridge on the bond: its name when vlans_ would not make it,
  * a bridge's port (bridge_BR, the form net.example gives first), STP and
  * forward delay (in hundredths of a second, as sysfs reads it), what it
@@ -213,10 +240,20 @@ static void confd_write_upper(struct conv *cv, FILE *out,
 	const struct host_upper *u = b->ip.uppers[i];
 	char var[IF_NAMESIZE], lvar[IF_NAMESIZE], plain[IF_NAMESIZE + 8];
 
+	const char *taken;
+
 	if (vlan_again(b, i))
 		return; /* said with vlans_ */
 	confd_var(u->name, var, sizeof(var));
 	confd_var(u->lower, lvar, sizeof(lvar));
+	if ((taken = var_taken(b, i, var))) {
+		conv_lost_at(
+			cv, out, "conf.d/net", &u->loc,
+			"%s: %s %s (netifrc names its variables config_%s, as those of %s)",
+			b->conf.name, host_upper_kind_name(u->kind), u->name,
+			var, taken);
+		return;
+	}
 	if (u->kind == HOST_UPPER_VLAN) {
 		fprintf(out, "\n# %s: VLAN %u on %s\n", u->name, u->vid,
 			u->lower);

@@ -164,3 +164,13 @@ setup() {
 	[ ! -e "$r/etc/init.d/net.bond0.10" ]
 	[ "$(brief "$r" | jq -c 'map(.[5])')" = '[true,true]' ]
 }
+
+@test "convert --to confd: an upper whose variables would be another interface's is named, not written over it" {
+	mkfile etc/network/interfaces 'auto bond0\niface bond0 inet manual\n  bond-slaves eth0\n  bond-mode 1\n\nauto bond0.100\niface bond0.100 inet manual\n\nauto bond0_100\niface bond0_100 inet static\n  address 192.0.2.1/24\n  bridge_ports bond0.100\n'
+	expected_rc=1 bc --root "$T" convert --to confd
+	[ -z "$output" ]
+	[[ $err == *"interfaces:10: error: bond0: bridge bond0_100 (netifrc names its variables config_bond0_100, as those of bond0.100)"* ]]
+	bc --root "$T" convert --to confd --lossy
+	[ "$(grep -c '^config_bond0_100=' <<<"$output")" = 1 ]
+	[[ $output != *192.0.2.1/24* ]]
+}
