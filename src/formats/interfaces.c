@@ -177,7 +177,8 @@ static struct iface *iface_line(struct ifaces *s, char *p,
 				const struct diag_loc *loc)
 {
 	char *name = next_word(&p), *w[5], *family = NULL, *method = NULL,
-	     *from = NULL, fam[sizeof(((struct iface *)0)->family)];
+	     *from = NULL, fam[sizeof(((struct iface *)0)->family)],
+	     how[sizeof(((struct iface *)0)->method)];
 	struct iface *t = NULL;
 	struct iface *f;
 	size_t n = 0, i = 0, k;
@@ -221,12 +222,11 @@ static struct iface *iface_line(struct ifaces *s, char *p,
 		return NULL;
 	/* no family: ifupdown2's form (iface_dialect()), or the template's */
 	snprintf(fam, sizeof(fam), "%s", t ? t->family : family ? family : "");
+	/* taken before new_iface(), which may move the template */
+	snprintf(how, sizeof(how), "%s", method ? method : t ? t->method : "");
 	f = new_iface(s, name, fam, loc);
 	if (f)
-		snprintf(f->method, sizeof(f->method), "%s",
-			 method ? method :
-			 t	? t->method :
-				  "");
+		snprintf(f->method, sizeof(f->method), "%s", how);
 	if (!f || !from)
 		return f;
 	t = template_of(s, name, from, family, loc); /* s->v moved */
