@@ -13,8 +13,32 @@ load kernel
 SC=$FIXTURES/scenarios
 DRIVER=$SRCDIR/tests/initscripts
 
+# Run as 018-network-scripts-rpm.bats, a link to this file, the same tests
+# go through the RPM's files instead of the build's: the RPM of
+# scripts/build-rpm installed with rpm into the VM's root (a throwaway
+# overlay), its %post placing the pre-local links in /usr/sbin; its hooks,
+# its links and its bondcfg are what ifup and ifdown run.
+RPM_MODE=
+[[ $BATS_TEST_FILENAME != *-rpm.bats ]] || RPM_MODE=1
+
 setup_file() {
 	announce_kernel
+	[ -z "$RPM_MODE" ] || install_rpm
+}
+
+# install_rpm: the RPM installed into / (its own database), as on a host.
+install_rpm() {
+	local rpm force=
+
+	rpm=$(ls "$BUILDDIR"/tests/rpms/bondcfg-*.x86_64.rpm 2>/dev/null | head -n 1)
+	[ -n "$rpm" ] || skip "no RPM in tests/rpms (scripts/build-rpm)"
+	rpm --force-debian --version >/dev/null 2>&1 && force=--force-debian
+	rpm --dbpath "$BATS_FILE_TMPDIR/rpmdb" --initdb
+	# shellcheck disable=SC2086
+	rpm $force --dbpath "$BATS_FILE_TMPDIR/rpmdb" -i --nodeps "$rpm"
+	[ "$(readlink /usr/sbin/ifup-pre-local)" = /usr/libexec/bondcfg/ifup-pre-local ]
+	[ -x /usr/sbin/bondcfg ]
+	echo "# through the RPM's files: $(basename "$rpm")" >&3
 }
 
 setup() {
@@ -38,11 +62,19 @@ install() {
 	scenario_copy "$1"
 	export NS=$BONDCFG_ROOT/etc/sysconfig/network-scripts
 	mkdir -p "$SBIN"
-	cp "$BUILDDIR/network-scripts/ifup-bond" "$BUILDDIR/network-scripts/ifdown-bond" "$NS/"
-	ln -s ifup-bond "$NS/ifup-Bond"
-	ln -s ifdown-bond "$NS/ifdown-Bond"
+	if [ -n "$RPM_MODE" ]; then
+		# the RPM's hooks and links, and the bondcfg they call
+		cp -P /etc/sysconfig/network-scripts/ifup-bond /etc/sysconfig/network-scripts/ifdown-bond \
+			/etc/sysconfig/network-scripts/ifup-Bond /etc/sysconfig/network-scripts/ifdown-Bond "$NS/"
+		cp -P /usr/sbin/ifup-pre-local /usr/sbin/ifdown-pre-local "$SBIN/"
+		export BONDCFG=/usr/sbin/bondcfg
+	else
+		cp "$BUILDDIR/network-scripts/ifup-bond" "$BUILDDIR/network-scripts/ifdown-bond" "$NS/"
+		ln -s ifup-bond "$NS/ifup-Bond"
+		ln -s ifdown-bond "$NS/ifdown-Bond"
+		cp "$BUILDDIR/network-scripts/ifup-pre-local" "$BUILDDIR/network-scripts/ifdown-pre-local" "$SBIN/"
+	fi
 	cp "$DRIVER/ifup-eth" "$DRIVER/ifdown-eth" "$NS/"
-	cp "$BUILDDIR/network-scripts/ifup-pre-local" "$BUILDDIR/network-scripts/ifdown-pre-local" "$SBIN/"
 }
 
 # typo_in_bond0: centos-round-robin's BONDING_OPTS with miimom for miimon;

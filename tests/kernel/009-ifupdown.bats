@@ -52,7 +52,7 @@ no_errors() {
 	fi
 }
 
-@test "the package replaced Debian's ifenslave; its hooks are ours, and the left-over ones are named" {
+@test "the package replaced Debian's ifenslave; its hooks are ours, and ifenslave's left-over ones are diverted aside" {
 	[ "$(dpkg-query -W -f '${Status}' bondcfg)" = "install ok installed" ]
 	[[ "$(dpkg-query -W -f '${Status}' ifenslave 2>/dev/null)" != *"ok installed" ]]
 	for phase in pre-up up post-down; do
@@ -70,9 +70,14 @@ no_errors() {
 	[ -n "$version" ]
 	run_x /usr/sbin/ifenslave -V
 	assert_output_contains "$version"
-	grep -q "if-pre-up.d/ifenslave is left from the ifenslave package" "$BATS_FILE_TMPDIR/dpkg-bondcfg.log"
-	# the left-over hooks would run next to ours; these tests go without
-	rm -f /etc/network/if-*.d/ifenslave
+	# ifenslave, removed, left its hooks (conffiles): diverted aside, under
+	# a name run-parts does not run, and known to dpkg as ours
+	for phase in pre-up up post-down; do
+		[ ! -e "/etc/network/if-$phase.d/ifenslave" ]
+		[ -f "/etc/network/if-$phase.d/ifenslave.bondcfg-disabled" ]
+		[ "$(dpkg-divert --listpackage "/etc/network/if-$phase.d/ifenslave")" = bondcfg ]
+	done
+	[ -z "$(run-parts --test /etc/network/if-pre-up.d | grep ifenslave)" ]
 }
 
 @test "the package ships the metrics timer disabled, not the boot service; the service's command writes metrics that promtool accepts" {
@@ -96,7 +101,6 @@ no_errors() {
 }
 
 @test "debian-interfaces-lacp: ifup -a builds the bond and its address; ifdown -a gives the devices back" {
-	rm -f /etc/network/if-*.d/ifenslave
 	run_x ifup -a
 	no_errors
 	expect_scenario debian-interfaces-lacp
@@ -111,7 +115,6 @@ no_errors() {
 }
 
 @test "debian-interfaces-lacp: ifup enp2s0 alone brings up bond0 with both slaves, each through ifup: ifupdown knows all three up" {
-	rm -f /etc/network/if-*.d/ifenslave
 	run_x ifup enp2s0
 	no_errors
 	expect_scenario debian-interfaces-lacp
@@ -128,7 +131,6 @@ no_errors() {
 }
 
 @test "ifdown and ifup of one slave release and enslave it" {
-	rm -f /etc/network/if-*.d/ifenslave
 	run_x ifup -a
 	run_x ifdown enp1s0
 	no_errors
@@ -139,7 +141,6 @@ no_errors() {
 }
 
 @test "an edited bond-* option applies on the next ifdown/ifup of the bond" {
-	rm -f /etc/network/if-*.d/ifenslave
 	run_x ifup -a
 	sed -i 's/bond-miimon 100/bond-miimon 250/' /etc/network/interfaces
 	run_x ifdown bond0
@@ -149,7 +150,6 @@ no_errors() {
 }
 
 @test "an unknown bond-* key is named with file, line and the key meant; ifup builds the bond without it" {
-	rm -f /etc/network/if-*.d/ifenslave
 	sed -i 's/bond-miimon 100/bond-miimom 100/' /etc/network/interfaces
 	run_x ifup bond0
 	assert_output_contains "/etc/network/interfaces:13: error: "
@@ -167,7 +167,6 @@ no_errors() {
 }
 
 @test "with /etc/bondcfg/strict an unknown bond-* key makes ifup fail; nothing is built" {
-	rm -f /etc/network/if-*.d/ifenslave
 	sed -i 's/bond-miimon 100/bond-miimom 100/' /etc/network/interfaces
 	mkdir -p /etc/bondcfg
 	: >/etc/bondcfg/strict
@@ -186,7 +185,6 @@ interfaces() {
 }
 
 @test "bond-slaves as a list, slaves without stanzas: ifup bond0 enslaves them; ifdown bond0 gives them back" {
-	rm -f /etc/network/if-*.d/ifenslave
 	interfaces 'auto bond0
 iface bond0 inet static
     address 198.51.100.20/24
@@ -205,7 +203,6 @@ iface bond0 inet static
 }
 
 @test "bond-slaves as a list, slaves with stanzas of their own brought up first: ifup -a enslaves them in any order" {
-	rm -f /etc/network/if-*.d/ifenslave
 	interfaces 'auto enp1s0
 iface enp1s0 inet manual
 
@@ -231,7 +228,6 @@ iface enp2s0 inet manual'
 }
 
 @test "allow-bond0: ifup bond0 brings up the slaves named there with their own stanzas; ifdown bond0 takes them down" {
-	rm -f /etc/network/if-*.d/ifenslave
 	interfaces 'auto bond0
 iface bond0 inet static
     address 198.51.100.20/24
@@ -260,7 +256,6 @@ iface enp2s0 inet manual
 }
 
 @test "a slave stanza without auto joins only on its own ifup: ifup bond0 enslaves the auto one; ifup enp2s0 adds it" {
-	rm -f /etc/network/if-*.d/ifenslave
 	# the scenario's slaves, enp2s0 without its auto line
 	sed -i '/^auto enp2s0$/d' /etc/network/interfaces.d/slaves
 	run ifquery --list
@@ -279,7 +274,6 @@ iface enp2s0 inet manual
 }
 
 @test "a bond that inherits a template: ifup -a builds it with the template's options and its own slaves" {
-	rm -f /etc/network/if-*.d/ifenslave
 	interfaces 'iface lacp inet manual
     bond-mode 802.3ad
     bond-miimon 100
@@ -301,4 +295,66 @@ iface bond0 inet static inherits lacp
 	run_x ifdown -a
 	no_errors
 	[ -z "$(bond_names)" ]
+}
+
+# bonds N: /etc/network/interfaces with N LACP bonds bN, each of one dummy
+# slave eN, all auto.
+bonds() {
+	local i text=''
+
+	for i in $(seq 0 $(($1 - 1))); do
+		text+="auto b$i
+iface b$i inet manual
+    bond-slaves e$i
+    bond-mode 802.3ad
+    bond-miimon 100
+
+"
+	done
+	seq 0 $(($1 - 1)) | sed 's/.*/link add e& type dummy/' | ip -batch -
+	interfaces "$text"
+}
+
+@test "ifup -a and ifdown -a of 20 bonds print no line of ifenslave's hooks, and nothing but what ours say" {
+	bonds 20
+	run_x ifup -a
+	[[ $output != *ifenslave* ]]
+	no_errors
+	[ "$(bond_names | wc -w)" = 20 ]
+	[ "$(slaves_of b19)" = e19 ]
+	[ "$(bond_info b7 .mode)" = 802.3ad ]
+	run_x ifdown -a
+	[[ $output != *ifenslave* ]]
+	no_errors
+	[ -z "$(bond_names)" ]
+}
+
+# Last: the package goes. (The tests before it run with it installed.)
+@test "removing bondcfg gives ifenslave's hooks back; ifenslave installed again builds the bond with them" {
+	run_x dpkg -r bondcfg
+	for phase in pre-up up post-down; do
+		[ -f "/etc/network/if-$phase.d/ifenslave" ]
+		[ ! -e "/etc/network/if-$phase.d/ifenslave.bondcfg-disabled" ]
+		[ -z "$(dpkg-divert --listpackage "/etc/network/if-$phase.d/ifenslave")" ]
+	done
+	[ ! -e /usr/sbin/bondcfg ]
+	run_x dpkg -i "$DEBS"/ifenslave_*.deb
+	[ "$(dpkg-query -W -f '${Status}' ifenslave)" = "install ok installed" ]
+	# Debian's own hooks, through sysfs, as before bondcfg came; ours,
+	# conffiles kept until a purge, do nothing without bondcfg
+	run_x ifup -a
+	no_errors
+	[ "$(link_field bond0 .linkinfo.info_kind)" = bond ]
+	[ "$(bond_info bond0 .mode)" = 802.3ad ]
+	[ "$(slaves_of bond0)" = "enp1s0 enp2s0" ]
+	run ifdown -a
+	[ -z "$(bond_names)" ] || ip link del bond0
+	# purged, none of ours is left
+	run_x dpkg -P bondcfg
+	[ -z "$(ls /etc/network/if-*.d/bondcfg 2>/dev/null)" ]
+	[ -f /etc/network/if-pre-up.d/ifenslave ]
+	# and bondcfg installed over it again takes over as the first time
+	run_x dpkg -i "$DEBS"/bondcfg_*.deb
+	[ -f /etc/network/if-pre-up.d/ifenslave.bondcfg-disabled ]
+	[ ! -e /etc/network/if-pre-up.d/ifenslave ]
 }

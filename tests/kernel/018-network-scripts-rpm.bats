@@ -1,0 +1,1 @@
+008-network-scripts.bats
