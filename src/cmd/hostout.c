@@ -403,11 +403,25 @@ static void ip_json(struct json *j, const struct host_ip *ip)
 	items_json(j, "not_carried", ip->extras, ip->n_extras);
 }
 
+/* An interface's addresses, then its gateways, DNS and routes. */
+static void network_json(struct json *j, char *const *addrs, size_t n,
+			 const struct host_ip *ip)
+{
+	size_t k;
+
+	json_key(j, "addresses");
+	json_array_begin(j);
+	for (k = 0; k < n; k++)
+		json_string(j, addrs[k]);
+	json_array_end(j);
+	ip_json(j, ip);
+}
+
 /* What sits on the bond: its VLANs and bridges, each with its network. */
 static void uppers_json(struct json *j, const struct host_ip *ip)
 {
 	const struct host_upper *u;
-	size_t i, k;
+	size_t i;
 
 	json_key(j, "uppers");
 	json_array_begin(j);
@@ -437,12 +451,7 @@ static void uppers_json(struct json *j, const struct host_ip *ip)
 			json_null(j);
 		json_key(j, "onboot");
 		json_bool(j, u->onboot);
-		json_key(j, "addresses");
-		json_array_begin(j);
-		for (k = 0; k < u->n_addresses; k++)
-			json_string(j, u->addresses[k]);
-		json_array_end(j);
-		ip_json(j, &u->ip);
+		network_json(j, u->addresses, u->n_addresses, &u->ip);
 		json_key(j, "source");
 		json_string(j, u->loc.source ? u->loc.source : "");
 		json_key(j, "line");
@@ -455,7 +464,7 @@ static void uppers_json(struct json *j, const struct host_ip *ip)
 void hostout_json(struct json *j, const struct host_conf *h, const char *only)
 {
 	char *normal;
-	size_t i, k;
+	size_t i;
 	enum host_format f;
 
 	json_key(j, "bonds");
@@ -483,12 +492,7 @@ void hostout_json(struct json *j, const struct host_conf *h, const char *only)
 			json_string(j, b->hwaddr);
 		else
 			json_null(j);
-		json_key(j, "addresses");
-		json_array_begin(j);
-		for (k = 0; k < b->n_addresses; k++)
-			json_string(j, b->addresses[k]);
-		json_array_end(j);
-		ip_json(j, &b->ip);
+		network_json(j, b->addresses, b->n_addresses, &b->ip);
 		uppers_json(j, &b->ip);
 		json_key(j, "onboot");
 		json_bool(j, b->onboot);
