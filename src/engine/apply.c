@@ -304,14 +304,23 @@ static int verify_release(struct apply_run *r, const struct plan *p, size_t k)
 
 /*
  * The batch group of step @s, in running order: creations, the other
- * steps, deletions and released slaves brought up.
+ * steps, deletions, and released slaves brought up.
  */
 static int group(const struct step *s)
 {
-	if (s->kind == STEP_CREATE)
+	switch (s->kind) {
+	case STEP_CREATE:
 		return 0;
-	return s->kind == STEP_DELETE || s->kind == STEP_SLAVE_UP ? 2 : 1;
+	case STEP_DELETE:
+		return 2;
+	case STEP_SLAVE_UP:
+		return 3;
+	default:
+		return 1;
+	}
 }
+
+#define GROUPS 4
 
 /*
  * Runs @ran[start..end) as one batch: one message to the kernel, one answer
@@ -345,6 +354,104 @@ static int run_batch(struct apply_run *r, const struct step *const *ran,
 	return rc;
 }
 
+/* A link group that no link of @ls is in, for bonds deleted together. */
+static uint32_t free_group(const struct linkset *ls)
+{
+	uint32_t g = 0x626f6e64; /* "bond" */
+	size_t i;
+
+	for (i = 0; i < ls->n; i++)
+		if (ls->v[i].group == g) {
+			g++;
+			i = (size_t)-1;
+		}
+	return g;
+}
+
+/*
+ * Puts the bonds of @ran[start..end) in group @g, or back in the group
+ * each had when @g is 0; @set says which are in @g. Returns the first
+ * error, reported as the failure of that bond's deletion.
+ */
+static int set_groups(struct apply_run *r, const struct step *const *ran,
+		      size_t start, size_t end, uint32_t g, bool *set,
+		      struct nl_error *errs)
+{
+	struct nl_error answers[BATCH_STEPS];
+	size_t queued[BATCH_STEPS], nq = 0, m;
+	int rc = 0;
+
+	bnl_batch_begin(r->nl);
+	for (m = start; m < end; m++) {
+		const struct link *was = linkset_find(r->cur, ran[m]->bond);
+
+		if (set[m] == (g != 0))
+			continue;
+		memset(&errs[m], 0, sizeof(errs[m]));
+		if (bnl_link_set_group(r->nl, apply_ifindex_of(r, ran[m]->bond),
+				       g   ? g :
+				       was ? was->group :
+					     0,
+				       &errs[m]) == 0)
+			queued[nq++] = m;
+	}
+	bnl_batch_end(r->nl, answers);
+	for (m = 0; m < nq; m++)
+		errs[queued[m]] = answers[m];
+	for (m = start; m < end; m++) {
+		if (set[m] == (g != 0))
+			continue;
+		if (!errs[m].err)
+			set[m] = g != 0;
+		else if (!rc) {
+			report(r, ran[m], &errs[m]);
+			rc = errs[m].err;
+		}
+	}
+	return rc;
+}
+
+/*
+ * Deletes the bonds of the STEP_DELETE steps @ran[start..end) together:
+ * each is put in a link group no link is in, then the group is deleted in
+ * one request. The kernel unregisters them under one lock and one wait
+ * for its readers, where one request a bond costs a wait each. The group
+ * goes with the bonds; on a failure each bond is given back the group it
+ * had. A kernel that cannot delete the group as one (-EOPNOTSUPP), or did
+ * not keep it (-ENODEV), has them deleted one by one, as run_batch() does.
+ */
+static int delete_together(struct apply_run *r, const struct step *const *ran,
+			   size_t start, size_t end, bool *done,
+			   struct nl_error *errs)
+{
+	uint32_t g = free_group(r->cur);
+	bool *set = xcalloc(end, sizeof(*set));
+	struct nl_error e = { 0 };
+	size_t m;
+	int rc;
+
+	rc = set_groups(r, ran, start, end, g, set, errs);
+	if (!rc) {
+		rc = bnl_group_delete(r->nl, g, &e);
+		if (!rc) {
+			for (m = start; m < end; m++)
+				done[m] = true;
+			free(set);
+			return 0;
+		}
+	}
+	/* the groups back: what is left in @g shows in the read-back */
+	set_groups(r, ran, start, end, 0, set, errs);
+	free(set);
+	if (rc == -EOPNOTSUPP || rc == -ENODEV)
+		return run_batch(r, ran, start, end, done, errs);
+	if (e.err) {
+		errs[start] = e;
+		report(r, ran[start], &e);
+	}
+	return rc;
+}
+
 int plan_apply(const struct plan *p, struct nl *nl, const struct linkset *ls,
 	       unsigned int flags, struct diags *d, bool *left_different)
 {
@@ -366,12 +473,13 @@ int plan_apply(const struct plan *p, struct nl *nl, const struct linkset *ls,
 	 * the new bonds' ifindexes. Then the rest in plan order, and the
 	 * deletions and the bringing up of released slaves last, so that
 	 * none runs after a refused release. Each run of steps of one of
-	 * these three groups is one batch.
+	 * these groups is one batch; the deletions of a batch are one
+	 * request (delete_together()).
 	 */
 	ran = xcalloc(p->n, sizeof(*ran));
 	done = xcalloc(p->n, sizeof(*done));
 	errs = xcalloc(p->n, sizeof(*errs));
-	for (g = 0; g < 3; g++)
+	for (g = 0; g < GROUPS; g++)
 		for (i = 0; i < p->n; i++)
 			if (group(&p->v[i]) == g)
 				ran[n++] = &p->v[i];
@@ -381,7 +489,10 @@ int plan_apply(const struct plan *p, struct nl *nl, const struct linkset *ls,
 		     i < n && i - start < BATCH_STEPS && group(ran[i]) == g;
 		     i++)
 			;
-		rc = run_batch(&r, ran, start, i, done, errs);
+		if (ran[start]->kind == STEP_DELETE && i - start > 1)
+			rc = delete_together(&r, ran, start, i, done, errs);
+		else
+			rc = run_batch(&r, ran, start, i, done, errs);
 		if (ran[start]->kind == STEP_CREATE && !rc)
 			rc = read_bonds(&r);
 	}

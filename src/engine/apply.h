@@ -40,7 +40,8 @@ void rollback_steps(struct apply_run *r, const struct step *const *ran,
 /*
  * After a rollback: reads the links again and reports in @r->d each way
  * in which a link a step of @ran[0..n) names differs from @r->before
- * (there or not, master, up, MTU, address, bond and slave options).
+ * (there or not, master, up, MTU, link group, address, bond and slave
+ * options).
  * Returns how many differences it reported; 0 means all was undone.
  */
 size_t rollback_left_different(struct apply_run *r,

@@ -47,10 +47,10 @@ static uint64_t restore_opts(const struct step *s, const struct bond_conf *old)
  * Undoing the deletion of bond @s->bond: created again with the options
  * it had where they differ from a new bond's (7.3 refused the whole set
  * an active-backup bond reports, with EACCES; the driver refuses an
- * all-zero ad_actor_system), its MTU, up if it was; read again, so that
- * the undoing of its releases that follows finds its new ifindex. The
- * slaves give it back its MAC address as they come back, the first one
- * first.
+ * all-zero ad_actor_system), its MTU, its link group, up if it was; read
+ * again, so that the undoing of its releases that follows finds its new
+ * ifindex. The slaves give it back its MAC address as they come back, the
+ * first one first.
  */
 static int recreate(struct apply_run *r, const struct link *old,
 		    struct nl_error *e)
@@ -70,6 +70,8 @@ static int recreate(struct apply_run *r, const struct link *old,
 		rc = -ENODEV;
 	if (!rc && old->mtu)
 		rc = bnl_link_set_mtu(r->nl, bond, old->mtu, e);
+	if (!rc && old->group)
+		rc = bnl_link_set_group(r->nl, bond, old->group, e);
 	if (!rc && old->flags & IFF_UP)
 		rc = bnl_link_set_up(r->nl, bond, true, e);
 	if (rc && !e->err)
@@ -477,6 +479,9 @@ static void link_left(struct apply_run *r, const char *name, size_t *count)
 		     was->flags & IFF_UP ? "up" : "down");
 	if (was->mtu != now->mtu)
 		left(r, count, "%s: mtu %u, was %u", name, now->mtu, was->mtu);
+	if (was->group != now->group)
+		left(r, count, "%s: link group %u, was %u", name, now->group,
+		     was->group);
 	if (was->addr_len != now->addr_len ||
 	    memcmp(was->addr, now->addr, was->addr_len)) {
 		format_addr(was, a, sizeof(a));

@@ -55,6 +55,7 @@ struct link {
 	unsigned short type; /* ARPHRD_* */
 	unsigned int mtu;
 	int master; /* ifindex, 0 for none */
+	uint32_t group; /* the link group (IFLA_GROUP), 0 by default */
 	uint8_t addr[32]; /* the link-layer address */
 	uint8_t addr_len;
 	char kind[16];

@@ -277,6 +277,9 @@ static int link_cb(const struct nlmsghdr *nlh, void *data)
 		case IFLA_MASTER:
 			l->master = (int)mnl_attr_get_u32(a);
 			break;
+		case IFLA_GROUP:
+			l->group = mnl_attr_get_u32(a);
+			break;
 		case IFLA_ADDRESS:
 			if (mnl_attr_get_payload_len(a) > sizeof(l->addr))
 				break;

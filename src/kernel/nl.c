@@ -455,3 +455,21 @@ int bnl_link_delete(struct nl *nl, int ifindex, struct nl_error *e)
 
 	return talk(nl, nlh, e);
 }
+
+int bnl_link_set_group(struct nl *nl, int ifindex, uint32_t group,
+		       struct nl_error *e)
+{
+	struct nlmsghdr *nlh =
+		bnl_link_request(nl->buf, RTM_NEWLINK, 0, ifindex);
+
+	mnl_attr_put_u32(nlh, IFLA_GROUP, group);
+	return talk(nl, nlh, e);
+}
+
+int bnl_group_delete(struct nl *nl, uint32_t group, struct nl_error *e)
+{
+	struct nlmsghdr *nlh = bnl_link_request(nl->buf, RTM_DELLINK, 0, 0);
+
+	mnl_attr_put_u32(nlh, IFLA_GROUP, group);
+	return talk(nl, nlh, e);
+}

@@ -106,4 +106,17 @@ int bnl_link_set_mtu(struct nl *nl, int ifindex, unsigned int mtu,
 		     struct nl_error *e);
 int bnl_link_delete(struct nl *nl, int ifindex, struct nl_error *e);
 
+/* Puts link @ifindex in the link group @group (IFLA_GROUP). */
+int bnl_link_set_group(struct nl *nl, int ifindex, uint32_t group,
+		       struct nl_error *e);
+
+/*
+ * Deletes every link of the link group @group in one request (RTM_DELLINK
+ * by IFLA_GROUP, as `ip link delete group N`): the kernel unregisters them
+ * together, with one wait for its readers instead of one a link.
+ * -EOPNOTSUPP if a link of the group cannot be deleted (then none is),
+ * -ENODEV if no link is in it.
+ */
+int bnl_group_delete(struct nl *nl, uint32_t group, struct nl_error *e);
+
 #endif

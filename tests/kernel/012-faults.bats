@@ -82,6 +82,36 @@ refuse_each() {
 	refuse_each start_ab down bt
 }
 
+# two bonds, bu in link group 7 and its slave d2 in 9: taken down together,
+# by one group delete
+start_two() {
+	start_ab
+	"$ENGINE" apply bu 'mode=balance-xor miimon=100 xmit_hash_policy=layer3+4' --slaves d2 2>/dev/null
+	ip link set bu group 7
+	ip link set d2 group 9
+}
+
+@test "down of two bonds: one group delete; a link already in the group it would take is kept" {
+	start_two
+	ip link add xg type dummy
+	ip link set xg group 1651469924
+	run "$ENGINE" down bt bu
+	[ "$status" -eq 0 ] || { echo "# $output" >&2; return 1; }
+	# the independent reader: no bond, the slaves free, each link in the
+	# group it was in
+	ip -d -j link show >"$BATS_TEST_TMPDIR/links.json"
+	[ "$(gojq '[.[] | select(.linkinfo.info_kind == "bond")] | length' "$BATS_TEST_TMPDIR/links.json")" = 0 ]
+	[ "$(gojq -r '[.[] | select(.ifname | test("^d[0-3]$")) | select(.master == null)] | length' "$BATS_TEST_TMPDIR/links.json")" = 4 ]
+	[ "$(gojq -r '.[] | select(.ifname == "xg") | .group' "$BATS_TEST_TMPDIR/links.json")" = 1651469924 ]
+	[ "$(gojq -r '.[] | select(.ifname == "d2") | .group' "$BATS_TEST_TMPDIR/links.json")" = 9 ]
+	[ "$(gojq -r '[.[] | select(.group != "default" and .group != "9" and .group != 9 and .ifname != "xg")] | length' "$BATS_TEST_TMPDIR/links.json")" = 0 ]
+	ip link del xg
+}
+
+@test "down of two bonds, one in a link group: each request refused in turn is undone, the group too" {
+	refuse_each start_two down bt bu
+}
+
 @test "two bonds in one plan: each request refused in turn is undone" {
 	refuse_each start_empty apply bt 'mode=active-backup miimon=100' --slaves d0 --bond bu 'mode=802.3ad' --slaves d1,d2
 }

@@ -26,6 +26,7 @@ struct fake_link {
 	bool up;
 	unsigned int mtu;
 	int master; /* ifindex, 0 for none */
+	uint32_t group; /* the link group */
 	bool is_bond;
 	struct bond_conf conf; /* bonds: every option's value */
 	char active[IF_NAMESIZE]; /* bonds: the active slave chosen */
@@ -43,6 +44,8 @@ static struct {
 	int next_ifindex;
 	char release[65];
 	unsigned int requests;
+	int group_delete_err; /* fakenl_group_delete() */
+	unsigned int group_deletes; /* asked for, refused ones too */
 	unsigned int refuse_at[2];
 	int refuse_err[2];
 	/* a batch: the answers of the requests queued */
@@ -70,6 +73,25 @@ void fakenl_reset(void)
 void fakenl_kernel(const char *release)
 {
 	snprintf(fk.release, sizeof(fk.release), "%s", release ? release : "");
+}
+
+void fakenl_group_delete(int err)
+{
+	fk.group_delete_err = err;
+}
+
+unsigned int fakenl_group_deletes(void)
+{
+	return fk.group_deletes;
+}
+
+void fakenl_set_group(const char *name, unsigned int group)
+{
+	size_t i;
+
+	for (i = 0; i < fk.n; i++)
+		if (!strcmp(fk.v[i].name, name))
+			fk.v[i].group = group;
 }
 
 void fakenl_refuse(int slot, unsigned int n, int err)
@@ -376,6 +398,7 @@ static void fill_link(struct link *l, const struct fake_link *f)
 	l->type = ARPHRD_ETHER;
 	l->mtu = f->mtu;
 	l->master = f->master;
+	l->group = f->group;
 	snprintf(l->kind, sizeof(l->kind), "%s", f->is_bond ? "bond" : "dummy");
 	if (f->is_bond) {
 		const struct fake_link *p =
@@ -627,6 +650,47 @@ int bnl_link_delete(struct nl *nl, int ifindex, struct nl_error *e)
 	return answer(rc, e);
 }
 
+int bnl_link_set_group(struct nl *nl, int ifindex, uint32_t group,
+		       struct nl_error *e)
+{
+	struct fake_link *dev = by_index(ifindex);
+	int rc = request(nl, e);
+
+	if (!rc && !dev)
+		rc = refuse(e, -ENODEV, "no such device");
+	if (!rc)
+		dev->group = group;
+	return answer(rc, e);
+}
+
+/* As the kernel: all the group's links or none. */
+int bnl_group_delete(struct nl *nl, uint32_t group, struct nl_error *e)
+{
+	int rc = request(nl, e);
+	size_t i, k, found = 0;
+
+	fk.group_deletes++;
+	for (i = 0; !rc && i < fk.n; i++)
+		found += fk.v[i].group == group;
+	if (!rc && fk.group_delete_err)
+		rc = refuse(e, fk.group_delete_err, "group delete refused");
+	if (!rc && !found)
+		rc = refuse(e, -ENODEV, "no device in the group");
+	for (i = 0; !rc && i < fk.n;) {
+		struct fake_link *dev = &fk.v[i];
+
+		if (dev->group != group) {
+			i++;
+			continue;
+		}
+		for (k = 0; dev->is_bond && k < fk.n; k++)
+			if (fk.v[k].master == dev->ifindex)
+				release(&fk.v[k]);
+		remove_link(dev);
+	}
+	return answer(rc, e);
+}
+
 int fakenl_apply(const struct bond_conf *c, unsigned int flags)
 {
 	struct linkset ls;
@@ -672,6 +736,8 @@ char *fakenl_state(void)
 
 		fprintf(f, "%s %s up=%d mtu=%u master=%s", l->name, l->kind,
 			!!(l->flags & IFF_UP), l->mtu, m ? m->name : "-");
+		if (l->group)
+			fprintf(f, " group=%u", (unsigned int)l->group);
 		if (l->bond) {
 			opts = bond_conf_format(l->bond);
 			fprintf(f, " [%s]", opts);

@@ -27,6 +27,18 @@ void fakenl_kernel(const char *release);
 void fakenl_add_dummy(const char *name, int up);
 
 /*
+ * Makes a group delete (bnl_group_delete()) answer @err (-errno), as a
+ * kernel without it would; 0 (the default after a reset) deletes.
+ */
+void fakenl_group_delete(int err);
+
+/* Group deletes asked for since the last reset, refused ones too. */
+unsigned int fakenl_group_deletes(void);
+
+/* Puts link @name in link group @group, as `ip link set NAME group N`. */
+void fakenl_set_group(const char *name, unsigned int group);
+
+/*
  * Refuses the @n-th change request from now (1 for the next one) with
  * @err (-errno), changing nothing; 0 refuses none. Each call arms one
  * refusal, and a second one may be armed at the same time with @slot 1

@@ -965,6 +965,59 @@ static void down_two_rerun_after_rollback(void)
 	       n);
 }
 
+/* two_bonds(), with bn in link group 7 and s0 in 9. */
+static void two_bonds_grouped(void)
+{
+	two_bonds();
+	fakenl_set_group("bn", 7);
+	fakenl_set_group("s0", 9);
+}
+
+/*
+ * Two bonds go in one group delete; a link already in the group the
+ * engine would take first is not touched; a kernel without group delete
+ * has them deleted one by one. No link is left in a group it was not in.
+ */
+static void down_two_by_group(void)
+{
+	static const struct {
+		int err;
+		unsigned int deletes;
+		const char *what;
+	} cases[] = {
+		{ 0, 1, "one group delete" },
+		{ -EOPNOTSUPP, 1, "a kernel without group delete: one by one" },
+	};
+	struct diags d;
+	char *after;
+	size_t i;
+	int rc;
+
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		two_bonds();
+		fakenl_add_dummy("x", 1);
+		fakenl_set_group("x", 0x626f6e64);
+		fakenl_group_delete(cases[i].err);
+		diags_init(&d);
+		rc = run_down_two(&d);
+		after = fakenl_state();
+		tap_ok(!rc && !strstr(after, " bond ") &&
+			       fakenl_group_deletes() == cases[i].deletes &&
+			       strstr(after,
+				      "x dummy up=1 mtu=1500 master=- group=1651469924\n") &&
+			       !strstr(after, "group=1651469925") &&
+			       strstr(after,
+				      "s2 dummy up=0 mtu=1500 master=-\n"),
+		       "down of two bonds, %s: both gone, the link in the group first free kept, no group left",
+		       cases[i].what);
+		if (rc || strstr(after, " bond "))
+			printf("#   rc %d: %s\n%s", rc, first_diag(&d), after);
+		free(after);
+		diags_free(&d);
+		fakenl_group_delete(0);
+	}
+}
+
 int main(void)
 {
 	every_option_in_every_mode();
@@ -999,6 +1052,9 @@ int main(void)
 	down_two_rerun_after_rollback();
 	down_all_or_nothing("down of two bonds, the other way round", two_bonds,
 			    "bm,bn", 6, false);
+	down_two_by_group();
+	down_all_or_nothing("down of two bonds in link groups of their own",
+			    two_bonds_grouped, "bn,bm", 6, false);
 	fakenl_reset();
 	return tap_done();
 }
