@@ -52,12 +52,16 @@ static void gateways(struct host_ip *ip, const struct ifcfg *f, struct diags *d)
 /* DNS1= to DNS10=, DOMAIN="a.example b.example" */
 static void dns(struct host_ip *ip, const struct ifcfg *f, struct diags *d)
 {
+	static const char *const keys[] = { "DNS1", "DNS2", "DNS3", "DNS4",
+					    "DNS5", "DNS6", "DNS7", "DNS8",
+					    "DNS9", "DNS10" };
 	const struct shvar *v;
-	char key[8], **w;
+	const char *key;
+	char **w;
 	size_t i, n;
 
-	for (i = 1; i <= 10; i++) {
-		snprintf(key, sizeof(key), "DNS%zu", i);
+	for (i = 0; i < 10; i++) {
+		key = keys[i];
 		v = get(f, key);
 		if (!v)
 			continue;
