@@ -15,16 +15,7 @@
 
 static const struct bondopt *opt_by_attr(uint16_t type, bool slave)
 {
-	int id;
-
-	for (id = 0; id < BONDOPT_COUNT; id++) {
-		const struct bondopt *opt = bondopt_get(id);
-
-		if (opt->nla_type != BONDOPT_NLA_NONE && opt->nla == type &&
-		    !!(opt->flags & BONDOPT_F_SLAVE) == slave)
-			return opt;
-	}
-	return NULL;
+	return bondopt_by_nla(type, slave);
 }
 
 static bool attr_fits(const struct nlattr *a, enum bondopt_nla type)

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /*
  * An option by its name or an alias of it, through a hash of the names
- * built at the first lookup: no comparison with every name of the table.
+ * built at the first lookup, and by its netlink attribute, through a table
+ * by number: no comparison with every row of the table.
  */
 #include "config.h"
 
@@ -71,4 +72,44 @@ const struct bondopt *bondopt_find(const char *name, size_t len)
 		if (slots[i].len == len && !memcmp(slots[i].name, name, len))
 			return slots[i].opt;
 	return NULL;
+}
+
+/* Attribute numbers below this are looked up in a table, others by a scan. */
+#define NLA_SLOTS 128
+
+static const struct bondopt *scan_nla(uint16_t type, bool slave)
+{
+	int id;
+
+	for (id = 0; id < BONDOPT_COUNT; id++) {
+		const struct bondopt *opt = bondopt_get(id);
+
+		if (opt->nla_type != BONDOPT_NLA_NONE && opt->nla == type &&
+		    !!(opt->flags & BONDOPT_F_SLAVE) == slave)
+			return opt;
+	}
+	return NULL;
+}
+
+const struct bondopt *bondopt_by_nla(uint16_t type, bool slave)
+{
+	static const struct bondopt *by_nla[2][NLA_SLOTS];
+	static bool nla_built;
+	int id;
+
+	if (type >= NLA_SLOTS)
+		return scan_nla(type, slave);
+	if (!nla_built) {
+		/* the last row first: the first row with a number keeps it */
+		for (id = BONDOPT_COUNT - 1; id >= 0; id--) {
+			const struct bondopt *opt = bondopt_get(id);
+
+			if (opt->nla_type != BONDOPT_NLA_NONE &&
+			    opt->nla < NLA_SLOTS)
+				by_nla[!!(opt->flags & BONDOPT_F_SLAVE)]
+				      [opt->nla] = opt;
+		}
+		nla_built = true;
+	}
+	return by_nla[slave][type];
 }
