@@ -14,6 +14,7 @@
 #include "cmd/bondcfg.h"
 #include "cmd/change.h"
 #include "kernel/carrier.h"
+#include "kernel/linkcache.h"
 #include "cmd/cli.h"
 #include "model/xalloc.h"
 
@@ -186,7 +187,7 @@ static void wait_carrier(struct session *s, struct target *t, size_t n,
 	} else if (rc) {
 		diags_add(&s->d, DIAG_ERROR, NULL,
 			  "--wait: cannot follow link events: %s",
-			  strerror(-rc));
+			  linkcache_strerror(rc));
 		session_fail(s, CLI_EXIT_FAILURE);
 	}
 	free(names);

@@ -139,6 +139,15 @@ static void records_load(struct diags *d)
 	free(buf);
 }
 
+/* Appends @s at @p; returns the end. */
+static char *put(char *p, const char *s)
+{
+	size_t len = strlen(s);
+
+	memcpy(p, s, len);
+	return p + len;
+}
+
 int records_flush(struct diags *d)
 {
 	char *text, *p;
@@ -151,12 +160,17 @@ int records_flush(struct diags *d)
 	if (!records.n) {
 		rc = runlock_remove(records_name);
 	} else {
+		/* rewritten before each bond's changes: no printf per line */
 		text = p = xcalloc(records.n, 2 * IF_NAMESIZE + 20);
-		for (i = 0; i < records.n; i++)
-			p += sprintf(p, "%s %s %s%s\n", records.v[i].bond,
-				     records.v[i].name,
-				     records.v[i].up ? "up" : "down",
-				     records.v[i].released ? " released" : "");
+		for (i = 0; i < records.n; i++) {
+			const struct slave_record *r = &records.v[i];
+
+			p = put(p, r->bond);
+			*p++ = ' ';
+			p = put(p, r->name);
+			p = put(p, r->up ? " up" : " down");
+			p = put(p, r->released ? " released\n" : "\n");
+		}
 		rc = runlock_replace(records_name, text, (size_t)(p - text));
 		free(text);
 	}
@@ -222,8 +236,8 @@ int records_before_run(const struct linkset *before, const struct plan *p,
 		if (record_find(st->bond, st->dev))
 			continue;
 		r = record_add();
-		snprintf(r->bond, sizeof(r->bond), "%s", st->bond);
-		snprintf(r->name, sizeof(r->name), "%s", st->dev);
+		str_copy(r->bond, sizeof(r->bond), st->bond);
+		str_copy(r->name, sizeof(r->name), st->dev);
 		r->up = dev->flags & IFF_UP;
 		r->ahead = true;
 		records.dirty = true;

@@ -52,12 +52,16 @@ static void gateways(struct host_ip *ip, const struct ifcfg *f, struct diags *d)
 /* DNS1= to DNS10=, DOMAIN="a.example b.example" */
 static void dns(struct host_ip *ip, const struct ifcfg *f, struct diags *d)
 {
+	static const char *const keys[] = { "DNS1", "DNS2", "DNS3", "DNS4",
+					    "DNS5", "DNS6", "DNS7", "DNS8",
+					    "DNS9", "DNS10" };
 	const struct shvar *v;
-	char key[8], **w;
+	const char *key;
+	char **w;
 	size_t i, n;
 
-	for (i = 1; i <= 10; i++) {
-		snprintf(key, sizeof(key), "DNS%zu", i);
+	for (i = 0; i < 10; i++) {
+		key = keys[i];
 		v = get(f, key);
 		if (!v)
 			continue;
@@ -180,12 +184,17 @@ static void route_file(struct host_conf *h, struct host_ip *ip, const char *dev,
 		       const char *dir, const char *prefix, struct diags *d)
 {
 	bool v6 = !strcmp(prefix, "route6-");
-	char *name = xasprintf("%s%s", prefix, dev), *buf, *line;
-	const char *path = host_conf_keep(h, xpathjoin(dir, name));
-	struct diag_loc loc = { .source = path };
+	size_t np = strlen(prefix), nd = strlen(dev), len;
+	char *name = xcalloc(np + nd + 1, 1), *buf, *line;
+	const char *path;
+	struct diag_loc loc;
 	struct shfile sh = { 0 };
-	size_t len;
 
+	/* "route-DEV" and "route6-DEV" for every bond: no printf */
+	memcpy(name, prefix, np);
+	memcpy(name + np, dev, nd);
+	path = host_conf_keep(h, xpathjoin(dir, name));
+	loc = (struct diag_loc){ .source = path };
 	free(name);
 	if (cfgfile_read(h->root, path, &buf, &len, d))
 		return;

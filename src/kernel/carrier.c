@@ -59,7 +59,7 @@ int carrier_wait(const char *const *names, size_t n, int timeout_ms, bool *ok)
 		ok[i] = false;
 	rc = linkcache_open(&lc, NULL, NULL);
 	if (rc)
-		return -EIO;
+		return rc;
 	pfd.fd = linkcache_fd(lc);
 	pfd.events = POLLIN;
 	while (check(lc, names, n, ok)) {

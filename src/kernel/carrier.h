@@ -14,7 +14,8 @@
  * a slave is active) and is operational (IFF_RUNNING), at most
  * @timeout_ms. Sets @ok[i] for each link that
  * has it. Returns 0 when all have it, -ETIMEDOUT at the deadline, or
- * another -errno.
+ * another -errno or an error of linkcache_open() (linkcache_strerror()
+ * says which: -ELIBACC when libnl-route-3 cannot be loaded).
  */
 int carrier_wait(const char *const *names, size_t n, int timeout_ms, bool *ok);
 

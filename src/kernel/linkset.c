@@ -4,7 +4,6 @@
  */
 #include "config.h"
 
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -60,16 +59,22 @@ void linkset_index(struct linkset *ls)
 
 struct link *linkset_find(const struct linkset *ls, const char *name)
 {
-	struct link key, *kp = &key, **found;
-	size_t i;
+	size_t i, lo = 0, hi = ls->n;
+	int c;
 
 	if (ls->by_name) {
-		snprintf(key.name, sizeof(key.name), "%s", name);
-		if (strlen(name) >= sizeof(key.name))
-			return NULL;
-		found = bsearch(&kp, ls->by_name, ls->n, sizeof(*ls->by_name),
-				cmp_name);
-		return found ? *found : NULL;
+		/* a binary search by the name itself: no key to build */
+		while (lo < hi) {
+			i = lo + (hi - lo) / 2;
+			c = strcmp(name, ls->by_name[i]->name);
+			if (!c)
+				return ls->by_name[i];
+			if (c < 0)
+				hi = i;
+			else
+				lo = i + 1;
+		}
+		return NULL;
 	}
 	for (i = 0; i < ls->n; i++)
 		if (!strcmp(ls->v[i].name, name))

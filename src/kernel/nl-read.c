@@ -15,16 +15,7 @@
 
 static const struct bondopt *opt_by_attr(uint16_t type, bool slave)
 {
-	int id;
-
-	for (id = 0; id < BONDOPT_COUNT; id++) {
-		const struct bondopt *opt = bondopt_get(id);
-
-		if (opt->nla_type != BONDOPT_NLA_NONE && opt->nla == type &&
-		    !!(opt->flags & BONDOPT_F_SLAVE) == slave)
-			return opt;
-	}
-	return NULL;
+	return bondopt_by_nla(type, slave);
 }
 
 static bool attr_fits(const struct nlattr *a, enum bondopt_nla type)
@@ -176,7 +167,7 @@ static void read_slave(struct link *l, const struct nlattr *data)
 	const struct nlattr *a;
 
 	l->is_bond_slave = true;
-	snprintf(l->slave_opts.name, sizeof(l->slave_opts.name), "%s", l->name);
+	str_copy(l->slave_opts.name, sizeof(l->slave_opts.name), l->name);
 	mnl_attr_for_each_nested(a, data)
 	{
 		uint16_t type = mnl_attr_get_type(a);
@@ -224,11 +215,10 @@ static void read_linkinfo(struct link *l, const struct nlattr *info)
 	{
 		switch (mnl_attr_get_type(a)) {
 		case IFLA_INFO_KIND:
-			snprintf(l->kind, sizeof(l->kind), "%s",
-				 mnl_attr_get_str(a));
+			str_copy(l->kind, sizeof(l->kind), mnl_attr_get_str(a));
 			break;
 		case IFLA_INFO_SLAVE_KIND:
-			snprintf(l->slave_kind, sizeof(l->slave_kind), "%s",
+			str_copy(l->slave_kind, sizeof(l->slave_kind),
 				 mnl_attr_get_str(a));
 			break;
 		case IFLA_INFO_DATA:
@@ -268,8 +258,7 @@ static int link_cb(const struct nlmsghdr *nlh, void *data)
 	{
 		switch (mnl_attr_get_type(a)) {
 		case IFLA_IFNAME:
-			snprintf(l->name, sizeof(l->name), "%s",
-				 mnl_attr_get_str(a));
+			str_copy(l->name, sizeof(l->name), mnl_attr_get_str(a));
 			break;
 		case IFLA_MTU:
 			l->mtu = mnl_attr_get_u32(a);
@@ -308,13 +297,13 @@ static void resolve_names(struct linkset *ls)
 		c = ls->v[i].bond;
 		if (!c)
 			continue;
-		snprintf(c->name, sizeof(c->name), "%s", ls->v[i].name);
+		str_copy(c->name, sizeof(c->name), ls->v[i].name);
 		for (id = 0; id < BONDOPT_COUNT; id++) {
 			if (bondopt_get(id)->kind != BONDOPT_IFNAME ||
 			    !bond_conf_has(c, id))
 				continue;
 			dev = linkset_find_index(ls, (int)c->num[id]);
-			snprintf(bond_conf_ifname(c, id), IF_NAMESIZE, "%s",
+			str_copy(bond_conf_ifname(c, id), IF_NAMESIZE,
 				 dev ? dev->name : "");
 		}
 	}
@@ -331,7 +320,7 @@ static int dump(struct nl *nl, struct linkset *ls, const char *kind)
 
 	memset(ls, 0, sizeof(*ls));
 	if (!uname(&u)) {
-		snprintf(ls->kernel, sizeof(ls->kernel), "%s", u.release);
+		str_copy(ls->kernel, sizeof(ls->kernel), u.release);
 		bondopt_kver_parse(u.release, u.version, &ls->kver);
 	}
 	nlh = bnl_link_request(nl->buf, RTM_GETLINK, NLM_F_REQUEST | NLM_F_DUMP,

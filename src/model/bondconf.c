@@ -178,10 +178,21 @@ static void format_number(const struct bondopt *opt, int64_t num, char *buf,
 				   bondopt_value_name(opt, (uint32_t)num) :
 				   NULL;
 
-	if (name)
-		snprintf(buf, size, "%s", name);
-	else
-		snprintf(buf, size, "%" PRId64, num);
+	/* the engine formats every option it checks: no printf */
+	char digits[24], *p = digits + sizeof(digits);
+	uint64_t u = num < 0 ? -(uint64_t)num : (uint64_t)num;
+
+	if (name) {
+		str_copy(buf, size, name);
+		return;
+	}
+	*--p = '\0';
+	do
+		*--p = (char)('0' + u % 10);
+	while (u /= 10);
+	if (num < 0)
+		*--p = '-';
+	str_copy(buf, size, p);
 }
 
 static void format_num(const struct bond_conf *c, enum bondopt_id id, char *buf,
@@ -193,7 +204,7 @@ static void format_num(const struct bond_conf *c, enum bondopt_id id, char *buf,
 static void format_ifname(const struct bond_conf *c, enum bondopt_id id,
 			  char *buf, size_t size)
 {
-	snprintf(buf, size, "%s", bond_conf_ifname_of(c, id));
+	str_copy(buf, size, bond_conf_ifname_of(c, id));
 }
 
 static void format_targets(const struct bond_conf *c, enum bondopt_id id,

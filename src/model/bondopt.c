@@ -414,24 +414,6 @@ const struct bondopt bondopt_table[BONDOPT_COUNT] = {
 	},
 };
 
-const struct bondopt *bondopt_find(const char *name, size_t len)
-{
-	const char *const *alias;
-	size_t i;
-
-	for (i = 0; i < BONDOPT_COUNT; i++) {
-		const struct bondopt *opt = &bondopt_table[i];
-
-		if (strlen(opt->name) == len && !strncmp(opt->name, name, len))
-			return opt;
-		for (alias = opt->aliases; alias && *alias; alias++)
-			if (strlen(*alias) == len &&
-			    !strncmp(*alias, name, len))
-				return opt;
-	}
-	return NULL;
-}
-
 uint64_t bondopt_with_flags(uint32_t flags)
 {
 	uint64_t mask = 0;

@@ -224,6 +224,11 @@ static inline const struct bondopt *bondopt_get(enum bondopt_id id)
 
 /* The option called @name (canonical name or alias, exact match), or NULL. */
 const struct bondopt *bondopt_find(const char *name, size_t len);
+/*
+ * The option whose netlink attribute is number @type: of a slave
+ * (IFLA_BOND_SLAVE_*) with @slave, else of a bond (IFLA_BOND_*); or NULL.
+ */
+const struct bondopt *bondopt_by_nla(uint16_t type, bool slave);
 
 static inline enum bondopt_id bondopt_id(const struct bondopt *opt)
 {

@@ -184,9 +184,19 @@ const char *diag_severity_name(enum diag_severity sev)
 void diag_loc_format(const struct diag_loc *loc, char *buf, size_t size)
 {
 	const char *source = loc->source ? loc->source : "<input>";
+	char line[16], *p = line + sizeof(line);
+	unsigned int n = loc->line;
+	size_t len;
 
-	if (loc->line)
-		snprintf(buf, size, "%s:%u", source, loc->line);
-	else
-		snprintf(buf, size, "%s", source);
+	/* formatted ahead of the checks that may name it: no printf */
+	str_copy(buf, size, source);
+	if (!n)
+		return;
+	*--p = '\0';
+	do
+		*--p = (char)('0' + n % 10);
+	while (n /= 10);
+	*--p = ':';
+	len = strlen(buf);
+	str_copy(buf + len, size - len, p);
 }

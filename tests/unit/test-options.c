@@ -345,6 +345,32 @@ static void test_table(void)
 		tap_ok(find(attrs[i].option) &&
 			       find(attrs[i].option)->nla == attrs[i].attr,
 		       "%s is attribute %d", attrs[i].option, attrs[i].attr);
+	for (i = 0; i < sizeof(attrs) / sizeof(attrs[0]); i++) {
+		const struct bondopt *opt = find(attrs[i].option);
+		bool slave = opt && (opt->flags & BONDOPT_F_SLAVE);
+
+		tap_ok(opt && bondopt_by_nla((uint16_t)attrs[i].attr, slave) ==
+				       (opt->nla_type != BONDOPT_NLA_NONE ?
+						opt :
+						NULL),
+		       "attribute %d of a %s is %s", attrs[i].attr,
+		       slave ? "slave" : "bond", attrs[i].option);
+	}
+	tap_ok(!bondopt_by_nla(0, false) && !bondopt_by_nla(0, true) &&
+		       !bondopt_by_nla(200, false) &&
+		       !bondopt_by_nla(UINT16_MAX, true),
+	       "attributes 0, 200 and 65535 are no option");
+	for (id = 0; id < BONDOPT_COUNT; id++) {
+		const char *name = bondopt_get(id)->name;
+		char longer[64];
+
+		snprintf(longer, sizeof(longer), "%sx", name);
+		tap_ok(bondopt_find(longer, strlen(name)) == bondopt_get(id) &&
+			       !bondopt_find(longer, strlen(longer)) &&
+			       !bondopt_find(name, strlen(name) - 1),
+		       "%s is found by its length, not a longer or shorter name",
+		       name);
+	}
 	for (id = 1; id < BONDOPT_SLAVE_QUEUE_ID; id++)
 		tap_ok(bondopt_get(id)->nla > bondopt_get(id - 1)->nla,
 		       "%s follows %s in kernel attribute order",
