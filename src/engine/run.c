@@ -101,9 +101,8 @@ int run_targets(struct nl *nl, const struct linkset *ls, struct target *t,
 		}
 	}
 	diags_init(&tmp);
-	for (i = 0; i < n; i++)
-		if (!t[i].skip)
-			records_before_run(ls, &t[i].plan, d);
+	/* one write of the records for every bond, not one a bond */
+	records_before_run(ls, &all, d);
 	rc = plan_apply(&all, nl, ls, flags, &tmp, &left);
 	/*
 	 * One plan for all, or a rollback that left something different:
