@@ -38,9 +38,9 @@ struct step *plan_insert(struct plan *p, size_t at, enum step_kind kind,
 	memset(s, 0, sizeof(*s));
 	s->kind = kind;
 	s->want = want;
-	snprintf(s->bond, sizeof(s->bond), "%s", want->name);
+	str_copy(s->bond, sizeof(s->bond), want->name);
 	if (dev)
-		snprintf(s->dev, sizeof(s->dev), "%s", dev);
+		str_copy(s->dev, sizeof(s->dev), dev);
 	return s;
 }
 
@@ -56,7 +56,7 @@ static struct step *release(struct plan *p, const struct bond_conf *want,
 {
 	struct step *s = add(p, STEP_RELEASE, want, dev);
 
-	snprintf(s->from, sizeof(s->from), "%s", from);
+	str_copy(s->from, sizeof(s->from), from);
 	return s;
 }
 
