@@ -14,6 +14,7 @@
 
 #include "cmd/change.h"
 #include "model/host.h"
+#include "model/ifname.h"
 
 /* Whether ifupdown is bringing @name up already: IFUPDOWN_<name> is set. */
 static bool ifupdown_under_way(const char *name)
@@ -27,7 +28,7 @@ static bool ifupdown_under_way(const char *name)
 	return getenv(env) != NULL;
 }
 
-/* Whether @name is among the first @n uplines of class @cls before @end. */
+/* Whether one of the first @end uplines is @name in class @cls. */
 static bool listed_before(const struct host_conf *h, size_t end,
 			  const char *cls, const char *name)
 {
@@ -63,12 +64,12 @@ void change_print_slaves(FILE *out, const struct host_conf *h, const char *bond)
 		for (i = 0; i < h->n_uplines; i++) {
 			u = &h->uplines[i];
 			if (strcmp(u->cls, k ? "auto" : bond) ||
-			    listed_before(h, i, u->cls, u->name) ||
-			    ifupdown_under_way(u->name))
+			    !strcmp(u->name, bond) || ifname_check(u->name))
 				continue;
 			master = k ? stanza_master(h, u->name) : bond;
 			if (master && !strcmp(master, bond) &&
-			    strcmp(u->name, bond))
+			    !listed_before(h, i, u->cls, u->name) &&
+			    !ifupdown_under_way(u->name))
 				fprintf(out, "%s %s\n", kinds[k], u->name);
 		}
 }
