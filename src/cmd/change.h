@@ -8,6 +8,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 
 enum change_cmd {
 	CMD_UP,
@@ -39,6 +40,7 @@ struct change_options {
 	int no_slaves;
 	int no_disrupt;
 	int tolerate;
+	int print_slaves; /* ifup --print-slaves */
 	const char *wait;
 };
 
@@ -50,9 +52,17 @@ extern struct change_options change_opt;
  */
 int change_run(enum change_cmd cmd, int argc, const char **argv);
 
-/* up and apply of the bonds @names (@n; with --all, every bond). */
+struct host_conf;
+struct diags;
+
+/*
+ * up and apply of the bonds @names (@n; with --all, every bond), from the
+ * host's configuration: @read_conf as read already (with diagnostics @read),
+ * or NULL to read it.
+ */
 int change_converge(enum change_cmd cmd, const char *const *names, size_t n,
-		    double wait);
+		    double wait, struct host_conf *read_conf,
+		    const struct diags *read);
 
 /* set, enslave or release (@cmd) of @args on live bond @bond. */
 int change_direct(enum change_cmd cmd, const char *bond,
@@ -65,7 +75,6 @@ int change_down(const char *const *names, size_t n);
 int change_ifup(const char *arg);
 int change_ifdown(const char *arg);
 
-struct host_conf;
 struct linkset;
 struct bond_conf;
 
@@ -77,5 +86,16 @@ struct bond_conf;
  */
 bool change_hook_want(const struct host_conf *h, const struct linkset *ls,
 		      struct bond_conf *want);
+
+/*
+ * ifup --print-slaves BOND: on @out, what the hook brings up through ifup
+ * with the bond, a line each: "allow NAME" for each name of an allow-BOND
+ * line, then "auto NAME" for each name of an auto line whose stanza's
+ * (first) bond-master is BOND; in the files' order, each once, and none
+ * whose ifup is under way already (IFUPDOWN_NAME in the environment, as
+ * ifupdown sets it).
+ */
+void change_print_slaves(FILE *out, const struct host_conf *h,
+			 const char *bond);
 
 #endif

@@ -110,6 +110,14 @@ static struct poptOption enslave_options[] = { OPT_FORCE, OPT_DRY_RUN,
 static struct poptOption release_options[] = { OPT_DRY_RUN, CONFIRM_OPTIONS,
 					       CLI_STD_OPTIONS, POPT_TABLEEND };
 
+static struct poptOption ifup_options[] = {
+	{ "print-slaves", '\0', POPT_ARG_NONE, &change_opt.print_slaves, 0,
+	  "For the hook: print on stdout the slave stanzas to bring up through ifup with BOND ('allow NAME', 'auto NAME'); what was done goes to stderr",
+	  NULL },
+	CLI_STD_OPTIONS,
+	POPT_TABLEEND
+};
+
 static struct poptOption hook_options[] = { CLI_STD_OPTIONS, POPT_TABLEEND };
 
 static const char *const usages[] = {
@@ -127,7 +135,7 @@ static struct poptOption *const tables[] = {
 	[CMD_UP] = up_options,		 [CMD_DOWN] = down_options,
 	[CMD_APPLY] = apply_options,	 [CMD_SET] = set_options,
 	[CMD_ENSLAVE] = enslave_options, [CMD_RELEASE] = release_options,
-	[CMD_IFUP] = hook_options,	 [CMD_IFDOWN] = hook_options,
+	[CMD_IFUP] = ifup_options,	 [CMD_IFDOWN] = hook_options,
 };
 
 static int parse_wait(double *seconds)
@@ -223,7 +231,7 @@ int change_run(enum change_cmd cmd, int argc, const char **argv)
 	switch (cmd) {
 	case CMD_UP:
 	case CMD_APPLY:
-		rc = change_converge(cmd, args, n, wait);
+		rc = change_converge(cmd, args, n, wait, NULL, NULL);
 		break;
 	case CMD_DOWN:
 		rc = change_down(args, n);

@@ -5,16 +5,19 @@
  */
 #include "config.h"
 
+#include <errno.h>
 #include <limits.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cmd/bondcfg.h"
 #include "cmd/change.h"
 #include "cmd/cli.h"
 #include "cmd/enslave.h"
+#include "cmd/session.h"
 #include "kernel/nl.h"
 
 /* What the configuration makes of an interface. */
@@ -136,44 +139,63 @@ bool change_hook_want(const struct host_conf *h, const struct linkset *ls,
 /*
  * ifup ARG: a bond is brought up as configured (up), but for the slaves
  * that change_hook_want() leaves to their own ifup; a slave is enslaved to
- * its bond, which is built from the configuration if it is missing.
+ * its bond, which is built from the configuration if it is missing. The
+ * configuration is read once, and the links once. With --print-slaves, the
+ * lines that say what was done go to stderr, and stdout has only
+ * change_print_slaves()'s.
  */
 int change_ifup(const char *arg)
 {
 	const char *names[1];
-	const struct link *dev, *bond;
-	struct linkset ls;
-	struct nl *nl = NULL;
+	struct enslave_how how = { .announce = !bondcfg.quiet,
+				   .degrade = !change_opt.strict,
+				   .quiet_if_enslaved = true };
+	struct host_conf h;
+	struct diags d;
 	struct role r;
-	bool enslaved;
-	int rc;
+	FILE *out = NULL;
+	int rc = CLI_EXIT_OK, fd = -1;
 
-	configured_role(arg, &r);
+	if (change_opt.print_slaves) {
+		fflush(stdout);
+		fd = dup(STDOUT_FILENO);
+		out = fd < 0 ? NULL : fdopen(fd, "w");
+		if (!out || dup2(STDERR_FILENO, STDOUT_FILENO) < 0) {
+			cli_error("ifup: --print-slaves: %s", strerror(errno));
+			return CLI_EXIT_FAILURE;
+		}
+	}
+	host_conf_init(&h, bondcfg.root);
+	diags_init(&d);
+	session_read_host(&h, &d); /* reported by the run that follows */
+	resolve(&h, arg, &r);
 	switch (r.kind) {
 	case ROLE_BOND:
 		names[0] = r.bond;
-		return change_converge(CMD_IFUP, names, 1, 0);
+		rc = change_converge(CMD_IFUP, names, 1, 0, &h, &d);
+		break;
 	case ROLE_SLAVE:
+		names[0] = r.dev;
+		how.conf = &h;
+		how.conf_diags = &d;
+		rc = enslave_with(r.bond, names, 1, &how);
 		break;
 	default:
 		say_nothing("ifup", arg);
-		return CLI_EXIT_OK;
+		break;
 	}
-	/* enslaved already, by its bond's own ifup: nothing to say */
-	memset(&ls, 0, sizeof(ls));
-	rc = session_read_links("ifup", &nl, &ls);
-	dev = rc ? NULL : linkset_find(&ls, r.dev);
-	bond = rc ? NULL : linkset_find(&ls, r.bond);
-	enslaved = dev && bond && dev->master == bond->ifindex;
-	linkset_free(&ls);
-	bnl_close(nl);
-	if (rc)
-		return session_status(rc);
-	if (enslaved)
-		return CLI_EXIT_OK;
-	names[0] = r.dev;
-	return enslave_run(r.bond, names, 1, false, !bondcfg.quiet,
-			   !change_opt.strict);
+	if (out) {
+		fflush(stdout);
+		if (!strchr(arg, '/'))
+			change_print_slaves(out, &h, arg);
+		if (fflush(out) && rc == CLI_EXIT_OK)
+			rc = CLI_EXIT_FAILURE;
+		dup2(fd, STDOUT_FILENO);
+		fclose(out);
+	}
+	diags_free(&d);
+	host_conf_free(&h);
+	return rc;
 }
 
 /*

@@ -207,14 +207,15 @@ static bool named(const char *const *names, size_t n, const char *name)
 	return false;
 }
 
-/* up and apply: converge the bonds to the host's configuration. */
+/* up and apply (and ifup): converge the bonds to the host's configuration. */
 int change_converge(enum change_cmd cmd, const char *const *names, size_t n,
-		    double wait)
+		    double wait, struct host_conf *read_conf,
+		    const struct diags *read)
 {
 	unsigned int flags = (change_opt.force ? PLAN_FORCE : 0) |
 			     (change_opt.tolerate ? PLAN_TOLERATE : 0);
 	struct target *t = NULL;
-	struct host_conf h;
+	struct host_conf own, *h;
 	struct session s;
 	size_t nt = 0, i;
 	enum run_policy policy;
@@ -223,26 +224,25 @@ int change_converge(enum change_cmd cmd, const char *const *names, size_t n,
 	rc = session_open(&s, change_names[cmd], change_opt.dry_run);
 	if (rc >= 0)
 		goto out;
-	host_conf_init(&h, bondcfg.root);
-	session_read_host(&h, &s.d);
+	h = session_host(read_conf, read, &own, &s.d);
 	if (s.d.errors)
 		session_fail(&s, CLI_EXIT_CONFIG);
 	for (i = 0; i < n; i++)
-		if (!host_conf_find(&h, names[i])) {
+		if (!host_conf_find(h, names[i])) {
 			diags_add(
 				&s.d, DIAG_ERROR, NULL,
 				"%s: no configuration for this bond in the %u file%s read%s%s",
-				names[i], h.files_read,
-				h.files_read == 1 ? "" : "s",
+				names[i], h->files_read,
+				h->files_read == 1 ? "" : "s",
 				bondcfg.root ? " under " : "",
 				bondcfg.root ? bondcfg.root : "");
 			session_fail(&s, CLI_EXIT_CONFIG);
 		}
 	policy = cmd != CMD_APPLY && !change_opt.strict ? RUN_DEGRADE :
 							  RUN_STRICT;
-	t = xcalloc(h.n_bonds ? h.n_bonds : 1, sizeof(*t));
-	for (i = 0; i < h.n_bonds; i++) {
-		const struct bond_conf *conf = &h.bonds[i]->conf;
+	t = xcalloc(h->n_bonds ? h->n_bonds : 1, sizeof(*t));
+	for (i = 0; i < h->n_bonds; i++) {
+		const struct bond_conf *conf = &h->bonds[i]->conf;
 		struct target *tg;
 		const struct link *live;
 
@@ -260,18 +260,18 @@ int change_converge(enum change_cmd cmd, const char *const *names, size_t n,
 			continue;
 		}
 		tg = &t[nt++];
-		if (blocked(&s, &h, h.bonds[i], policy)) {
+		if (blocked(&s, h, h->bonds[i], policy)) {
 			bond_conf_init(&tg->want, conf->name);
 			tg->skip = tg->failed = true;
 			continue;
 		}
-		if (want_from_conf(&s, h.bonds[i], &tg->want)) {
+		if (want_from_conf(&s, h->bonds[i], &tg->want)) {
 			tg->skip = tg->failed = true;
 			session_fail(&s, CLI_EXIT_FAILURE);
 		}
 		if (change_opt.no_slaves)
 			bare(&tg->want);
-		if (cmd == CMD_IFUP && change_hook_want(&h, &s.ls, &tg->want))
+		if (cmd == CMD_IFUP && change_hook_want(h, &s.ls, &tg->want))
 			flags |= PLAN_KEEP_SLAVES;
 	}
 	plan_targets(&s, t, nt, flags);
@@ -283,7 +283,8 @@ int change_converge(enum change_cmd cmd, const char *const *names, size_t n,
 		wait_carrier(&s, t, nt, wait);
 	run_targets_free(t, nt);
 	rc = session_close(&s); /* diagnostics point into @h */
-	host_conf_free(&h);
+	if (!read_conf)
+		host_conf_free(&own);
 out:
 	return rc;
 }

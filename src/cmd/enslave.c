@@ -268,11 +268,37 @@ static void say_configured(const struct target *t, const struct host_bond *hb)
 int enslave_run(const char *master, const char *const *names, size_t n,
 		bool force, bool announce, bool degrade)
 {
-	enum run_policy policy = degrade ? RUN_DEGRADE : RUN_STRICT;
+	const struct enslave_how how = { .force = force,
+					 .announce = announce,
+					 .degrade = degrade };
+
+	return enslave_with(master, names, n, &how);
+}
+
+/* Whether each of @names is a slave of @bond already. */
+static bool all_enslaved(const struct session *s, const struct link *bond,
+			 const char *const *names, size_t n)
+{
+	const struct link *dev;
+	size_t i;
+
+	for (i = 0; bond && i < n; i++) {
+		dev = linkset_find(&s->ls, names[i]);
+		if (!dev || dev->master != bond->ifindex)
+			return false;
+	}
+	return bond != NULL;
+}
+
+int enslave_with(const char *master, const char *const *names, size_t n,
+		 const struct enslave_how *how)
+{
+	enum run_policy policy = how->degrade ? RUN_DEGRADE : RUN_STRICT;
+	bool degrade = how->degrade;
 	unsigned int cfg_errors = 0;
 	const struct host_bond *hb = NULL;
 	const struct link *bond;
-	struct host_conf h;
+	struct host_conf own, *hp = how->conf ? how->conf : &own;
 	struct diags cd;
 	struct session s;
 	struct target t;
@@ -281,22 +307,27 @@ int enslave_run(const char *master, const char *const *names, size_t n,
 	rc = session_open(&s, NULL, false);
 	if (rc >= 0)
 		return rc;
-	host_conf_init(&h, bondcfg.root);
+	host_conf_init(&own, bondcfg.root);
 	diags_init(&cd);
 	run_target_init(&t, master);
 	bond = linkset_find(&s.ls, master);
+	if (how->quiet_if_enslaved && all_enslaved(&s, bond, names, n))
+		goto done;
 	if (bond && (!bond->is_bond || !bond->bond)) {
 		enslave_live_bond(&s, master);
 		goto done;
 	}
-	check_slaves(&s, master, bond, names, n, force, &t.want);
+	check_slaves(&s, master, bond, names, n, how->force, &t.want);
 	/*
 	 * A bond that is missing, or that has no slaves yet (as the module
 	 * creates bond0), gets the options the configuration gives it.
 	 */
 	if (!bond || !bond->bond->n_slaves) {
-		session_read_host(&h, &cd);
-		hb = host_conf_find(&h, master);
+		if (how->conf)
+			session_add_diags(&cd, how->conf_diags);
+		else
+			session_read_host(&own, &cd);
+		hb = host_conf_find(hp, master);
 		if (hb || !bond) {
 			size_t i;
 
@@ -307,7 +338,7 @@ int enslave_run(const char *master, const char *const *names, size_t n,
 				session_fail(&s, CLI_EXIT_CONFIG);
 			cfg_errors = cd.errors;
 		}
-		if (hb && run_blocked(&h, master, &cd, policy)) {
+		if (hb && run_blocked(hp, master, &cd, policy)) {
 			diags_add(&s.d, DIAG_ERROR, &hb->loc,
 				  "%s: not %s: its configuration has errors",
 				  master, bond ? "changed" : "created");
@@ -317,8 +348,8 @@ int enslave_run(const char *master, const char *const *names, size_t n,
 			diags_add(
 				&s.d, DIAG_ERROR, NULL,
 				"%s: no such bond, and no configuration describes it (%u file%s read%s%s); configure it, or create it with 'ip link add %s type bond'",
-				master, h.files_read,
-				h.files_read == 1 ? "" : "s",
+				master, hp->files_read,
+				hp->files_read == 1 ? "" : "s",
 				bondcfg.root ? " under " : "",
 				bondcfg.root ? bondcfg.root : "", master);
 			session_fail(&s, driver_bonding_loaded() ?
@@ -348,12 +379,12 @@ int enslave_run(const char *master, const char *const *names, size_t n,
 	if (bondcfg.verbose)
 		output_plan(&t.plan, stdout);
 	session_run(&s, &t, 1, 0);
-	if (!t.failed && hb && announce)
+	if (!t.failed && hb && how->announce)
 		say_configured(&t, hb);
 done:
 	run_target_free(&t);
-	rc = session_close(&s); /* diagnostics point into @h */
+	rc = session_close(&s); /* diagnostics point into @hp */
 	diags_free(&cd);
-	host_conf_free(&h);
+	host_conf_free(&own);
 	return rc;
 }

@@ -23,6 +23,20 @@
 int enslave_run(const char *master, const char *const *names, size_t n,
 		bool force, bool announce, bool degrade);
 
+/* How enslave_with() runs: enslave_run()'s flags, and for the hooks more. */
+struct enslave_how {
+	bool force, announce, degrade;
+	/* a slave enslaved to @master already: nothing to do, nothing said */
+	bool quiet_if_enslaved;
+	/* the host's configuration read already, with its diagnostics */
+	struct host_conf *conf;
+	const struct diags *conf_diags;
+};
+
+/* enslave_run(), as @how says. */
+int enslave_with(const char *master, const char *const *names, size_t n,
+		 const struct enslave_how *how);
+
 /* The bond @master in the session; otherwise says why not. */
 const struct link *enslave_live_bond(struct session *s, const char *master);
 

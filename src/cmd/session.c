@@ -73,6 +73,37 @@ int session_read_bonds(const char *cmd, struct nl **nl, struct linkset *ls,
 	return 0;
 }
 
+struct host_conf *session_host(struct host_conf *read_conf,
+			       const struct diags *read, struct host_conf *own,
+			       struct diags *d)
+{
+	if (read_conf) {
+		session_add_diags(d, read);
+		return read_conf;
+	}
+	host_conf_init(own, bondcfg.root);
+	session_read_host(own, d);
+	return own;
+}
+
+void session_add_diags(struct diags *to, const struct diags *from)
+{
+	unsigned int errors = 0, warnings = 0;
+	size_t i;
+
+	for (i = 0; i < from->n; i++) {
+		diags_add(to, from->v[i].severity,
+			  from->v[i].loc.source ? &from->v[i].loc : NULL, "%s",
+			  from->v[i].message);
+		errors += from->v[i].severity == DIAG_ERROR;
+		warnings += from->v[i].severity == DIAG_WARNING;
+	}
+	/* those past DIAGS_MAX, counted only */
+	to->errors += from->errors - errors;
+	to->warnings += from->warnings - warnings;
+	to->dropped += from->dropped;
+}
+
 bool session_can_admin(void)
 {
 	unsigned long long caps;

@@ -49,6 +49,17 @@ const struct link *session_bond(const char *cmd, const struct linkset *ls,
 int session_read_bonds(const char *cmd, struct nl **nl, struct linkset *ls,
 		       const char *const *names);
 
+/*
+ * The host's configuration: @read_conf if it was read already (its
+ * diagnostics @read copied to @d), else @own, read now into @d.
+ */
+struct host_conf *session_host(struct host_conf *read_conf,
+			       const struct diags *read, struct host_conf *own,
+			       struct diags *d);
+
+/* Adds a copy of each diagnostic of @from to @to. */
+void session_add_diags(struct diags *to, const struct diags *from);
+
 /* Whether this process may change links (CAP_NET_ADMIN). */
 bool session_can_admin(void);
 

@@ -16,13 +16,23 @@
 #include "model/ifname.h"
 #include "model/optstr.h"
 
-void iface_add_up(struct ifaces *s, const char *name, bool hotplug)
+void iface_add_up(struct ifaces *s, const char *kw, const char *name)
 {
+	bool hotplug = !strcmp(kw, "allow-hotplug");
+	const char *cls = strncmp(kw, "allow-", 6) ? "auto" : kw + 6;
 	char ***v = hotplug ? &s->hot : &s->up;
 	size_t *n = hotplug ? &s->n_hot : &s->n_up;
+	struct host_conf *h = s->h;
 
 	if (*n == MAX_IFACES)
 		return;
+	if (strlen(cls) < IF_NAMESIZE && strlen(name) < IF_NAMESIZE) {
+		h->uplines = xreallocarray(h->uplines, h->n_uplines + 1,
+					   sizeof(*h->uplines));
+		snprintf(h->uplines[h->n_uplines].cls, IF_NAMESIZE, "%s", cls);
+		snprintf(h->uplines[h->n_uplines++].name, IF_NAMESIZE, "%s",
+			 name);
+	}
 	*v = xreallocarray(*v, *n + 1, sizeof(char *));
 	(*v)[(*n)++] = xstrdup(name);
 }

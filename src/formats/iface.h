@@ -63,10 +63,11 @@ struct ifaces {
 };
 
 /*
- * @name is brought up at boot: an auto or allow-* line names it; @hotplug
- * for allow-hotplug (the bond of that line is said, iface_read()).
+ * @name is brought up at boot: line @kw (auto or allow-*) names it; an
+ * allow-hotplug line is kept apart (the bond of that line is said,
+ * iface_read()). Each is kept in order in the host's uplines too.
  */
-void iface_add_up(struct ifaces *s, const char *name, bool hotplug);
+void iface_add_up(struct ifaces *s, const char *kw, const char *name);
 
 /*
  * Once every file is read: the auto and allow- lists and the stanzas'

@@ -252,7 +252,7 @@ static void read_line(struct ifaces *s, const char *path, char *line,
 	} else if (!strcmp(kw, "auto") || !strncmp(kw, "allow-", 6)) {
 		*cur = NULL;
 		while ((w = next_word(&p)))
-			iface_add_up(s, w, !strcmp(kw, "allow-hotplug"));
+			iface_add_up(s, kw, w);
 	} else if (!strcmp(kw, "source")) {
 		*cur = NULL;
 		while ((w = next_word(&p)))

@@ -58,6 +58,7 @@ void host_conf_free(struct host_conf *h)
 	for (i = 0; i < h->n_claims; i++)
 		free(h->claims[i]);
 	free(h->claims);
+	free(h->uplines);
 	for (i = 0; i < h->n_bonds; i++)
 		bond_free(h->bonds[i]);
 	free(h->bonds);

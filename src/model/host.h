@@ -54,12 +54,24 @@ struct host_claim {
 	struct diag_loc loc;
 };
 
+/*
+ * A name of an auto or allow-CLASS line of /etc/network/interfaces, in the
+ * files' order: what `ifup -a` (class "auto", as allow-auto) and `ifup
+ * --allow=CLASS` bring up. Longer classes and names are not kept.
+ */
+struct host_upline {
+	char cls[IF_NAMESIZE];
+	char name[IF_NAMESIZE];
+};
+
 struct host_conf {
 	char *root; /* prefix of every path read, "" for / */
 	struct host_bond **decls; /* what each file declares */
 	size_t n_decls;
 	struct host_claim **claims;
 	size_t n_claims;
+	struct host_upline *uplines;
+	size_t n_uplines;
 	/* options bonding ...: parameters of the driver itself */
 	struct bond_conf module;
 	struct host_bond **bonds; /* after host_conf_merge(), in order */

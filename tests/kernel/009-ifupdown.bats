@@ -332,14 +332,16 @@ iface b$i inet manual
 
 # Last: the package goes. (The tests before it run with it installed.)
 @test "removing bondcfg gives ifenslave's hooks back; ifenslave installed again builds the bond with them" {
-	run_x dpkg -r bondcfg
+	# dpkg's man-db trigger, under emulation beside other VMs, took more
+	# than run_x's 30 s
+	TEST_TIMEOUT=300 run_x dpkg -r bondcfg
 	for phase in pre-up up post-down; do
 		[ -f "/etc/network/if-$phase.d/ifenslave" ]
 		[ ! -e "/etc/network/if-$phase.d/ifenslave.bondcfg-disabled" ]
 		[ -z "$(dpkg-divert --listpackage "/etc/network/if-$phase.d/ifenslave")" ]
 	done
 	[ ! -e /usr/sbin/bondcfg ]
-	run_x dpkg -i "$DEBS"/ifenslave_*.deb
+	TEST_TIMEOUT=300 run_x dpkg -i "$DEBS"/ifenslave_*.deb
 	[ "$(dpkg-query -W -f '${Status}' ifenslave)" = "install ok installed" ]
 	# Debian's own hooks, through sysfs, as before bondcfg came; ours,
 	# conffiles kept until a purge, do nothing without bondcfg
@@ -351,11 +353,11 @@ iface b$i inet manual
 	run ifdown -a
 	[ -z "$(bond_names)" ] || ip link del bond0
 	# purged, none of ours is left
-	run_x dpkg -P bondcfg
+	TEST_TIMEOUT=300 run_x dpkg -P bondcfg
 	[ -z "$(ls /etc/network/if-*.d/bondcfg 2>/dev/null)" ]
 	[ -f /etc/network/if-pre-up.d/ifenslave ]
 	# and bondcfg installed over it again takes over as the first time
-	run_x dpkg -i "$DEBS"/bondcfg_*.deb
+	TEST_TIMEOUT=300 run_x dpkg -i "$DEBS"/bondcfg_*.deb
 	[ -f /etc/network/if-pre-up.d/ifenslave.bondcfg-disabled ]
 	[ ! -e /etc/network/if-pre-up.d/ifenslave ]
 }
