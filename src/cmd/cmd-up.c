@@ -21,9 +21,8 @@
 /* --- the desired state --------------------------------------------------- */
 
 /*
- * The bond as configured, without the slaves that do not exist: a NIC
- * removed or renamed must not keep its bond down. --strict makes that an
- * error.
+ * The bond as configured, less the slaves that do not exist (an error with
+ * --strict): a NIC removed or renamed must not keep its bond down.
  */
 static int want_from_conf(struct session *s, const struct host_bond *hb,
 			  struct bond_conf *want)
