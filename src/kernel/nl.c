@@ -417,14 +417,21 @@ int bnl_slave_change(struct nl *nl, int ifindex,
 	return talk(nl, nlh, e);
 }
 
+/* A request of @type for link @ifindex (0: none) with one u32 attribute. */
+static int link_u32(struct nl *nl, uint16_t type, int ifindex, uint16_t attr,
+		    uint32_t value, struct nl_error *e)
+{
+	struct nlmsghdr *nlh = bnl_link_request(nl->buf, type, 0, ifindex);
+
+	mnl_attr_put_u32(nlh, attr, value);
+	return talk(nl, nlh, e);
+}
+
 int bnl_link_set_master(struct nl *nl, int ifindex, int master,
 			struct nl_error *e)
 {
-	struct nlmsghdr *nlh =
-		bnl_link_request(nl->buf, RTM_NEWLINK, 0, ifindex);
-
-	mnl_attr_put_u32(nlh, IFLA_MASTER, (uint32_t)master);
-	return talk(nl, nlh, e);
+	return link_u32(nl, RTM_NEWLINK, ifindex, IFLA_MASTER, (uint32_t)master,
+			e);
 }
 
 int bnl_link_set_up(struct nl *nl, int ifindex, bool up, struct nl_error *e)
@@ -441,11 +448,7 @@ int bnl_link_set_up(struct nl *nl, int ifindex, bool up, struct nl_error *e)
 int bnl_link_set_mtu(struct nl *nl, int ifindex, unsigned int mtu,
 		     struct nl_error *e)
 {
-	struct nlmsghdr *nlh =
-		bnl_link_request(nl->buf, RTM_NEWLINK, 0, ifindex);
-
-	mnl_attr_put_u32(nlh, IFLA_MTU, mtu);
-	return talk(nl, nlh, e);
+	return link_u32(nl, RTM_NEWLINK, ifindex, IFLA_MTU, mtu, e);
 }
 
 int bnl_link_delete(struct nl *nl, int ifindex, struct nl_error *e)
@@ -459,17 +462,10 @@ int bnl_link_delete(struct nl *nl, int ifindex, struct nl_error *e)
 int bnl_link_set_group(struct nl *nl, int ifindex, uint32_t group,
 		       struct nl_error *e)
 {
-	struct nlmsghdr *nlh =
-		bnl_link_request(nl->buf, RTM_NEWLINK, 0, ifindex);
-
-	mnl_attr_put_u32(nlh, IFLA_GROUP, group);
-	return talk(nl, nlh, e);
+	return link_u32(nl, RTM_NEWLINK, ifindex, IFLA_GROUP, group, e);
 }
 
 int bnl_group_delete(struct nl *nl, uint32_t group, struct nl_error *e)
 {
-	struct nlmsghdr *nlh = bnl_link_request(nl->buf, RTM_DELLINK, 0, 0);
-
-	mnl_attr_put_u32(nlh, IFLA_GROUP, group);
-	return talk(nl, nlh, e);
+	return link_u32(nl, RTM_DELLINK, 0, IFLA_GROUP, group, e);
 }
