@@ -141,12 +141,6 @@ static const struct {
 	{ BONDOPT_F_NEEDS_MIIMON, "needs-miimon" },
 };
 
-static bool has_numeric_default(const struct bondopt *opt)
-{
-	return opt->kind == BONDOPT_ENUM || opt->kind == BONDOPT_BOOL ||
-	       opt->kind == BONDOPT_UINT || opt->kind == BONDOPT_INT;
-}
-
 void output_table_text(FILE *out)
 {
 	char modes[160];
@@ -177,7 +171,7 @@ void output_table_text(FILE *out)
 		} else {
 			fprintf(out, "type: %s", kind_names[opt->kind]);
 		}
-		if (has_numeric_default(opt)) {
+		if (bondopt_numeric(opt)) {
 			char def[64];
 
 			if (opt->kind == BONDOPT_ENUM &&
@@ -265,14 +259,14 @@ void output_table_json(struct json *j)
 			}
 			json_array_end(j);
 		}
-		if (opt->kind != BONDOPT_ENUM && has_numeric_default(opt)) {
+		if (opt->kind != BONDOPT_ENUM && bondopt_numeric(opt)) {
 			json_key(j, "min");
 			json_int(j, opt->min);
 			json_key(j, "max");
 			json_int(j, opt->max);
 		}
 		json_key(j, "default");
-		if (has_numeric_default(opt))
+		if (bondopt_numeric(opt))
 			bond_conf_number_json(j, opt, opt->def);
 		else
 			json_null(j);

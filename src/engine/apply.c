@@ -226,9 +226,7 @@ static int verify_bond(struct apply_run *r, const struct plan *p, size_t first)
 			continue;
 		}
 		/* a number kept as sent: nothing to format, nothing rounded */
-		if ((opt->kind == BONDOPT_ENUM || opt->kind == BONDOPT_BOOL ||
-		     opt->kind == BONDOPT_UINT || opt->kind == BONDOPT_INT) &&
-		    want->num[id] == b->bond->num[id])
+		if (bondopt_numeric(opt) && want->num[id] == b->bond->num[id])
 			continue;
 		bond_conf_format_value(want, id, w, sizeof(w));
 		bond_conf_format_value(b->bond, id, h, sizeof(h));

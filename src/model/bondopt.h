@@ -230,6 +230,13 @@ const struct bondopt *bondopt_find(const char *name, size_t len);
  */
 const struct bondopt *bondopt_by_nla(uint16_t type, bool slave);
 
+/* Whether @opt's value is a number in bond_conf's num[] (enum, bool, int). */
+static inline bool bondopt_numeric(const struct bondopt *opt)
+{
+	return opt->kind == BONDOPT_ENUM || opt->kind == BONDOPT_BOOL ||
+	       opt->kind == BONDOPT_UINT || opt->kind == BONDOPT_INT;
+}
+
 static inline enum bondopt_id bondopt_id(const struct bondopt *opt)
 {
 	return (enum bondopt_id)(opt - bondopt_table);
